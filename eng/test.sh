@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the repository. Installs what the tests need when it is missing (redis-server, from
+# Debian's packages), then runs `dotnet test` on the solution. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_packages=()
+command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing ${need_packages[*]} (needed by the tests)..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+dotnet test LiveTemplate.Typed.sln "$@"

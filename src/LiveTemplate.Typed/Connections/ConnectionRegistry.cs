@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using LiveTemplate.Typed.Diagnostics;
+using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveTemplate.Typed.Connections;
+
+/// <summary>
+/// The connections this instance holds, by group and by user, and the fan-out of incoming messages to them.
+/// The first connection of a group or user subscribes its channels (through <see cref="IDynamicSubscriber"/>),
+/// the last one unsubscribes them. Lookups are exact-match; delivery never waits on a connection: each has a
+/// bounded queue, and a full queue drops (and counts) rather than slowing anyone else down.
+/// </summary>
+public sealed class ConnectionRegistry : IAsyncDisposable
+{
+    private readonly IBroadcaster _broadcaster;
+    private readonly IDynamicSubscriber? _subscriber;
+    private readonly ConnectionRegistryOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConnectionSet _all = new();
+    private readonly ConcurrentDictionary<GroupId, ConnectionSet> _byGroup = new();
+    private readonly ConcurrentDictionary<UserId, ConnectionSet> _byUser = new();
+    private readonly RegistryMetrics _metrics;
+    private int _disposed;
+
+    private ConnectionRegistry(IBroadcaster broadcaster, ConnectionRegistryOptions options, ILogger logger)
+    {
+        _broadcaster = broadcaster;
+        _subscriber = broadcaster as IDynamicSubscriber;
+        _options = options;
+        _logger = logger;
+        var instanceId = (broadcaster as ChannelBroadcaster)?.InstanceId ?? Guid.NewGuid().ToString();
+        _metrics = new RegistryMetrics(instanceId, options.MeterFactory, () => _all.Count);
+    }
+
+    /// <summary>Connections registered now.</summary>
+    public int Count => _all.Count;
+
+    /// <summary>Messages handed to connection queues so far.</summary>
+    public long Delivered => _metrics.Delivered;
+
+    /// <summary>Messages dropped because a connection's queue was full.</summary>
+    public long DroppedQueueFull => _metrics.Dropped;
+
+    /// <summary>
+    /// Creates a registry and attaches it to <paramref name="broadcaster"/> as the handler of every message kind,
+    /// which also subscribes the global channel.
+    /// </summary>
+    public static async Task<ConnectionRegistry> AttachAsync(IBroadcaster broadcaster, ConnectionRegistryOptions? options = null, ILogger<ConnectionRegistry>? logger = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(broadcaster);
+        options ??= new ConnectionRegistryOptions();
+        options.Validate();
+        var registry = new ConnectionRegistry(broadcaster, options, (ILogger?)logger ?? NullLogger.Instance);
+        await broadcaster.SubscribeServerActionsAsync(registry.OnServerActionAsync, ct).ConfigureAwait(false);
+        await broadcaster.SubscribeGroupActionsAsync(registry.OnGroupActionAsync, ct).ConfigureAwait(false);
+        await broadcaster.SubscribeAsync(registry.OnBroadcastAsync, ct).ConfigureAwait(false);
+        return registry;
+    }
+
+    /// <summary>
+    /// Registers a connection in <paramref name="groupId"/> and, when authenticated, for <paramref name="userId"/>,
+    /// and waits (up to <see cref="ConnectionRegistryOptions.SubscribeTimeout"/>) until their channels are subscribed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id is invalid or already registered.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; nothing stays registered.</exception>
+    public async Task<LocalConnection> RegisterAsync(string connectionId, GroupId groupId, UserId? userId = null, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ScopeIdRules.Validate(connectionId, "A connection id", nameof(connectionId));
+        ScopeIdRules.Require(groupId, nameof(groupId));
+        if (userId is { } user)
+        {
+            ScopeIdRules.Require(user, nameof(userId));
+        }
+
+        var connection = new LocalConnection(connectionId, groupId, userId, _options);
+        if (!_all.TryAdd(connection))
+        {
+            throw new ArgumentException($"A connection with id '{connectionId}' is already registered.", nameof(connectionId));
+        }
+
+        AddTo(_byGroup, groupId, connection);
+        if (userId is { } u)
+        {
+            AddTo(_byUser, u, connection);
+        }
+
+        try
+        {
+            await SubscribeChannelsAsync(connection, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await UnregisterAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return connection;
+    }
+
+    /// <summary>Removes the connection, completes its queue and releases its channels. Doing it twice does nothing.</summary>
+    public async Task UnregisterAsync(LocalConnection connection, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!_all.Remove(connection, retireWhenEmpty: false, out _))
+        {
+            return;
+        }
+
+        RemoveFrom(_byGroup, connection.GroupId, connection);
+        if (connection.UserId is { } user)
+        {
+            RemoveFrom(_byUser, user, connection);
+        }
+
+        connection.Complete();
+        if (_subscriber is null)
+        {
+            return;
+        }
+
+        var releases = new List<Task>(4)
+        {
+            _subscriber.UnsubscribeFromGroupAsync(connection.GroupId, ct),
+            _subscriber.UnsubscribeFromGroupActionAsync(connection.GroupId, ct),
+        };
+        if (connection.UserId is { } u)
+        {
+            releases.Add(_subscriber.UnsubscribeFromUserAsync(u, ct));
+            releases.Add(_subscriber.UnsubscribeFromServerActionAsync(u, ct));
+        }
+
+        await Task.WhenAll(releases).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>The connections of exactly this group.</summary>
+    public IReadOnlyList<LocalConnection> GetByGroup(GroupId groupId) => _byGroup.TryGetValue(groupId, out var set) ? set.Snapshot() : [];
+
+    /// <summary>The connections of exactly this user.</summary>
+    public IReadOnlyList<LocalConnection> GetByUser(UserId userId) => _byUser.TryGetValue(userId, out var set) ? set.Snapshot() : [];
+
+    /// <summary>The connection with this id, or null.</summary>
+    public LocalConnection? Find(string connectionId) => _all.Find(connectionId);
+
+    /// <summary>Every connection registered now.</summary>
+    public IReadOnlyList<LocalConnection> GetAll() => _all.Snapshot();
+
+    /// <summary>Unregisters every connection (completing their queues) and stops delivering. The broadcaster is not disposed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var connection in _all.Snapshot())
+        {
+            await UnregisterAsync(connection).ConfigureAwait(false);
+        }
+
+        _metrics.Dispose();
+    }
+
+    private async Task SubscribeChannelsAsync(LocalConnection connection, CancellationToken ct)
+    {
+        if (_subscriber is null)
+        {
+            return;
+        }
+
+        var subscriptions = new List<Task>(4)
+        {
+            _subscriber.SubscribeToGroupAsync(connection.GroupId, CancellationToken.None),
+            _subscriber.SubscribeToGroupActionAsync(connection.GroupId, CancellationToken.None),
+        };
+        if (connection.UserId is { } user)
+        {
+            subscriptions.Add(_subscriber.SubscribeToUserAsync(user, CancellationToken.None));
+            subscriptions.Add(_subscriber.SubscribeToServerActionAsync(user, CancellationToken.None));
+        }
+
+        try
+        {
+            await Task.WhenAll(subscriptions).WaitAsync(_options.SubscribeTimeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The references are held: the transport confirms them once it is back. Local delivery works meanwhile.
+            RegistryLog.SubscribeSlow(_logger, connection.Id, _options.SubscribeTimeout);
+        }
+    }
+
+    private ValueTask OnBroadcastAsync(BroadcastMessage message)
+    {
+        var targets = message.Scope switch
+        {
+            BroadcastScope.Group => GetByGroup(message.GroupId!.Value),
+            BroadcastScope.User => GetByUser(message.UserId!.Value),
+            _ => _all.Snapshot(),
+        };
+        Deliver(targets, message, message.ExcludeConnectionId);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask OnServerActionAsync(ServerActionMessage message)
+    {
+        Deliver(GetByUser(message.UserId), message, null);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask OnGroupActionAsync(GroupActionMessage message)
+    {
+        Deliver(GetByGroup(message.GroupId), message, null);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Deliver(IReadOnlyList<LocalConnection> targets, PubSubMessage message, string? excludeConnectionId)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        foreach (var connection in targets)
+        {
+            if (excludeConnectionId is not null && string.Equals(connection.Id, excludeConnectionId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var dropped = connection.Deliver(message);
+            if (dropped == 0)
+            {
+                _metrics.AddDelivered();
+                continue;
+            }
+
+            _metrics.AddDropped(dropped);
+            if (connection.Dropped == dropped)
+            {
+                RegistryLog.FirstDrop(_logger, connection.Id, _options.OutboundQueueCapacity);
+            }
+        }
+    }
+
+    private static void AddTo<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
+        where TKey : notnull
+    {
+        while (true)
+        {
+            var set = index.GetOrAdd(key, static _ => new ConnectionSet());
+            if (set.TryAdd(connection))
+            {
+                return;
+            }
+
+            // The set emptied and was retired by a concurrent removal: replace it and try again.
+            index.TryUpdate(key, new ConnectionSet(), set);
+        }
+    }
+
+    private static void RemoveFrom<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
+        where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var set) && set.Remove(connection, retireWhenEmpty: true, out var retired) && retired)
+        {
+            index.TryRemove(new KeyValuePair<TKey, ConnectionSet>(key, set));
+        }
+    }
+}

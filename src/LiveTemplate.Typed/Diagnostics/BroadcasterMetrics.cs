@@ -1,0 +1,42 @@
+using System.Diagnostics.Metrics;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.Diagnostics;
+
+/// <summary>A broadcaster's counters, readable as a snapshot and observed by its meter.</summary>
+internal sealed class BroadcasterMetrics : IDisposable
+{
+    private readonly Meter _meter;
+    private readonly Func<int> _activeSubscriptions;
+    private long _published;
+    private long _received;
+    private long _reconnects;
+
+    public BroadcasterMetrics(string instanceId, IMeterFactory? factory, Func<int> activeSubscriptions)
+    {
+        _activeSubscriptions = activeSubscriptions;
+        _meter = MeterScope.Create(factory, instanceId);
+        _meter.CreateObservableCounter(LiveTemplateMeter.Published, () => Volatile.Read(ref _published), "{message}", "Messages published by this instance.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.Received, () => Volatile.Read(ref _received), "{message}", "Valid messages received from other instances.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.Dropped, Dropped.Observe, "{message}", "Messages dropped, by reason.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.Reconnects, () => Volatile.Read(ref _reconnects), "{reconnect}", "Times the subscriptions were restored after the transport came back.");
+        _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
+    }
+
+    public DropCounters Dropped { get; } = new();
+
+    public void Published() => Interlocked.Increment(ref _published);
+
+    public void Received() => Interlocked.Increment(ref _received);
+
+    public void Reconnected() => Interlocked.Increment(ref _reconnects);
+
+    public BroadcasterStatistics Snapshot() => new(
+        Volatile.Read(ref _published),
+        Volatile.Read(ref _received),
+        Dropped.Snapshot(),
+        Volatile.Read(ref _reconnects),
+        _activeSubscriptions());
+
+    public void Dispose() => _meter.Dispose();
+}

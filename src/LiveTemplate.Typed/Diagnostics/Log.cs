@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace LiveTemplate.Typed.Diagnostics;
+
+/// <summary>The runtime's log messages (source-generated, structured).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Dropped a message on channel {channel}: {reason}. {detail}")]
+    public static partial void MessageDropped(ILogger logger, string channel, string reason, string detail);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "A subscriber's handler failed for a message on channel {channel}; the next message will be delivered")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not (un)subscribe {failed} channel(s); retrying in {retry_delay}")]
+    public static partial void SubscriptionRetry(ILogger logger, Exception exception, int failed, TimeSpan retry_delay);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Subscribed {subscribed} and unsubscribed {unsubscribed} channel(s)")]
+    public static partial void SubscriptionsChanged(ILogger logger, int subscribed, int unsubscribed);
+}

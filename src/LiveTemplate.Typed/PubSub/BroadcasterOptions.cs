@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+
+namespace LiveTemplate.Typed.PubSub;
+
+/// <summary>Settings every broadcaster shares.</summary>
+public class BroadcasterOptions
+{
+    /// <summary>The first part of every channel name (default <c>livetemplate</c>, as the Go project).</summary>
+    public string ChannelPrefix { get; set; } = ChannelNames.DefaultPrefix;
+
+    /// <summary>The largest envelope accepted, in bytes, both on publish and on receive (default 1 MiB).</summary>
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The first delay before a failed subscribe or reconnect is retried; it doubles up to <see cref="MaxReconnectDelay"/> (default 1 s).</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The cap on the retry delay (default 30 s). Retries go on until the broadcaster is disposed.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock used for timestamps and retry delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Creates the <c>LiveTemplate.Typed</c> meter; when null the broadcaster creates its own.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    internal void Validate()
+    {
+        _ = new ChannelNames(ChannelPrefix);
+        if (MaxMessageBytes < 256)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "MaxMessageBytes must be at least 256.");
+        }
+
+        if (ReconnectDelay <= TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReconnectDelay), ReconnectDelay, "ReconnectDelay must be positive and no larger than MaxReconnectDelay.");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+    }
+}

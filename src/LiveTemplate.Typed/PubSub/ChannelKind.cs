@@ -1,0 +1,20 @@
+namespace LiveTemplate.Typed.PubSub;
+
+/// <summary>The five kinds of channel a broadcaster publishes on (see <see cref="ChannelNames"/>).</summary>
+public enum ChannelKind
+{
+    /// <summary><c>{prefix}:broadcast:global</c>.</summary>
+    GlobalBroadcast,
+
+    /// <summary><c>{prefix}:broadcast:group:{groupId}</c>.</summary>
+    GroupBroadcast,
+
+    /// <summary><c>{prefix}:broadcast:user:{userId}</c>.</summary>
+    UserBroadcast,
+
+    /// <summary><c>{prefix}:action:user:{userId}</c>.</summary>
+    ServerAction,
+
+    /// <summary><c>{prefix}:groupaction:group:{groupId}</c>.</summary>
+    GroupAction,
+}

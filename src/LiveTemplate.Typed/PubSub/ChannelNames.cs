@@ -1,0 +1,77 @@
+namespace LiveTemplate.Typed.PubSub;
+
+/// <summary>
+/// Every channel name the broadcasters use, in one place. Names are literal: an id containing <c>*</c>, <c>?</c>
+/// or <c>[</c> is part of the name, never a pattern.
+/// </summary>
+public sealed class ChannelNames
+{
+    /// <summary>The prefix livetemplate (Go) uses; instances that share channels must share the prefix.</summary>
+    public const string DefaultPrefix = "livetemplate";
+
+    /// <summary>The longest prefix accepted.</summary>
+    public const int MaxPrefixLength = 64;
+
+    private readonly string _groupBroadcast;
+    private readonly string _userBroadcast;
+    private readonly string _serverAction;
+    private readonly string _groupAction;
+
+    /// <summary>Creates the names for <paramref name="prefix"/> (letters, digits and <c>-_.:</c>; several apps can share one Redis with different prefixes).</summary>
+    /// <exception cref="ArgumentException">The prefix is empty, too long or has other characters.</exception>
+    public ChannelNames(string prefix = DefaultPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length == 0 || prefix.Length > MaxPrefixLength)
+        {
+            throw new ArgumentException($"The channel prefix must be 1 to {MaxPrefixLength} characters long.", nameof(prefix));
+        }
+
+        foreach (var c in prefix)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+            {
+                throw new ArgumentException($"The channel prefix may only contain ASCII letters, digits and '-', '_', '.', ':' (found '{c}').", nameof(prefix));
+            }
+        }
+
+        Prefix = prefix;
+        Global = prefix + ":broadcast:global";
+        _groupBroadcast = prefix + ":broadcast:group:";
+        _userBroadcast = prefix + ":broadcast:user:";
+        _serverAction = prefix + ":action:user:";
+        _groupAction = prefix + ":groupaction:group:";
+    }
+
+    /// <summary>The names for the default prefix.</summary>
+    public static ChannelNames Default { get; } = new();
+
+    /// <summary>The prefix every name starts with.</summary>
+    public string Prefix { get; }
+
+    /// <summary>The channel every instance subscribes at start-up.</summary>
+    public string Global { get; }
+
+    /// <summary>The group's broadcast channel.</summary>
+    public string GroupBroadcast(GroupId groupId) => _groupBroadcast + groupId.Value;
+
+    /// <summary>The user's broadcast channel.</summary>
+    public string UserBroadcast(UserId userId) => _userBroadcast + userId.Value;
+
+    /// <summary>The user's server-action channel.</summary>
+    public string ServerAction(UserId userId) => _serverAction + userId.Value;
+
+    /// <summary>The group's group-action channel.</summary>
+    public string GroupAction(GroupId groupId) => _groupAction + groupId.Value;
+
+    /// <summary>The channel of <paramref name="kind"/> for <paramref name="scopeId"/> (ignored for the global channel).</summary>
+    internal string For(ChannelKind kind, string scopeId) => kind switch
+    {
+        ChannelKind.GlobalBroadcast => Global,
+        ChannelKind.GroupBroadcast => _groupBroadcast + scopeId,
+        ChannelKind.UserBroadcast => _userBroadcast + scopeId,
+        ChannelKind.ServerAction => _serverAction + scopeId,
+        ChannelKind.GroupAction => _groupAction + scopeId,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown channel kind."),
+    };
+}

@@ -1,0 +1,41 @@
+namespace LiveTemplate.Typed.PubSub;
+
+/// <summary>A named action for every connection of one group (Go's <c>GroupActionMessage</c>, <c>type</c> "group_action").</summary>
+public sealed class GroupActionMessage : PubSubMessage
+{
+    /// <summary>Creates the message; <paramref name="data"/> is the action's UTF-8 JSON object, or empty for none.</summary>
+    /// <param name="groupId">The group whose connections run the action.</param>
+    /// <param name="action">The action's name.</param>
+    /// <param name="data">The action's fields.</param>
+    /// <param name="instanceId">The publishing instance.</param>
+    /// <param name="timestamp">When it was published.</param>
+    /// <param name="seq">The sender's sequence number; 0 for a sender without sequence numbers.</param>
+    /// <param name="topic">An optional topic within the group (Go's <c>topic</c>), or null.</param>
+    public GroupActionMessage(GroupId groupId, string action, ReadOnlyMemory<byte> data, string instanceId, DateTimeOffset timestamp, long seq = 0, string? topic = null)
+        : base(instanceId, timestamp)
+    {
+        GroupId = ScopeIdRules.Require(groupId, nameof(groupId));
+        Action = ActionNames.Validate(action, nameof(action));
+        Data = data;
+        Seq = seq;
+        Topic = string.IsNullOrEmpty(topic) ? null : topic;
+    }
+
+    /// <summary>The group whose connections run the action.</summary>
+    public GroupId GroupId { get; }
+
+    /// <summary>The action's name, as the handlers know it.</summary>
+    public string Action { get; }
+
+    /// <summary>The action's fields as a UTF-8 JSON object; empty when the sender sent none.</summary>
+    public ReadOnlyMemory<byte> Data { get; }
+
+    /// <summary>The sender's sequence number; 0 when the sender does not number its messages.</summary>
+    public long Seq { get; }
+
+    /// <summary>The topic within the group, or null.</summary>
+    public string? Topic { get; }
+
+    /// <inheritdoc />
+    public override ChannelKind ChannelKind => ChannelKind.GroupAction;
+}

@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveTemplate.Typed.PubSub;
+
+/// <summary>
+/// The embedded default: a broadcaster for a single app instance, with no services to run. Joined to a shared
+/// <see cref="InMemoryNetwork"/>, several of them behave like instances behind a load balancer (for tests and demos).
+/// </summary>
+public sealed class InMemoryBroadcaster : ChannelBroadcaster
+{
+    private readonly InMemoryNetwork _network;
+    private readonly Channel<(ChannelSubscription Subscription, ReadOnlyMemory<byte> Envelope)> _inbox =
+        Channel.CreateUnbounded<(ChannelSubscription, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Task _pump;
+
+    /// <summary>Creates a stand-alone broadcaster: publishes reach this instance's subscribers only.</summary>
+    public InMemoryBroadcaster(BroadcasterOptions? options = null, ILogger<InMemoryBroadcaster>? logger = null)
+        : this(new InMemoryNetwork(), options, logger)
+    {
+    }
+
+    /// <summary>Creates a broadcaster that exchanges messages with every other broadcaster on <paramref name="network"/>.</summary>
+    public InMemoryBroadcaster(InMemoryNetwork network, BroadcasterOptions? options = null, ILogger<InMemoryBroadcaster>? logger = null)
+        : base(options ?? new BroadcasterOptions(), (ILogger?)logger ?? NullLogger.Instance)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+        _network.Join();
+        _pump = Task.Run(PumpAsync);
+        Start();
+    }
+
+    /// <summary>The network this broadcaster is on.</summary>
+    public InMemoryNetwork Network => _network;
+
+    internal void Enqueue(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, envelope));
+
+    /// <inheritdoc />
+    protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
+    {
+        // Alone on its network, nobody else could receive it: local delivery already happened.
+        if (_network.HasOtherMembers)
+        {
+            _network.Publish(channel, envelope);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)
+    {
+        _network.Subscribe(this, subscription);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override Task UnsubscribeFromTransportAsync(ChannelSubscription subscription, CancellationToken ct)
+    {
+        _network.Unsubscribe(this, subscription.Channel);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeTransportAsync(IReadOnlyCollection<ChannelSubscription> stillSubscribed)
+    {
+        _network.Leave(this);
+        _inbox.Writer.TryComplete();
+        await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task PumpAsync()
+    {
+        var reader = _inbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var item))
+            {
+                await OnTransportMessageAsync(item.Subscription, item.Envelope).ConfigureAwait(false);
+            }
+        }
+    }
+}

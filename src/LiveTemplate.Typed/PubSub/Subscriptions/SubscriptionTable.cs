@@ -1,0 +1,267 @@
+using System.Threading.Channels;
+
+namespace LiveTemplate.Typed.PubSub.Subscriptions;
+
+/// <summary>
+/// The channels a broadcaster wants, reference-counted, and the work needed to make the transport match.
+/// Callers change counts under a short lock and never wait on the transport while holding it; a single
+/// reconciler takes the changed ("dirty") channels in batches and completes their waiters once the transport
+/// has confirmed. Ten subscribes to one channel therefore reach the transport once.
+/// </summary>
+internal sealed class SubscriptionTable
+{
+    private readonly object _gate = new();
+    private readonly ChannelNames _names;
+    private readonly Dictionary<string, ChannelSubscription> _byChannel = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _work = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private List<ChannelSubscription> _dirty = [];
+    private int _active;
+    private Exception? _closedBecause;
+
+    public SubscriptionTable(ChannelNames names) => _names = names;
+
+    /// <summary>Channels with at least one reference (global included).</summary>
+    public int ActiveCount => Volatile.Read(ref _active);
+
+    /// <summary>Takes a reference on the channel; the task completes when the transport has confirmed the subscription.</summary>
+    public Task AcquireAsync(ChannelKind kind, string? scopeId)
+    {
+        var channel = scopeId is null ? _names.Global : _names.For(kind, scopeId);
+        Task settled;
+        lock (_gate)
+        {
+            ThrowIfClosed();
+            if (!_byChannel.TryGetValue(channel, out var entry))
+            {
+                entry = new ChannelSubscription(channel, kind, scopeId);
+                _byChannel.Add(channel, entry);
+            }
+
+            if (++entry.RefCount == 1)
+            {
+                _active++;
+            }
+
+            if (entry.IsSettled)
+            {
+                return Task.CompletedTask;
+            }
+
+            settled = WaitLocked(entry);
+            MarkDirtyLocked(entry);
+        }
+
+        return settled;
+    }
+
+    /// <summary>Releases a reference; the last one unsubscribes. The task completes when the transport has done so.</summary>
+    public Task ReleaseAsync(ChannelKind kind, string scopeId)
+    {
+        var channel = _names.For(kind, scopeId);
+        Task settled;
+        lock (_gate)
+        {
+            if (_closedBecause is not null || !_byChannel.TryGetValue(channel, out var entry) || entry.RefCount == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (--entry.RefCount > 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _active--;
+            settled = WaitLocked(entry);
+            MarkDirtyLocked(entry);
+        }
+
+        return settled;
+    }
+
+    /// <summary>True when the channel has at least one reference, so this instance has an interest in its messages.</summary>
+    public bool IsWanted(string channel)
+    {
+        lock (_gate)
+        {
+            return _byChannel.TryGetValue(channel, out var entry) && entry.RefCount > 0;
+        }
+    }
+
+    /// <summary>The channels wanted and confirmed by the transport right now.</summary>
+    public List<ChannelSubscription> Confirmed()
+    {
+        lock (_gate)
+        {
+            return _byChannel.Values.Where(e => e.RefCount > 0 && e.TransportActive).ToList();
+        }
+    }
+
+    /// <summary>Asks the reconciler to subscribe these channels again from scratch (the transport lost them).</summary>
+    public Task RefreshAsync(IReadOnlyCollection<ChannelSubscription> entries)
+    {
+        var waits = new List<Task>(entries.Count);
+        lock (_gate)
+        {
+            ThrowIfClosed();
+            foreach (var entry in entries)
+            {
+                if (entry.RefCount > 0 && entry.TransportActive)
+                {
+                    entry.NeedsRefresh = true;
+                    waits.Add(WaitLocked(entry));
+                    MarkDirtyLocked(entry);
+                }
+            }
+        }
+
+        return Task.WhenAll(waits);
+    }
+
+    /// <summary>Waits until some channel needs transport work.</summary>
+    public ValueTask<bool> WaitForWorkAsync(CancellationToken ct) => _work.Reader.WaitToReadAsync(ct);
+
+    /// <summary>Takes every channel that needs transport work, with what to do for each.</summary>
+    public List<ChannelSubscription> TakeDirty()
+    {
+        _work.Reader.TryRead(out _);
+        lock (_gate)
+        {
+            var taken = _dirty;
+            _dirty = [];
+            foreach (var entry in taken)
+            {
+                entry.IsDirty = false;
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>What the transport must do for <paramref name="entry"/> now, or null when nothing.</summary>
+    public TransportChange? Plan(ChannelSubscription entry)
+    {
+        lock (_gate)
+        {
+            var wanted = entry.RefCount > 0;
+            if (wanted == entry.TransportActive && !entry.NeedsRefresh)
+            {
+                SettleLocked(entry);
+                return null;
+            }
+
+            var change = new TransportChange(wanted, Refresh: wanted && entry.NeedsRefresh && entry.TransportActive);
+            entry.NeedsRefresh = false;
+            return change;
+        }
+    }
+
+    /// <summary>Records the transport's answer to <paramref name="change"/>: done, or failed (retried later).</summary>
+    public void Complete(ChannelSubscription entry, TransportChange change, bool succeeded)
+    {
+        lock (_gate)
+        {
+            if (succeeded)
+            {
+                entry.TransportActive = change.Subscribe;
+            }
+            else if (change.Subscribe)
+            {
+                // A failed subscribe leaves the transport without the channel (the transport cleans up).
+                entry.TransportActive = false;
+            }
+
+            if (_closedBecause is not null)
+            {
+                return;
+            }
+
+            if (entry.IsSettled)
+            {
+                SettleLocked(entry);
+            }
+            else
+            {
+                MarkDirtyLocked(entry);
+            }
+        }
+    }
+
+    /// <summary>Stops all work; waiters fail with <paramref name="reason"/>. Returns the channels the transport still has.</summary>
+    public List<ChannelSubscription> Close(Exception reason)
+    {
+        List<TaskCompletionSource> waiters = [];
+        List<ChannelSubscription> active;
+        lock (_gate)
+        {
+            if (_closedBecause is not null)
+            {
+                return [];
+            }
+
+            _closedBecause = reason;
+            active = _byChannel.Values.Where(e => e.TransportActive).ToList();
+            foreach (var entry in _byChannel.Values)
+            {
+                if (entry.Settled is { } tcs)
+                {
+                    waiters.Add(tcs);
+                    entry.Settled = null;
+                }
+            }
+
+            _byChannel.Clear();
+            _dirty.Clear();
+            _active = 0;
+        }
+
+        _work.Writer.TryComplete();
+        foreach (var waiter in waiters)
+        {
+            waiter.TrySetException(reason);
+        }
+
+        return active;
+    }
+
+    private Task WaitLocked(ChannelSubscription entry)
+        => (entry.Settled ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    private void MarkDirtyLocked(ChannelSubscription entry)
+    {
+        if (!entry.IsDirty)
+        {
+            entry.IsDirty = true;
+            _dirty.Add(entry);
+        }
+
+        _work.Writer.TryWrite(true);
+    }
+
+    private void SettleLocked(ChannelSubscription entry)
+    {
+        if (entry.RefCount == 0 && !entry.TransportActive && _byChannel.TryGetValue(entry.Channel, out var current) && ReferenceEquals(current, entry))
+        {
+            _byChannel.Remove(entry.Channel);
+        }
+
+        if (entry.Settled is { } tcs)
+        {
+            entry.Settled = null;
+            tcs.TrySetResult();
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (_closedBecause is not null)
+        {
+            throw new ObjectDisposedException(nameof(ChannelBroadcaster), _closedBecause.Message);
+        }
+    }
+}
+
+/// <summary>One transport operation the reconciler must perform for a channel.</summary>
+/// <param name="Subscribe">True to subscribe, false to unsubscribe.</param>
+/// <param name="Refresh">True when the channel was subscribed but the transport lost it: subscribe it again from scratch.</param>
+internal readonly record struct TransportChange(bool Subscribe, bool Refresh);

@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.Text.Json;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.Wire;
+
+/// <summary>
+/// Decodes the JSON envelopes of livetemplate's Go <c>pubsub</c> package (and of <see cref="EnvelopeWriter"/>).
+/// Unknown fields are ignored, fields may come in any order, duplicates keep the last value (as Go does), and
+/// any bad input yields a typed <see cref="EnvelopeError"/> rather than an exception.
+/// </summary>
+public static class EnvelopeReader
+{
+    /// <summary>The deepest nesting accepted inside an envelope (the <c>data</c> object included).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
+
+    /// <summary>Decodes one envelope. The returned message's <c>Data</c> refers into <paramref name="utf8"/>; <c>Payload</c> is decoded into new memory.</summary>
+    public static EnvelopeReadResult Read(ReadOnlyMemory<byte> utf8)
+    {
+        var fields = new Fields();
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.Span, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return EnvelopeReadResult.Fail(EnvelopeErrorKind.Malformed, "An envelope must be a JSON object.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var problem = ReadField(ref reader, utf8, ref fields);
+                if (problem is not null)
+                {
+                    return problem.Value;
+                }
+            }
+
+            // Anything but whitespace after the object makes the reader throw.
+            reader.Read();
+        }
+        catch (JsonException ex)
+        {
+            return EnvelopeReadResult.Fail(EnvelopeErrorKind.Malformed, $"Invalid JSON at byte {ex.BytePositionInLine ?? 0}.");
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader reports a string that is not valid UTF-8 when it is transcoded.
+            return EnvelopeReadResult.Fail(EnvelopeErrorKind.Malformed, "A string field is not valid UTF-8.");
+        }
+
+        return Build(in fields);
+    }
+
+    private static EnvelopeReadResult? ReadField(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, ref Fields fields)
+    {
+        if (reader.ValueTextEquals(EnvelopeFields.Type))
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return WrongType("type", "a string");
+            }
+
+            fields.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType) ? MessageType.Broadcast
+                : reader.ValueTextEquals(EnvelopeFields.ServerActionType) ? MessageType.ServerAction
+                : reader.ValueTextEquals(EnvelopeFields.GroupActionType) ? MessageType.GroupAction
+                : MessageType.Unknown;
+            if (fields.Type == MessageType.Unknown)
+            {
+                fields.UnknownType = Shorten(reader.GetString());
+            }
+
+            return null;
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Scope))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                fields.Scope = null;
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return WrongType("scope", "a string");
+            }
+
+            fields.Scope = reader.ValueTextEquals(EnvelopeFields.GlobalScope) ? BroadcastScope.Global
+                : reader.ValueTextEquals(EnvelopeFields.GroupScope) ? BroadcastScope.Group
+                : reader.ValueTextEquals(EnvelopeFields.UserScope) ? BroadcastScope.User
+                : null;
+            return fields.Scope is null
+                ? EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'scope' must be \"global\", \"group\" or \"user\" (was \"{Shorten(reader.GetString())}\").")
+                : null;
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.GroupId))
+        {
+            return ReadString(ref reader, "groupID", out fields.GroupId);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.UserId))
+        {
+            return ReadString(ref reader, "userID", out fields.UserId);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Action))
+        {
+            return ReadString(ref reader, "action", out fields.Action);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.InstanceId))
+        {
+            return ReadString(ref reader, "instanceID", out fields.InstanceId);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.ExcludeConnectionId))
+        {
+            return ReadString(ref reader, "excludeConnID", out fields.ExcludeConnectionId);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Topic))
+        {
+            return ReadString(ref reader, "topic", out fields.Topic);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Payload))
+        {
+            return ReadPayload(ref reader, ref fields);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Data))
+        {
+            return ReadData(ref reader, utf8, ref fields);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Timestamp))
+        {
+            return ReadTimestamp(ref reader, ref fields);
+        }
+
+        if (reader.ValueTextEquals(EnvelopeFields.Seq))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                fields.Seq = 0;
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                return WrongType("seq", "a number");
+            }
+
+            return reader.TryGetInt64(out fields.Seq)
+                ? null
+                : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number that fits in 64 bits.");
+        }
+
+        // A field this reader does not know: skip its value, whatever it is.
+        reader.Read();
+        reader.Skip();
+        return null;
+    }
+
+    private static EnvelopeReadResult? ReadString(ref Utf8JsonReader reader, string name, out string? value)
+    {
+        reader.Read();
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(name, "a string");
+        }
+
+        value = reader.GetString();
+        return null;
+    }
+
+    private static EnvelopeReadResult? ReadPayload(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Payload = [];
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType("payload", "a base64 string");
+        }
+
+        if (!reader.TryGetBytesFromBase64(out var bytes))
+        {
+            return EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'payload' is not valid base64.");
+        }
+
+        fields.Payload = bytes;
+        return null;
+    }
+
+    private static EnvelopeReadResult? ReadData(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Data = default;
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType("data", "a JSON object");
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        fields.Data = utf8[start..(int)reader.BytesConsumed];
+        return null;
+    }
+
+    private static EnvelopeReadResult? ReadTimestamp(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Timestamp = default;
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType("timestamp", "an RFC 3339 string");
+        }
+
+        if (reader.TryGetDateTimeOffset(out var timestamp)
+            || DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out timestamp))
+        {
+            fields.Timestamp = timestamp;
+            return null;
+        }
+
+        return EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'timestamp' is not an RFC 3339 time.");
+    }
+
+    private static EnvelopeReadResult Build(in Fields f)
+    {
+        var instanceId = f.InstanceId ?? string.Empty;
+        switch (f.Type)
+        {
+            case MessageType.None:
+                return EnvelopeReadResult.Fail(EnvelopeErrorKind.MissingField, "Field 'type' is missing.");
+            case MessageType.Unknown:
+                return EnvelopeReadResult.Fail(EnvelopeErrorKind.UnknownType, $"Message type \"{f.UnknownType}\" is not handled.");
+            case MessageType.ServerAction:
+            {
+                if (RequireUser(f.UserId) is { } userProblem)
+                {
+                    return userProblem;
+                }
+
+                if (RequireAction(f.Action) is { } actionProblem)
+                {
+                    return actionProblem;
+                }
+
+                return EnvelopeReadResult.Ok(new ServerActionMessage(new UserId(f.UserId!), f.Action!, f.Data, instanceId, f.Timestamp));
+            }
+
+            case MessageType.GroupAction:
+            {
+                if (RequireGroup(f.GroupId) is { } groupProblem)
+                {
+                    return groupProblem;
+                }
+
+                if (RequireAction(f.Action) is { } actionProblem)
+                {
+                    return actionProblem;
+                }
+
+                return EnvelopeReadResult.Ok(new GroupActionMessage(new GroupId(f.GroupId!), f.Action!, f.Data, instanceId, f.Timestamp, f.Seq, f.Topic));
+            }
+
+            default:
+                return BuildBroadcast(in f, instanceId);
+        }
+    }
+
+    private static EnvelopeReadResult BuildBroadcast(in Fields f, string instanceId)
+    {
+        // Go always writes 'scope'; a sender that does not is read by the id it names.
+        var scope = f.Scope ?? (f.GroupId is not null ? BroadcastScope.Group : f.UserId is not null ? BroadcastScope.User : BroadcastScope.Global);
+        var payload = f.Payload ?? ReadOnlyMemory<byte>.Empty;
+        switch (scope)
+        {
+            case BroadcastScope.Group:
+                return RequireGroup(f.GroupId) ?? EnvelopeReadResult.Ok(BroadcastMessage.ToGroup(new GroupId(f.GroupId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
+            case BroadcastScope.User:
+                return RequireUser(f.UserId) ?? EnvelopeReadResult.Ok(BroadcastMessage.ToUser(new UserId(f.UserId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
+            default:
+                return EnvelopeReadResult.Ok(BroadcastMessage.ToEveryone(payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
+        }
+    }
+
+    private static EnvelopeReadResult? RequireGroup(string? value) => RequireId(value, "groupID", nameof(Typed.GroupId));
+
+    private static EnvelopeReadResult? RequireUser(string? value) => RequireId(value, "userID", nameof(Typed.UserId));
+
+    private static EnvelopeReadResult? RequireId(string? value, string field, string kind)
+    {
+        if (value is null)
+        {
+            return EnvelopeReadResult.Fail(EnvelopeErrorKind.MissingField, $"Field '{field}' is missing.");
+        }
+
+        var problem = ScopeIdRules.Explain(value, kind);
+        return problem is null ? null : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field '{field}': {problem}");
+    }
+
+    private static EnvelopeReadResult? RequireAction(string? action)
+    {
+        if (action is null)
+        {
+            return EnvelopeReadResult.Fail(EnvelopeErrorKind.MissingField, "Field 'action' is missing.");
+        }
+
+        var problem = ActionNames.Explain(action);
+        return problem is null ? null : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'action': {problem}");
+    }
+
+    private static EnvelopeReadResult WrongType(string field, string expected)
+        => EnvelopeReadResult.Fail(EnvelopeErrorKind.WrongFieldType, $"Field '{field}' must be {expected}.");
+
+    private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
+
+    private enum MessageType
+    {
+        None,
+        Broadcast,
+        ServerAction,
+        GroupAction,
+        Unknown,
+    }
+
+    private struct Fields
+    {
+        public MessageType Type;
+        public string? UnknownType;
+        public BroadcastScope? Scope;
+        public string? GroupId;
+        public string? UserId;
+        public string? ExcludeConnectionId;
+        public string? Action;
+        public string? Topic;
+        public string? InstanceId;
+        public byte[]? Payload;
+        public ReadOnlyMemory<byte> Data;
+        public DateTimeOffset Timestamp;
+        public long Seq;
+    }
+}

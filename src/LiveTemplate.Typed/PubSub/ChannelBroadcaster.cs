@@ -29,6 +29,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     private Task? _globalSubscription;
     private Task? _reconciler;
     private int _disposed;
+    private long _groupActionSeq;
 
     /// <summary>Creates the broadcaster; derived constructors must call <see cref="Start"/> once they are ready.</summary>
     protected ChannelBroadcaster(BroadcasterOptions options, ILogger logger)
@@ -116,7 +117,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     public Task PublishGroupActionAsync(GroupId groupId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return PublishAsync(Channels.GroupAction(Require(groupId)), new GroupActionMessage(groupId, action, data, InstanceId, Now), ct);
+        return PublishAsync(Channels.GroupAction(Require(groupId)), new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq()), ct);
     }
 
     /// <summary>
@@ -276,6 +277,9 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     // ---- Internals ----
 
     private DateTimeOffset Now => _time.GetUtcNow();
+
+    // Go's per-instance counter: (instanceID, seq) identifies a group action.
+    private ulong NextGroupActionSeq() => unchecked((ulong)Interlocked.Increment(ref _groupActionSeq));
 
     private async Task PublishAsync(string channel, PubSubMessage message, CancellationToken ct)
     {

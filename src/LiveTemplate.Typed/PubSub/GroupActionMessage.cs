@@ -9,9 +9,9 @@ public sealed class GroupActionMessage : PubSubMessage
     /// <param name="data">The action's fields.</param>
     /// <param name="instanceId">The publishing instance.</param>
     /// <param name="timestamp">When it was published.</param>
-    /// <param name="seq">The sender's sequence number; 0 for a sender without sequence numbers.</param>
+    /// <param name="seq">The sender's per-instance sequence number (1, 2, …); 0 for a sender without sequence numbers.</param>
     /// <param name="topic">An optional topic within the group (Go's <c>topic</c>), or null.</param>
-    public GroupActionMessage(GroupId groupId, string action, ReadOnlyMemory<byte> data, string instanceId, DateTimeOffset timestamp, long seq = 0, string? topic = null)
+    public GroupActionMessage(GroupId groupId, string action, ReadOnlyMemory<byte> data, string instanceId, DateTimeOffset timestamp, ulong seq = 0, string? topic = null)
         : base(instanceId, timestamp)
     {
         GroupId = ScopeIdRules.Require(groupId, nameof(groupId));
@@ -30,8 +30,11 @@ public sealed class GroupActionMessage : PubSubMessage
     /// <summary>The action's fields as a UTF-8 JSON object; empty when the sender sent none.</summary>
     public ReadOnlyMemory<byte> Data { get; }
 
-    /// <summary>The sender's sequence number; 0 when the sender does not number its messages.</summary>
-    public long Seq { get; }
+    /// <summary>
+    /// The sender's sequence number: a per-instance counter incremented on every group action it publishes, so
+    /// (<see cref="PubSubMessage.InstanceId"/>, <see cref="Seq"/>) identifies a message. 0 when the sender does not number them.
+    /// </summary>
+    public ulong Seq { get; }
 
     /// <summary>The topic within the group, or null.</summary>
     public string? Topic { get; }

@@ -157,9 +157,9 @@ public static class EnvelopeReader
                 return WrongType("seq", "a number");
             }
 
-            return reader.TryGetInt64(out fields.Seq)
+            return reader.TryGetUInt64(out fields.Seq)
                 ? null
-                : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number that fits in 64 bits.");
+                : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number from 0 to 2^64-1.");
         }
 
         // A field this reader does not know: skip its value, whatever it is.
@@ -367,6 +367,6 @@ public static class EnvelopeReader
         public byte[]? Payload;
         public ReadOnlyMemory<byte> Data;
         public DateTimeOffset Timestamp;
-        public long Seq;
+        public ulong Seq;
     }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Testing;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace LiveTemplate.Typed.Redis.Tests;
+
+/// <summary>What only a real Redis can show: the server going away and coming back.</summary>
+public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private RedisServer _server = null!;
+
+    public async Task InitializeAsync() => _server = Own(await RedisServer.StartAsync(startNow: false));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RestartWhileSubscribedTo1000Groups_AllDeliverAgain_AndTheLogReportsDynamicChannels()
+    {
+        const int groups = 1000;
+        await _server.StartAgainAsync();
+        var (publisher, _) = await StartBroadcasterAsync();
+        var (subscriber, log) = await StartBroadcasterAsync();
+        var received = new ConcurrentDictionary<string, int>();
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await subscriber.SubscribeGroupActionsAsync(m =>
+        {
+            if (received.AddOrUpdate(m.GroupId.Value, 1, (_, n) => n + 1) == 1 && received.Count == groups)
+            {
+                allArrived.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await Task.WhenAll(Enumerable.Range(0, groups).Select(i => subscriber.SubscribeToGroupActionAsync(new GroupId($"g{i}"))));
+
+        var restart = Stopwatch.StartNew();
+        await _server.RestartAsync();
+        var reconnected = await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var restoredAfter = restart.Elapsed;
+
+        Assert.Equal(LogLevel.Information, reconnected.Level);
+        Assert.Equal(groups, reconnected.Fields["dynamic_channels"]);
+        for (var i = 0; i < groups; i++)
+        {
+            await publisher.PublishGroupActionAsync(new GroupId($"g{i}"), "after-restart", default);
+        }
+
+        await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(received.Values, count => Assert.Equal(1, count));
+        Assert.Equal(1, subscriber.GetStatistics().Reconnects);
+        Assert.True(subscriber.IsConnected);
+        output.WriteLine($"1,000 group subscriptions restored {restoredAfter.TotalMilliseconds:F0} ms after the restart began ({reconnected.Message}).");
+    }
+
+    [Fact]
+    public async Task RedisDownAtStartUp_TheBroadcasterKeepsTrying_AndRecoversWhenRedisStarts()
+    {
+        var (early, log) = await StartBroadcasterAsync();
+        var arrived = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await early.SubscribeGroupActionsAsync(m =>
+        {
+            arrived.TrySetResult(m);
+            return ValueTask.CompletedTask;
+        });
+        var subscribe = early.SubscribeToGroupActionAsync(new GroupId("late-board"));
+
+        await log.WaitForAsync(e => e.EventId.Id == 3, TimeSpan.FromSeconds(30)); // at least one failed attempt, retried
+        Assert.False(subscribe.IsCompleted);
+        Assert.False(early.IsConnected);
+
+        await _server.StartAgainAsync();
+        await subscribe.WaitAsync(TimeSpan.FromSeconds(30));
+        var (publisher, _) = await StartBroadcasterAsync();
+        await publisher.PublishGroupActionAsync(new GroupId("late-board"), "hello", default);
+
+        Assert.Equal("hello", (await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+    }
+
+    [Fact]
+    public async Task PublishWhileRedisIsDown_DeliversLocally_ThenRaisesPublishFailed()
+    {
+        await _server.StartAgainAsync();
+        var (broadcaster, _) = await StartBroadcasterAsync();
+        var local = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await broadcaster.SubscribeGroupActionsAsync(m =>
+        {
+            local.TrySetResult(m);
+            return ValueTask.CompletedTask;
+        });
+        await broadcaster.SubscribeToGroupActionAsync(new GroupId("offline"));
+        await _server.KillAsync();
+
+        var error = await Assert.ThrowsAsync<PublishFailedException>(() => broadcaster.PublishGroupActionAsync(new GroupId("offline"), "queued", default).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(broadcaster.Channels.GroupAction(new GroupId("offline")), error.Channel);
+        Assert.Equal("queued", (await local.Task.WaitAsync(TimeSpan.FromSeconds(1))).Action);
+    }
+
+    [Fact]
+    public async Task SubscriberConnectionKilledByTheServer_IsRestored_AndDeliveryResumes()
+    {
+        await _server.StartAgainAsync();
+        var (publisher, _) = await StartBroadcasterAsync();
+        var (subscriber, log) = await StartBroadcasterAsync();
+        var arrived = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await subscriber.SubscribeGroupActionsAsync(m =>
+        {
+            arrived.TrySetResult(m);
+            return ValueTask.CompletedTask;
+        });
+        await subscriber.SubscribeToGroupActionAsync(new GroupId("kept"));
+
+        var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
+        await admin.GetServer(_server.Endpoint).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+
+        var reconnected = await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
+        await publisher.PublishGroupActionAsync(new GroupId("kept"), "back", default);
+        Assert.Equal("back", (await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+    }
+
+    private async Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync()
+    {
+        var multiplexer = Own(await _server.ConnectAsync());
+        var log = new RecordingLogger<RedisBroadcaster>();
+        var options = new RedisBroadcasterOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
+        return (Own(new RedisBroadcaster(multiplexer, options, log)), log);
+    }
+
+    private T Own<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+}

@@ -1,0 +1,59 @@
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.Testing.Specification;
+
+/// <summary>
+/// A transport shared by several test instances (one Redis server, or one in-memory network), plus what a raw
+/// client of that transport can do: publish arbitrary bytes and ask who is subscribed.
+/// </summary>
+public abstract class BroadcasterHarness : IAsyncDisposable
+{
+    private readonly List<TestInstance> _instances = [];
+
+    /// <summary>Starts an instance: a broadcaster on this transport with a registry attached.</summary>
+    public async Task<TestInstance> StartInstanceAsync(Action<BroadcasterOptions>? configure = null, ConnectionRegistryOptions? registryOptions = null)
+    {
+        var (broadcaster, log) = await CreateBroadcasterAsync(configure ?? (_ => { })).ConfigureAwait(false);
+        var registry = await ConnectionRegistry.AttachAsync(broadcaster, registryOptions).WaitAsync(Eventually.MessageTimeout).ConfigureAwait(false);
+        var instance = new TestInstance(broadcaster, registry, log);
+        lock (_instances)
+        {
+            _instances.Add(instance);
+        }
+
+        return instance;
+    }
+
+    /// <summary>Creates a broadcaster on this transport with a recording logger.</summary>
+    protected abstract Task<(ChannelBroadcaster Broadcaster, RecordingLogger Log)> CreateBroadcasterAsync(Action<BroadcasterOptions> configure);
+
+    /// <summary>Publishes raw bytes on a channel, as any other client of the transport could.</summary>
+    public abstract Task PublishRawAsync(string channel, ReadOnlyMemory<byte> message);
+
+    /// <summary>How many subscribers the transport counts on <paramref name="channel"/> (PUBSUB NUMSUB).</summary>
+    public abstract Task<long> CountSubscribersAsync(string channel);
+
+    /// <summary>How many pattern subscriptions the transport has (PUBSUB NUMPAT).</summary>
+    public abstract Task<long> CountPatternSubscriptionsAsync();
+
+    /// <summary>The channels with at least one subscriber (PUBSUB CHANNELS).</summary>
+    public abstract Task<IReadOnlyList<string>> ActiveChannelsAsync();
+
+    /// <inheritdoc />
+    public virtual async ValueTask DisposeAsync()
+    {
+        List<TestInstance> instances;
+        lock (_instances)
+        {
+            instances = [.. _instances];
+        }
+
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using LiveTemplate.Typed.PubSub;
+using Xunit;
+
+namespace LiveTemplate.Typed.Testing.Specification;
+
+public abstract partial class BroadcasterSpecification
+{
+    [Fact]
+    public async Task GarbageTruncatedWrongTypeAndOversizedMessages_AreDroppedLoggedAndCounted_AndTheNextMessageArrives()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var victim = await b.ConnectAsync("victim");
+        var channel = Names.GroupAction(new GroupId("victim"));
+        var oversized = Utf8($$$"""{"type":"group_action","groupID":"victim","action":"huge","data":{"blob":"{{{new string('x', 10 * 1024 * 1024)}}}"}}""");
+
+        await Harness.PublishRawAsync(channel, Utf8("\u0001\u0002 this is not JSON at all"));
+        await Harness.PublishRawAsync(channel, Utf8("""{"type":"group_action","groupID":"vic"""));
+        await Harness.PublishRawAsync(channel, Utf8("""{"type":"not-a-kind","groupID":"victim","action":"x"}"""));
+        await Harness.PublishRawAsync(channel, oversized);
+        await Harness.PublishRawAsync(channel, new byte[] { 0x7B, 0x22, 0x74, 0x79, 0x70, 0x65, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D });
+        await a.Broadcaster.PublishGroupActionAsync(new GroupId("victim"), "still-works", Utf8("""{"ok":true}"""));
+
+        var next = AsGroupAction(await victim.Outbound.NextAsync());
+        Assert.Equal("still-works", next.Action);
+        var stats = b.Broadcaster.GetStatistics();
+        Assert.Equal(3, stats.DroppedFor(DropReason.Malformed));
+        Assert.Equal(1, stats.DroppedFor(DropReason.UnknownType));
+        Assert.Equal(1, stats.DroppedFor(DropReason.Oversized));
+        var drops = b.Log.Entries.Where(e => e.EventId.Id == 1).ToList();
+        Assert.Equal(5, drops.Count);
+        Assert.All(drops, d => Assert.Equal(channel, d.Fields["channel"]));
+        Assert.All(drops, d => Assert.DoesNotContain("xxxxxxxx", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MessageForAnotherScope_InjectedIntoAChannel_IsDroppedAsAScopeMismatch()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var victim = await b.ConnectAsync("victim", "alice");
+
+        // Well-formed, but for group "elsewhere", and a server action on a group-action channel.
+        await Harness.PublishRawAsync(Names.GroupAction(new GroupId("victim")), Utf8("""{"type":"group_action","groupID":"elsewhere","action":"x","seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"intruder"}"""));
+        await Harness.PublishRawAsync(Names.GroupAction(new GroupId("victim")), Utf8("""{"type":"server_action","userID":"alice","action":"x","timestamp":"2026-11-27T10:15:31Z","instanceID":"intruder"}"""));
+        await BarrierAsync(a, "victim", victim);
+
+        Assert.Equal(2, b.Broadcaster.GetStatistics().DroppedFor(DropReason.ScopeMismatch));
+    }
+
+    [Fact]
+    public async Task ActionDataThatIsNotAJsonObject_IsRejectedOnPublish_AndNothingIsDelivered()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var onB = await b.ConnectAsync("strict");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => a.Broadcaster.PublishGroupActionAsync(new GroupId("strict"), "bad", Utf8("[1,2]")));
+        await Assert.ThrowsAsync<ArgumentException>(() => a.Broadcaster.PublishServerActionAsync(new UserId("u"), "bad", Utf8("""{"open":""")));
+        await Assert.ThrowsAsync<ArgumentException>(() => a.Broadcaster.PublishGroupActionAsync(new GroupId("strict"), "", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => a.Broadcaster.PublishGroupActionAsync(default, "x", default));
+
+        await BarrierAsync(a, "strict", onB);
+    }
+
+    [Fact]
+    public async Task MessageLargerThanTheLimit_IsRejectedOnPublish_BeforeAnyDelivery()
+    {
+        var a = await Harness.StartInstanceAsync(o => o.MaxMessageBytes = 1024);
+        var onA = await a.ConnectAsync("small");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => a.Broadcaster.PublishToGroupAsync(new GroupId("small"), new byte[2000]));
+
+        Assert.Contains("MaxMessageBytes", error.Message, StringComparison.Ordinal);
+        await BarrierAsync(a, "small", onA);
+    }
+
+    [Theory]
+    [MemberData(nameof(GoVectorFiles))]
+    public async Task GoVector_PublishedRawIntoItsChannel_IsDeliveredDecoded(string file)
+    {
+        var b = await Harness.StartInstanceAsync();
+        var boardMember = await b.ConnectAsync("board-42");
+        var alice = await b.ConnectAsync("alice-session", "alice");
+        var expected = WireVectors.Expected.Single(row => row[0] == file);
+        var receiver = expected[2] == "user alice" ? alice : boardMember;
+
+        await Harness.PublishRawAsync(WireVectors.Channels[file], WireVectors.Bytes(file));
+
+        var message = await receiver.Outbound.NextAsync(what: file);
+        Assert.True(Guid.TryParse(message.InstanceId, out _), $"instanceID of {file} was not read: '{message.InstanceId}'");
+        Assert.NotEqual(default, message.Timestamp);
+        switch (file)
+        {
+            case "go-server-action.json":
+                var serverAction = AsServerAction(message);
+                Assert.Equal(("alice", "cart-updated"), (serverAction.UserId.Value, serverAction.Action));
+                Assert.Contains("\"items\":3", Text(serverAction.Data), StringComparison.Ordinal);
+                break;
+            case "go-group-action.json":
+                var groupAction = AsGroupAction(message);
+                Assert.Equal(("board-42", "card-moved", 12UL), (groupAction.GroupId.Value, groupAction.Action, groupAction.Seq));
+                Assert.StartsWith("{\"cardId\":17", Text(groupAction.Data), StringComparison.Ordinal);
+                break;
+            case "go-group-action-legacy.json":
+                var legacy = AsGroupAction(message);
+                Assert.Equal(("board-42", "board-cleared", 0UL), (legacy.GroupId.Value, legacy.Action, legacy.Seq));
+                Assert.True(legacy.Data.IsEmpty);
+                break;
+            case "go-broadcast-global.json":
+                Assert.Equal("""{"message":"maintenance at 22:00"}""", Text(AsBroadcast(message).Payload));
+                Assert.Equal(BroadcastScope.Global, AsBroadcast(message).Scope);
+                break;
+            case "go-broadcast-group.json":
+                Assert.Equal("""{"count":7}""", Text(AsBroadcast(message).Payload));
+                Assert.Equal(new GroupId("board-42"), AsBroadcast(message).GroupId);
+                break;
+            case "go-broadcast-user.json":
+                Assert.Equal("hello", Encoding.UTF8.GetString(AsBroadcast(message).Payload.Span));
+                Assert.Equal(new UserId("alice"), AsBroadcast(message).UserId);
+                break;
+            default:
+                Assert.Fail($"No expectation written for {file}.");
+                break;
+        }
+    }
+
+    public static TheoryData<string> GoVectorFiles() => WireVectors.Files();
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Testing;
+using LiveTemplate.Typed.Wire;
+
+namespace LiveTemplate.Typed.Tests.Wire;
+
+public sealed class EnvelopeReaderTests
+{
+    [Fact]
+    public void GoServerAction_DecodesAsExpected()
+    {
+        var message = Assert.IsType<ServerActionMessage>(Read("go-server-action.json"));
+
+        Assert.Equal(new UserId("alice"), message.UserId);
+        Assert.Equal("cart-updated", message.Action);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 15, 30, TimeSpan.Zero).AddTicks(1234567), message.Timestamp);
+        Assert.Equal("7d9f2a4e-1b3c-4d5e-8f60-718293a4b5c6", message.InstanceId);
+
+        // The data object is passed on verbatim (Go's HTML-safe escapes included) for the typed reader to decode.
+        var data = Encoding.UTF8.GetString(message.Data.Span);
+        Assert.StartsWith("{\"cartId\":\"3f2c1d9e-8b7a-4c5d-9e0f-1a2b3c4d5e6f\"", data, StringComparison.Ordinal);
+        Assert.EndsWith("\"note\":\"\\u003cb\\u003efree\\u003c/b\\u003e shipping \\u0026 more\"}", data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GoGroupAction_DecodesAsExpected_WithNanosecondTimestamp()
+    {
+        var message = Assert.IsType<GroupActionMessage>(Read("go-group-action.json"));
+
+        Assert.Equal(new GroupId("board-42"), message.GroupId);
+        Assert.Equal("card-moved", message.Action);
+        Assert.Equal(12UL, message.Seq);
+        Assert.Null(message.Topic);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 15, 31, TimeSpan.Zero), message.Timestamp);
+        Assert.Equal("""{"cardId":17,"column":"done","tags":["ux","p1"],"movedBy":{"id":"bob","name":"Bob"}}""", Encoding.UTF8.GetString(message.Data.Span));
+    }
+
+    [Fact]
+    public void GoLegacyGroupAction_WithoutData_DecodesWithEmptyDataAndSeqZero()
+    {
+        var message = Assert.IsType<GroupActionMessage>(Read("go-group-action-legacy.json"));
+
+        Assert.Equal("board-cleared", message.Action);
+        Assert.Equal(0UL, message.Seq);
+        Assert.True(message.Data.IsEmpty);
+        Assert.Equal("00000000-0000-0000-0000-000000000001", message.InstanceId);
+    }
+
+    [Theory]
+    [InlineData("go-broadcast-global.json", BroadcastScope.Global, null, null, """{"message":"maintenance at 22:00"}""")]
+    [InlineData("go-broadcast-group.json", BroadcastScope.Group, "board-42", null, """{"count":7}""")]
+    [InlineData("go-broadcast-user.json", BroadcastScope.User, null, "alice", "hello")]
+    public void GoBroadcasts_DecodeTheirScopeAndBase64Payload_IgnoringUnknownFields(string file, BroadcastScope scope, string? group, string? user, string payload)
+    {
+        var message = Assert.IsType<BroadcastMessage>(Read(file));
+
+        Assert.Equal(scope, message.Scope);
+        Assert.Equal(group, message.GroupId?.Value);
+        Assert.Equal(user, message.UserId?.Value);
+        Assert.Equal(payload, Encoding.UTF8.GetString(message.Payload.Span));
+        Assert.Null(message.ExcludeConnectionId);
+    }
+
+    [Fact]
+    public void FieldsInAnyOrder_AndDuplicates_DecodeLikeGo_LastValueWins()
+    {
+        var message = Assert.IsType<GroupActionMessage>(EnvelopeReader.Read(Utf8("""
+            {"instanceID":"x","seq":1,"action":"first","data":{"a":1},"groupID":"g","type":"group_action","action":"second","timestamp":"2026-01-02T03:04:05+02:00"}
+            """)).Message);
+
+        Assert.Equal("second", message.Action);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 1, 4, 5, TimeSpan.Zero), message.Timestamp.ToUniversalTime());
+    }
+
+    [Theory]
+    [InlineData("", EnvelopeErrorKind.Malformed)]
+    [InlineData("null", EnvelopeErrorKind.Malformed)]
+    [InlineData("[]", EnvelopeErrorKind.Malformed)]
+    [InlineData("{", EnvelopeErrorKind.Malformed)]
+    [InlineData("""{"type":"broadcast"} {}""", EnvelopeErrorKind.Malformed)]
+    [InlineData("""{"type":"broadcast",}""", EnvelopeErrorKind.Malformed)]
+    [InlineData("{}", EnvelopeErrorKind.MissingField)]
+    [InlineData("""{"type":1}""", EnvelopeErrorKind.WrongFieldType)]
+    [InlineData("""{"type":"topic_action","topic":"t","action":"a"}""", EnvelopeErrorKind.UnknownType)]
+    [InlineData("""{"type":"server_action","action":"a"}""", EnvelopeErrorKind.MissingField)]
+    [InlineData("""{"type":"server_action","userID":"u"}""", EnvelopeErrorKind.MissingField)]
+    [InlineData("""{"type":"server_action","userID":"","action":"a"}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"server_action","userID":"u","action":"a","data":[1]}""", EnvelopeErrorKind.WrongFieldType)]
+    [InlineData("""{"type":"server_action","userID":"u","action":"a","data":"{}"}""", EnvelopeErrorKind.WrongFieldType)]
+    [InlineData("""{"type":"group_action","groupID":"g","action":"a","seq":-1}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"group_action","groupID":"g","action":"a","seq":1e400}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"group_action","groupID":"g","action":"a","seq":"1"}""", EnvelopeErrorKind.WrongFieldType)]
+    [InlineData("""{"type":"group_action","groupID":"g","action":"a","timestamp":"yesterday"}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"broadcast","scope":"group","payload":""}""", EnvelopeErrorKind.MissingField)]
+    [InlineData("""{"type":"broadcast","scope":"planet","payload":""}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"broadcast","scope":"global","payload":"not base64!"}""", EnvelopeErrorKind.InvalidValue)]
+    [InlineData("""{"type":"broadcast","scope":"global","payload":{"a":1}}""", EnvelopeErrorKind.WrongFieldType)]
+    public void BadEnvelopes_AreTypedFailures_NamingTheProblem(string json, EnvelopeErrorKind kind)
+    {
+        var result = EnvelopeReader.Read(Utf8(json));
+
+        Assert.False(result.Success);
+        Assert.Equal(kind, result.Error.Kind);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Detail));
+    }
+
+    [Fact]
+    public void DeepNesting_IsMalformed_NotAStackOverflow()
+    {
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+        var result = EnvelopeReader.Read(Utf8($$"""{"type":"broadcast","extra":{{deep}},"scope":"global"}"""));
+
+        Assert.Equal(EnvelopeErrorKind.Malformed, result.Error?.Kind);
+    }
+
+    [Fact]
+    public void InvalidUtf8InAString_IsMalformed()
+    {
+        var bytes = Utf8("""{"type":"server_action","userID":"XX","action":"a"}""");
+        var at = Array.IndexOf(bytes, (byte)'X');
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28;
+
+        Assert.Equal(EnvelopeErrorKind.Malformed, EnvelopeReader.Read(bytes).Error?.Kind);
+    }
+
+    [Fact]
+    public void RandomBytesAndMutatedVectors_NeverThrow()
+    {
+        var random = new Random(20261128);
+        var vectors = WireVectors.Channels.Keys.Select(WireVectors.Bytes).ToArray();
+        for (var i = 0; i < 20_000; i++)
+        {
+            byte[] input;
+            if (i % 2 == 0)
+            {
+                input = new byte[random.Next(0, 64)];
+                random.NextBytes(input);
+            }
+            else
+            {
+                input = (byte[])vectors[random.Next(vectors.Length)].Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    input[random.Next(input.Length)] = (byte)random.Next(256);
+                }
+            }
+
+            var result = EnvelopeReader.Read(input);
+            Assert.True(result.Success ^ result.Error is not null);
+        }
+    }
+
+    private static PubSubMessage Read(string vector)
+    {
+        var result = EnvelopeReader.Read(WireVectors.Bytes(vector));
+        Assert.True(result.Success, result.Error?.ToString());
+        return result.Message;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

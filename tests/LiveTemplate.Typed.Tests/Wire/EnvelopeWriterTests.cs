@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Wire;
+
+namespace LiveTemplate.Typed.Tests.Wire;
+
+public sealed class EnvelopeWriterTests
+{
+    internal static readonly DateTimeOffset When = new DateTimeOffset(2026, 11, 27, 10, 15, 30, TimeSpan.Zero).AddTicks(1234567);
+
+    [Fact]
+    public void Broadcast_HasGosFieldNamesTypesAndOrder()
+    {
+        var json = Write(BroadcastMessage.ToGroup(new GroupId("board-42"), Encoding.UTF8.GetBytes("""{"count":7}"""), "inst-1", When, excludeConnectionId: "conn-9"));
+
+        Assert.Equal(["type", "groupID", "excludeConnID", "payload", "timestamp", "instanceID", "scope"], Names(json));
+        Assert.Equal("broadcast", json.GetProperty("type").GetString());
+        Assert.Equal("eyJjb3VudCI6N30=", json.GetProperty("payload").GetString());
+        Assert.Equal("2026-11-27T10:15:30.1234567Z", json.GetProperty("timestamp").GetString());
+        Assert.Equal("group", json.GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public void GlobalBroadcast_OmitsEmptyIds_LikeGosOmitempty()
+    {
+        var json = Write(BroadcastMessage.ToEveryone(ReadOnlyMemory<byte>.Empty, "inst-1", When));
+
+        Assert.Equal(["type", "payload", "timestamp", "instanceID", "scope"], Names(json));
+        Assert.Equal(string.Empty, json.GetProperty("payload").GetString());
+    }
+
+    [Fact]
+    public void ServerAction_HasGosFieldNamesTypesAndOrder_WithDataAsAnObject()
+    {
+        var json = Write(new ServerActionMessage(new UserId("alice"), "cart-updated", Encoding.UTF8.GetBytes("""{"items":3}"""), "inst-1", When));
+
+        Assert.Equal(["type", "userID", "action", "data", "timestamp", "instanceID"], Names(json));
+        Assert.Equal(JsonValueKind.Object, json.GetProperty("data").ValueKind);
+        Assert.Equal(3, json.GetProperty("data").GetProperty("items").GetInt32());
+    }
+
+    [Fact]
+    public void GroupAction_HasGosFieldNamesTypesAndOrder_AndOmitsEmptyData()
+    {
+        var json = Write(new GroupActionMessage(new GroupId("board-42"), "board-cleared", default, "inst-1", When, seq: ulong.MaxValue, topic: "t"));
+
+        Assert.Equal(["type", "groupID", "topic", "action", "seq", "timestamp", "instanceID"], Names(json));
+        Assert.Equal(ulong.MaxValue, json.GetProperty("seq").GetUInt64());
+    }
+
+    [Fact]
+    public void WhatIsWritten_ReadsBackTheSame()
+    {
+        PubSubMessage[] messages =
+        [
+            BroadcastMessage.ToUser(new UserId("ünï <&> \"quoted\""), new byte[] { 0, 1, 2, 255 }, "inst-1", When),
+            new ServerActionMessage(new UserId("alice"), "a<b>&c", Encoding.UTF8.GetBytes("""{"s":"é\n"}"""), "inst-2", When),
+            new GroupActionMessage(new GroupId("[g]*"), "moved", Encoding.UTF8.GetBytes("{}"), "inst-3", When, seq: 42),
+        ];
+
+        foreach (var message in messages)
+        {
+            var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(message));
+
+            Assert.True(read.Success, read.Error?.ToString());
+            Assert.Equal(message.GetType(), read.Message.GetType());
+            Assert.Equal(message.InstanceId, read.Message.InstanceId);
+            Assert.Equal(message.Timestamp, read.Message.Timestamp);
+            Assert.Equal(Describe(message), Describe(read.Message));
+        }
+    }
+
+    internal static string Describe(PubSubMessage message) => message switch
+    {
+        BroadcastMessage b => $"{b.Scope}|{b.GroupId}|{b.UserId}|{b.ExcludeConnectionId}|{Convert.ToBase64String(b.Payload.Span)}",
+        ServerActionMessage s => $"{s.UserId}|{s.Action}|{Encoding.UTF8.GetString(s.Data.Span)}",
+        GroupActionMessage g => $"{g.GroupId}|{g.Action}|{g.Seq}|{g.Topic}|{Encoding.UTF8.GetString(g.Data.Span)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(message)),
+    };
+
+    private static JsonElement Write(PubSubMessage message) => JsonDocument.Parse(EnvelopeWriter.ToArray(message)).RootElement.Clone();
+
+    private static List<string> Names(JsonElement json) => json.EnumerateObject().Select(p => p.Name).ToList();
+}

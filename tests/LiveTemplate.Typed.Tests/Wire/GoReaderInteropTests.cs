@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Wire;
+
+namespace LiveTemplate.Typed.Tests.Wire;
+
+/// <summary>
+/// What this library writes, read by real Go: <c>GoReader/reader.go</c> decodes each envelope with
+/// encoding/json into structs shaped like livetemplate's. Needs the Go toolchain (./eng/test.sh installs
+/// Debian's golang-go when it is missing).
+/// </summary>
+public sealed class GoReaderInteropTests
+{
+    [Fact]
+    public async Task EveryKindOfEnvelope_IsDecodedByEncodingJsonIntoGosStructs()
+    {
+        var when = EnvelopeWriterTests.When;
+        PubSubMessage[] messages =
+        [
+            BroadcastMessage.ToEveryone(Encoding.UTF8.GetBytes("""{"message":"maintenance at 22:00"}"""), "inst-1", when),
+            BroadcastMessage.ToGroup(new GroupId("board-42"), new byte[] { 0, 255, 7 }, "inst-1", when, excludeConnectionId: "conn-9"),
+            BroadcastMessage.ToUser(new UserId("ålice <admin>"), Encoding.UTF8.GetBytes("hello"), "inst-1", when),
+            new ServerActionMessage(new UserId("alice"), "cart-updated", Encoding.UTF8.GetBytes("""{"total":42.5,"note":"<b>free</b> & more","items":3}"""), "inst-1", when),
+            new ServerActionMessage(new UserId("alice"), "refresh", default, "inst-1", when),
+            new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"tags":["ux","p1"],"cardId":17}"""), "inst-1", when, seq: 18446744073709551615UL),
+        ];
+        string[] expected =
+        [
+            "broadcast|global||||eyJtZXNzYWdlIjoibWFpbnRlbmFuY2UgYXQgMjI6MDAifQ==|2026-11-27T10:15:30.1234567Z|inst-1",
+            "broadcast|group|board-42||conn-9|AP8H|2026-11-27T10:15:30.1234567Z|inst-1",
+            "broadcast|user||ålice <admin>||aGVsbG8=|2026-11-27T10:15:30.1234567Z|inst-1",
+            "server_action|alice|cart-updated|{\"items\":3,\"note\":\"\\u003cb\\u003efree\\u003c/b\\u003e \\u0026 more\",\"total\":42.5}|2026-11-27T10:15:30.1234567Z|inst-1",
+            "server_action|alice|refresh|-|2026-11-27T10:15:30.1234567Z|inst-1",
+            "group_action|board-42|card-moved|{\"cardId\":17,\"tags\":[\"ux\",\"p1\"]}|18446744073709551615|2026-11-27T10:15:30.1234567Z|inst-1",
+        ];
+        var input = string.Join('\n', messages.Select(m => Encoding.UTF8.GetString(EnvelopeWriter.ToArray(m)))) + "\n";
+
+        var decodedByGo = await RunGoReaderAsync(input);
+
+        Assert.Equal(expected, decodedByGo);
+    }
+
+    private static async Task<string[]> RunGoReaderAsync(string input)
+    {
+        var go = new[] { "/usr/bin/go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("The Go toolchain is not installed; run ./eng/test.sh, which installs Debian's golang-go.");
+        var work = Directory.CreateTempSubdirectory("ltt-go-");
+        try
+        {
+            var info = new ProcessStartInfo(go, ["run", Path.Combine(AppContext.BaseDirectory, "GoReader", "reader.go")])
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = work.FullName,
+            };
+            info.Environment["GOCACHE"] = Path.Combine(work.FullName, "cache");
+            info.Environment["GOPATH"] = Path.Combine(work.FullName, "gopath");
+            info.Environment["GOPROXY"] = "off";
+            info.Environment["GOFLAGS"] = "-mod=mod";
+            info.Environment["GO111MODULE"] = "auto";
+            using var process = Process.Start(info)!;
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(process.ExitCode == 0, $"go run failed: {await stderr}");
+            return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Testing;
 using Microsoft.Extensions.Logging;
@@ -67,12 +68,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task RedisDownAtStartUp_TheBroadcasterKeepsTrying_AndRecoversWhenRedisStarts()
     {
         var (early, log) = await StartBroadcasterAsync();
-        var arrived = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await early.SubscribeGroupActionsAsync(m =>
-        {
-            arrived.TrySetResult(m);
-            return ValueTask.CompletedTask;
-        });
+        var arrived = await FirstGroupActionAsync(early);
         var subscribe = early.SubscribeToGroupActionAsync(new GroupId("late-board"));
 
         await log.WaitForAsync(e => e.EventId.Id == 3, TimeSpan.FromSeconds(30)); // at least one failed attempt, retried
@@ -84,7 +80,29 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         var (publisher, _) = await StartBroadcasterAsync();
         await publisher.PublishGroupActionAsync(new GroupId("late-board"), "hello", default);
 
-        Assert.Equal("hello", (await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+        Assert.Equal("hello", (await arrived.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+    }
+
+    [Fact]
+    public async Task AppStartingWhileRedisIsDown_AttachesAndRegistersWithinTheTimeout_AndReceivesOnceRedisIsUp()
+    {
+        var (late, log) = await StartBroadcasterAsync();
+        var options = new ConnectionRegistryOptions { SubscribeTimeout = TimeSpan.FromMilliseconds(300) };
+
+        var registry = await ConnectionRegistry.AttachAsync(late, options).WaitAsync(TimeSpan.FromSeconds(10));
+        await using var _ = registry;
+        var connection = await registry.RegisterAsync("early-tab", new GroupId("board"), new UserId("zoe")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        await _server.StartAgainAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var (publisher, _) = await StartBroadcasterAsync();
+        await Eventually.UntilAsync(async () => await SubscriberCountAsync(late.Channels.ServerAction(new UserId("zoe"))) == 1, TimeSpan.FromSeconds(30), "zoe's channel subscribed");
+        await publisher.PublishServerActionAsync(new UserId("zoe"), "welcome", default);
+        await publisher.PublishGlobalAsync("hello everyone"u8.ToArray());
+
+        var received = await connection.Outbound.NextAsync(2);
+        Assert.Contains(received, m => m is ServerActionMessage { Action: "welcome" });
+        Assert.Contains(received, m => m is BroadcastMessage { Scope: BroadcastScope.Global });
     }
 
     [Fact]
@@ -92,19 +110,14 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     {
         await _server.StartAgainAsync();
         var (broadcaster, _) = await StartBroadcasterAsync();
-        var local = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await broadcaster.SubscribeGroupActionsAsync(m =>
-        {
-            local.TrySetResult(m);
-            return ValueTask.CompletedTask;
-        });
+        var local = await FirstGroupActionAsync(broadcaster);
         await broadcaster.SubscribeToGroupActionAsync(new GroupId("offline"));
         await _server.KillAsync();
 
         var error = await Assert.ThrowsAsync<PublishFailedException>(() => broadcaster.PublishGroupActionAsync(new GroupId("offline"), "queued", default).WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(broadcaster.Channels.GroupAction(new GroupId("offline")), error.Channel);
-        Assert.Equal("queued", (await local.Task.WaitAsync(TimeSpan.FromSeconds(1))).Action);
+        Assert.Equal("queued", (await local.WaitAsync(TimeSpan.FromSeconds(1))).Action);
     }
 
     [Fact]
@@ -113,12 +126,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         await _server.StartAgainAsync();
         var (publisher, _) = await StartBroadcasterAsync();
         var (subscriber, log) = await StartBroadcasterAsync();
-        var arrived = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await subscriber.SubscribeGroupActionsAsync(m =>
-        {
-            arrived.TrySetResult(m);
-            return ValueTask.CompletedTask;
-        });
+        var arrived = await FirstGroupActionAsync(subscriber);
         await subscriber.SubscribeToGroupActionAsync(new GroupId("kept"));
 
         var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
@@ -127,7 +135,25 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         var reconnected = await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
         await publisher.PublishGroupActionAsync(new GroupId("kept"), "back", default);
-        Assert.Equal("back", (await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+        Assert.Equal("back", (await arrived.WaitAsync(TimeSpan.FromSeconds(10))).Action);
+    }
+
+    private async Task<long> SubscriberCountAsync(string channel)
+    {
+        var client = Own(await _server.ConnectAsync());
+        return await client.GetServer(_server.Endpoint).SubscriptionSubscriberCountAsync(RedisChannel.Literal(channel));
+    }
+
+    /// <summary>Attaches a handler and returns the first group action it sees.</summary>
+    private static async Task<Task<GroupActionMessage>> FirstGroupActionAsync(IBroadcaster broadcaster)
+    {
+        var first = new TaskCompletionSource<GroupActionMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await broadcaster.SubscribeGroupActionsAsync(m =>
+        {
+            first.TrySetResult(m);
+            return ValueTask.CompletedTask;
+        });
+        return first.Task;
     }
 
     private async Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync()

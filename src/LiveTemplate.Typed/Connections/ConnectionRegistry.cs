@@ -45,7 +45,8 @@ public sealed class ConnectionRegistry : IAsyncDisposable
 
     /// <summary>
     /// Creates a registry and attaches it to <paramref name="broadcaster"/> as the handler of every message kind,
-    /// which also subscribes the global channel.
+    /// which also subscribes the global channel (waiting at most <see cref="ConnectionRegistryOptions.SubscribeTimeout"/>
+    /// for the transport to confirm it, so that an app starts while Redis is down).
     /// </summary>
     public static async Task<ConnectionRegistry> AttachAsync(IBroadcaster broadcaster, ConnectionRegistryOptions? options = null, ILogger<ConnectionRegistry>? logger = null, CancellationToken ct = default)
     {
@@ -55,7 +56,16 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         var registry = new ConnectionRegistry(broadcaster, options, (ILogger?)logger ?? NullLogger.Instance);
         await broadcaster.SubscribeServerActionsAsync(registry.OnServerActionAsync, ct).ConfigureAwait(false);
         await broadcaster.SubscribeGroupActionsAsync(registry.OnGroupActionAsync, ct).ConfigureAwait(false);
-        await broadcaster.SubscribeAsync(registry.OnBroadcastAsync, ct).ConfigureAwait(false);
+        try
+        {
+            await broadcaster.SubscribeAsync(registry.OnBroadcastAsync, ct).WaitAsync(options.SubscribeTimeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Redis is down at start-up: the app starts anyway; the global channel is confirmed once Redis is back.
+            RegistryLog.GlobalSubscribeSlow(registry._logger, options.SubscribeTimeout);
+        }
+
         return registry;
     }
 
@@ -91,8 +101,9 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         {
             await SubscribeChannelsAsync(connection, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch
         {
+            // Cancelled, or the broadcaster is gone: leave nothing registered.
             await UnregisterAsync(connection, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

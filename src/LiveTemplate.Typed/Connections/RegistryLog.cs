@@ -10,4 +10,7 @@ internal static partial class RegistryLog
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Connection {connection_id} is not keeping up: its outbound queue ({capacity} messages) is full and messages are being dropped")]
     public static partial void FirstDrop(ILogger logger, string connection_id, int capacity);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "The global channel was not confirmed within {timeout}; starting anyway, it is confirmed once the transport is back")]
+    public static partial void GlobalSubscribeSlow(ILogger logger, TimeSpan timeout);
 }

@@ -96,15 +96,15 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
 
     /// <inheritdoc />
     public Task PublishGlobalAsync(ReadOnlyMemory<byte> payload, CancellationToken ct = default)
-        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now), ct);
+        => PublishGlobalAsync(payload, null, ct);
 
     /// <inheritdoc />
     public Task PublishToGroupAsync(GroupId groupId, ReadOnlyMemory<byte> payload, CancellationToken ct = default)
-        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now), ct);
+        => PublishToGroupAsync(groupId, payload, null, ct);
 
     /// <inheritdoc />
     public Task PublishToUserAsync(UserId userId, ReadOnlyMemory<byte> payload, CancellationToken ct = default)
-        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now), ct);
+        => PublishToUserAsync(userId, payload, null, ct);
 
     /// <inheritdoc />
     public Task PublishServerActionAsync(UserId userId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
@@ -120,21 +120,17 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         return PublishAsync(Channels.GroupAction(Require(groupId)), new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq()), ct);
     }
 
-    /// <summary>
-    /// Publishes a broadcast message to a group or user while excluding one connection (usually the sender), as
-    /// livetemplate's <c>excludeConnID</c>.
-    /// </summary>
-    public Task PublishAsync(BroadcastMessage message, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var channel = message.Scope switch
-        {
-            BroadcastScope.Group => Channels.GroupBroadcast(message.GroupId!.Value),
-            BroadcastScope.User => Channels.UserBroadcast(message.UserId!.Value),
-            _ => Channels.Global,
-        };
-        return PublishAsync(channel, message, ct);
-    }
+    /// <summary>Publishes to every connection on every instance except <paramref name="excludeConnectionId"/> (usually the sender), as livetemplate's <c>excludeConnID</c>.</summary>
+    public Task PublishGlobalAsync(ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
+        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now, excludeConnectionId), ct);
+
+    /// <summary>Publishes to every connection of one group except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
+    public Task PublishToGroupAsync(GroupId groupId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
+        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now, excludeConnectionId), ct);
+
+    /// <summary>Publishes to every connection of one user except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
+    public Task PublishToUserAsync(UserId userId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
+        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now, excludeConnectionId), ct);
 
     /// <inheritdoc />
     public Task SubscribeAsync(Func<BroadcastMessage, ValueTask> handler, CancellationToken ct = default)
@@ -204,10 +200,29 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
             return;
         }
 
+        try
+        {
+            if (Accept(subscription, envelope) is { } message)
+            {
+                Metrics.Received();
+                await DispatchAsync(subscription.Channel, message).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing above is expected to throw (handlers are isolated, the reader returns errors); if something
+            // does, this message is lost but the channel's receive loop lives on.
+            Drop(subscription.Channel, DropReason.Malformed, $"Unexpected {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Decodes and checks one envelope: the message to deliver, or null when it is dropped or our own echo.</summary>
+    private PubSubMessage? Accept(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope)
+    {
         if (envelope.Length > _maxMessageBytes)
         {
             Drop(subscription.Channel, DropReason.Oversized, $"The envelope has {envelope.Length} bytes; the limit is {_maxMessageBytes}.");
-            return;
+            return null;
         }
 
         var result = EnvelopeReader.Read(envelope);
@@ -215,23 +230,22 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         {
             var reason = result.Error.Kind == EnvelopeErrorKind.UnknownType ? DropReason.UnknownType : DropReason.Malformed;
             Drop(subscription.Channel, reason, result.Error.Detail);
-            return;
+            return null;
         }
 
         var message = result.Message;
         if (string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal))
         {
-            return; // Our own echo: delivered locally when it was published.
+            return null; // Our own echo: delivered locally when it was published.
         }
 
         if (!subscription.Carries(message))
         {
             Drop(subscription.Channel, DropReason.ScopeMismatch, $"A {message.ChannelKind} message does not belong on this channel.");
-            return;
+            return null;
         }
 
-        Metrics.Received();
-        await DispatchAsync(subscription.Channel, message).ConfigureAwait(false);
+        return message;
     }
 
     // ---- Lifetime ----

@@ -108,7 +108,7 @@ public abstract partial class BroadcasterSpecification
         var peerOnA = await a.ConnectAsync("team");
         var peerOnB = await b.ConnectAsync("team");
 
-        await a.Broadcaster.PublishAsync(BroadcastMessage.ToGroup(new GroupId("team"), Utf8("typing"), a.Broadcaster.InstanceId, DateTimeOffset.UtcNow, excludeConnectionId: sender.Id));
+        await a.Broadcaster.PublishToGroupAsync(new GroupId("team"), Utf8("typing"), excludeConnectionId: sender.Id);
 
         Assert.Equal("typing", Text(AsBroadcast(await peerOnA.Outbound.NextAsync()).Payload));
         Assert.Equal("typing", Text(AsBroadcast(await peerOnB.Outbound.NextAsync()).Payload));

@@ -101,6 +101,17 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegisterAfterTheBroadcasterIsDisposed_Throws_AndLeavesNothingRegistered()
+    {
+        await _broadcaster.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => _registry.RegisterAsync("orphan", new GroupId("g")));
+
+        Assert.Null(_registry.Find("orphan"));
+        Assert.Equal(0, _registry.Count);
+    }
+
+    [Fact]
     public async Task Dispose_CompletesEveryConnectionsQueue()
     {
         var connection = await _registry.RegisterAsync("c", new GroupId("g"));

@@ -23,6 +23,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     private readonly IConnectionMultiplexer _multiplexer;
     private readonly ISubscriber _subscriber;
     private readonly TimeSpan _restoreTimeout;
+    private readonly bool _sharded;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
     private readonly Channel<bool> _restoreRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Task _restorer;
@@ -30,12 +31,13 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
     public RedisBroadcaster(IConnectionMultiplexer multiplexer, RedisBroadcasterOptions? options = null, ILogger<RedisBroadcaster>? logger = null)
-        : base(options ?? new RedisBroadcasterOptions(), (ILogger?)logger ?? NullLogger.Instance)
+        : base(options ??= new RedisBroadcasterOptions(), (ILogger?)logger ?? NullLogger.Instance)
     {
         ArgumentNullException.ThrowIfNull(multiplexer);
         _multiplexer = multiplexer;
         _subscriber = multiplexer.GetSubscriber();
-        _restoreTimeout = (options ?? new RedisBroadcasterOptions()).RestoreTimeout;
+        _restoreTimeout = options.RestoreTimeout;
+        _sharded = options.UseShardedPubSub;
         _subscriptionLost = !multiplexer.IsConnected;
         _multiplexer.ConnectionFailed += OnConnectionFailed;
         _multiplexer.ConnectionRestored += OnConnectionRestored;
@@ -51,13 +53,13 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     {
         // The multiplexer may still be writing the value after this task ends (a timed-out command stays queued),
         // so it gets its own copy rather than the caller's pooled buffer.
-        await _subscriber.PublishAsync(RedisChannel.Literal(channel), envelope.ToArray()).ConfigureAwait(false);
+        await _subscriber.PublishAsync(ToRedis(channel), envelope.ToArray()).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)
     {
-        var channel = RedisChannel.Literal(subscription.Channel);
+        var channel = ToRedis(subscription.Channel);
         if (_queues.TryRemove(subscription.Channel, out var stale))
         {
             await stale.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
@@ -136,6 +138,10 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
 
         _subscriptionLost = true;
         RedisLog.ConnectionLost(Logger, e.Exception, e.EndPoint?.ToString() ?? "(unknown)", e.FailureType.ToString());
+
+        // Restore does not wait for a "restored" event: after a cluster failover the channels move to another
+        // node, whose connection may never have failed. Each attempt waits for Redis and retries with backoff.
+        _restoreRequests.Writer.TryWrite(true);
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
@@ -181,6 +187,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         // On reconnect the multiplexer re-sends SUBSCRIBE for every channel it knows, on the subscription
         // connection. A PING on that connection is answered after all of them, so afterwards the multiplexer's
         // view of each channel is current and whatever it lacks was really lost.
+        var wasLost = _subscriptionLost;
         await _subscriber.PingAsync().WaitAsync(ct).ConfigureAwait(false);
         var lost = Unconfirmed();
         if (lost.Count > 0)
@@ -194,11 +201,17 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         }
 
         _subscriptionLost = false;
-        ReportReconnected();
-        var dynamicChannels = ConfirmedSubscriptions().Count(s => s.Kind != ChannelKind.GlobalBroadcast);
-        RedisLog.Reconnected(Logger, dynamicChannels, lost.Count);
+        if (wasLost)
+        {
+            ReportReconnected();
+            var dynamicChannels = ConfirmedSubscriptions().Count(s => s.Kind != ChannelKind.GlobalBroadcast);
+            RedisLog.Reconnected(Logger, dynamicChannels, lost.Count);
+        }
     }
 
+    /// <summary>Every channel is literal (never a pattern); sharded when configured.</summary>
+    private RedisChannel ToRedis(string channel) => _sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel);
+
     private List<ChannelSubscription> Unconfirmed()
-        => ConfirmedSubscriptions().Where(s => _subscriber.SubscribedEndpoint(RedisChannel.Literal(s.Channel)) is null).ToList();
+        => ConfirmedSubscriptions().Where(s => _subscriber.SubscribedEndpoint(ToRedis(s.Channel)) is null).ToList();
 }

@@ -6,6 +6,14 @@ namespace LiveTemplate.Typed.Redis;
 public sealed class RedisBroadcasterOptions : BroadcasterOptions
 {
     /// <summary>
+    /// Use Redis 7 sharded pub/sub (<c>SPUBLISH</c>/<c>SSUBSCRIBE</c>) for every channel, the global one included.
+    /// On a Redis Cluster a message then travels only to the shard that owns its channel instead of to every node.
+    /// Every instance sharing the channels must use the same setting (a sharded subscriber does not see a plain
+    /// publish); livetemplate (Go) publishes plain, so leave it off when Go instances share the channels.
+    /// </summary>
+    public bool UseShardedPubSub { get; set; }
+
+    /// <summary>
     /// How long one attempt to restore the subscriptions after a reconnect may take before it is abandoned and
     /// retried with backoff (default 30 s).
     /// </summary>

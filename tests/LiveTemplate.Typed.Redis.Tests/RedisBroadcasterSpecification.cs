@@ -1,9 +1,32 @@
+using LiveTemplate.Typed.Testing;
 using LiveTemplate.Typed.Testing.Specification;
 
 namespace LiveTemplate.Typed.Redis.Tests;
 
-/// <summary>The broadcaster specification, run on Redis broadcasters sharing one real redis-server.</summary>
+/// <summary>The broadcaster specification on one real redis-server, plain pub/sub (PUBLISH/SUBSCRIBE).</summary>
 public sealed class RedisBroadcasterSpecification : BroadcasterSpecification
 {
-    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.StartAsync();
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnNewServerAsync(sharded: false);
+}
+
+/// <summary>The broadcaster specification on one real redis-server, sharded pub/sub (SPUBLISH/SSUBSCRIBE).</summary>
+public sealed class ShardedRedisBroadcasterSpecification : BroadcasterSpecification
+{
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnNewServerAsync(sharded: true);
+}
+
+/// <summary>The broadcaster specification on a real Redis Cluster (3 masters, 3 replicas), sharded pub/sub.</summary>
+public sealed class ClusterBroadcasterSpecification(ClusterFixture cluster) : BroadcasterSpecification, IClassFixture<ClusterFixture>
+{
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnClusterAsync(cluster.Cluster);
+}
+
+/// <summary>One cluster for a whole test class.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public RedisCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await RedisCluster.StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

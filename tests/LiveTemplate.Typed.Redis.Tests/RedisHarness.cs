@@ -1,57 +1,86 @@
 using LiveTemplate.Typed.PubSub;
-using LiveTemplate.Typed.Redis;
 using LiveTemplate.Typed.Testing;
 using LiveTemplate.Typed.Testing.Specification;
 using StackExchange.Redis;
 
 namespace LiveTemplate.Typed.Redis.Tests;
 
-/// <summary>A fresh redis-server for one test; each instance gets its own multiplexer, as separate processes would.</summary>
+/// <summary>
+/// Redis as the shared transport: one server or a cluster, plain or sharded pub/sub. Each instance gets its own
+/// multiplexer, as separate processes would; a raw client answers PUBSUB questions summed over every node.
+/// </summary>
 internal sealed class RedisHarness : BroadcasterHarness
 {
+    private readonly Func<Task<ConnectionMultiplexer>> _connect;
+    private readonly bool _sharded;
+    private readonly IAsyncDisposable? _server;
     private readonly List<ConnectionMultiplexer> _multiplexers = [];
-    private readonly ConnectionMultiplexer _rawClient;
+    private ConnectionMultiplexer _rawClient = null!;
 
-    private RedisHarness(RedisServer server, ConnectionMultiplexer rawClient)
+    private RedisHarness(Func<Task<ConnectionMultiplexer>> connect, bool sharded, IAsyncDisposable? server)
     {
-        Server = server;
-        _rawClient = rawClient;
+        _connect = connect;
+        _sharded = sharded;
+        _server = server;
     }
 
-    public RedisServer Server { get; }
-
-    public static async Task<RedisHarness> StartAsync()
+    /// <summary>A fresh redis-server of its own, disposed with the harness.</summary>
+    public static async Task<RedisHarness> OnNewServerAsync(bool sharded)
     {
         var server = await RedisServer.StartAsync();
-        return new RedisHarness(server, await server.ConnectAsync());
+        return await StartAsync(new RedisHarness(() => server.ConnectAsync(), sharded, server));
+    }
+
+    /// <summary>A cluster shared with other tests (channel prefixes keep them apart); sharded pub/sub.</summary>
+    public static Task<RedisHarness> OnClusterAsync(RedisCluster cluster) => StartAsync(new RedisHarness(cluster.ConnectAsync, sharded: true, server: null));
+
+    private static async Task<RedisHarness> StartAsync(RedisHarness harness)
+    {
+        harness._rawClient = await harness._connect();
+        return harness;
     }
 
     protected override async Task<(ChannelBroadcaster Broadcaster, RecordingLogger Log)> CreateBroadcasterAsync(Action<BroadcasterOptions> configure)
     {
-        var multiplexer = await Server.ConnectAsync();
+        var multiplexer = await _connect();
         lock (_multiplexers)
         {
             _multiplexers.Add(multiplexer);
         }
 
-        var options = new RedisBroadcasterOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
+        var options = new RedisBroadcasterOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1), UseShardedPubSub = _sharded };
         configure(options);
         var log = new RecordingLogger<RedisBroadcaster>();
         return (new RedisBroadcaster(multiplexer, options, log), log);
     }
 
     public override Task PublishRawAsync(string channel, ReadOnlyMemory<byte> message)
-        => _rawClient.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
+        => _rawClient.GetSubscriber().PublishAsync(_sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel), message);
 
-    public override Task<long> CountSubscribersAsync(string channel)
-        => RawServer.SubscriptionSubscriberCountAsync(RedisChannel.Literal(channel));
+    public override async Task<long> CountSubscribersAsync(string channel)
+    {
+        long total = 0;
+        foreach (var reply in await OnEveryNodeAsync(_sharded ? "SHARDNUMSUB" : "NUMSUB", channel))
+        {
+            total += (long)((RedisResult[])reply!)[1];
+        }
 
-    public override Task<long> CountPatternSubscriptionsAsync() => RawServer.SubscriptionPatternCountAsync();
+        return total;
+    }
+
+    public override async Task<long> CountPatternSubscriptionsAsync()
+        => (await OnEveryNodeAsync("NUMPAT")).Sum(r => (long)r);
 
     public override async Task<IReadOnlyList<string>> ActiveChannelsAsync()
-        => (await RawServer.SubscriptionChannelsAsync()).Select(c => c.ToString()).Order(StringComparer.Ordinal).ToList();
+        => (await OnEveryNodeAsync(_sharded ? "SHARDCHANNELS" : "CHANNELS"))
+            .SelectMany(r => (RedisResult[])r!)
+            .Select(r => r.ToString())
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-    private IServer RawServer => _rawClient.GetServer(_rawClient.GetEndPoints()[0]);
+    private Task<RedisResult[]> OnEveryNodeAsync(params object[] arguments)
+        => Task.WhenAll(_rawClient.GetEndPoints().Select(endpoint => _rawClient.GetServer(endpoint).ExecuteAsync("PUBSUB", arguments)));
 
     public override async ValueTask DisposeAsync()
     {
@@ -62,6 +91,9 @@ internal sealed class RedisHarness : BroadcasterHarness
         }
 
         await _rawClient.DisposeAsync();
-        await Server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 }

@@ -15,6 +15,7 @@ public sealed class RedisServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     private readonly string _executable;
     private readonly string[] _extraArguments;
+    private readonly DirectoryInfo _directory = System.IO.Directory.CreateTempSubdirectory("ltt-redis-");
     private Process? _process;
 
     private RedisServer(int port, string executable, string[] extraArguments)
@@ -59,7 +60,7 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning" }.Concat(_extraArguments))
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning", "--dir", _directory.FullName }.Concat(_extraArguments))
         {
             info.ArgumentList.Add(argument);
         }
@@ -100,8 +101,33 @@ public sealed class RedisServer : IAsyncDisposable
         return ConnectionMultiplexer.ConnectAsync(options);
     }
 
+    /// <summary>Stops the process (SIGSTOP) without closing its sockets: clients see a server that does not answer.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused process run again (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    /// <summary>The process id, while it runs.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await KillAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync().ConfigureAwait(false);
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, (ProcessId ?? throw new InvalidOperationException("redis-server is not running.")).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     private async Task WaitUntilAnsweringAsync()
     {

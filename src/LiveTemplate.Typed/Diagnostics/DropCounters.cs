@@ -47,6 +47,7 @@ internal sealed class DropCounters
         DropReason.ScopeMismatch => "scope_mismatch",
         DropReason.HandlerError => "handler_error",
         DropReason.QueueFull => "queue_full",
+        DropReason.BadSignature => "bad_signature",
         _ => reason.ToString(),
     };
 }

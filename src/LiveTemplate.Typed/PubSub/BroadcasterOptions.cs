@@ -20,6 +20,13 @@ public class BroadcasterOptions
     /// <summary>The clock used for timestamps and retry delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Off by default. When set (at least 16 bytes, the same on every instance), every envelope carries an
+    /// HMAC-SHA256 of its content and channel, and envelopes without a valid one (injected by another Redis client,
+    /// or sent by an instance without the key, Go instances included) are dropped and counted as <c>bad_signature</c>.
+    /// </summary>
+    public byte[]? SigningKey { get; set; }
+
     /// <summary>Creates the <c>LiveTemplate.Typed</c> meter; when null the broadcaster creates its own.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
@@ -37,5 +44,9 @@ public class BroadcasterOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (SigningKey is { Length: < 16 })
+        {
+            throw new ArgumentException("SigningKey must be at least 16 bytes long.", nameof(SigningKey));
+        }
     }
 }

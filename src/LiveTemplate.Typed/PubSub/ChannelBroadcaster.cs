@@ -25,6 +25,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     private readonly int _maxMessageBytes;
     private readonly TimeSpan _reconnectDelay;
     private readonly TimeSpan _maxReconnectDelay;
+    private readonly EnvelopeSigner? _signer;
     private readonly object _globalGate = new();
     private Task? _globalSubscription;
     private Task? _reconciler;
@@ -44,6 +45,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         _maxMessageBytes = options.MaxMessageBytes;
         _reconnectDelay = options.ReconnectDelay;
         _maxReconnectDelay = options.MaxReconnectDelay;
+        _signer = options.SigningKey is { } key ? new EnvelopeSigner(key) : null;
         _subscriptions = new SubscriptionTable(Channels);
         Metrics = new BroadcasterMetrics(InstanceId, options.MeterFactory, () => _subscriptions.ActiveCount);
     }
@@ -225,6 +227,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
             return null;
         }
 
+        if (_signer is not null && !_signer.Verify(subscription.Channel, envelope.Span))
+        {
+            Drop(subscription.Channel, DropReason.BadSignature, "The envelope is not signed with this deployment's key.");
+            return null;
+        }
+
         var result = EnvelopeReader.Read(envelope);
         if (!result.Success)
         {
@@ -300,6 +308,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         ThrowIfDisposed();
         ct.ThrowIfCancellationRequested();
         using var envelope = EnvelopeWriter.ToPooled(message);
+        _signer?.Sign(channel, envelope);
         if (envelope.WrittenSpan.Length > _maxMessageBytes)
         {
             throw new ArgumentException($"The message encodes to {envelope.WrittenSpan.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));

@@ -20,4 +20,7 @@ public enum DropReason
 
     /// <summary>A connection's outbound queue was full (tag <c>queue_full</c>).</summary>
     QueueFull,
+
+    /// <summary>Signing is on and the envelope's signature was missing or wrong (tag <c>bad_signature</c>).</summary>
+    BadSignature,
 }

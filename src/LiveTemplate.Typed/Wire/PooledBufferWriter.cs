@@ -14,6 +14,17 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>Keeps only the first <paramref name="length"/> bytes written.</summary>
+    public void Truncate(int length)
+    {
+        if (length < 0 || length > _written)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        _written = length;
+    }
+
     public void Advance(int count)
     {
         if (count < 0 || _written + count > _buffer.Length)

@@ -11,10 +11,17 @@ public abstract class BroadcasterHarness : IAsyncDisposable
 {
     private readonly List<TestInstance> _instances = [];
 
+    /// <summary>The channel names of this harness's instances: a prefix of its own, so that tests can share a server.</summary>
+    public ChannelNames Names { get; } = new("lt" + Guid.NewGuid().ToString("N")[..10]);
+
     /// <summary>Starts an instance: a broadcaster on this transport with a registry attached.</summary>
     public async Task<TestInstance> StartInstanceAsync(Action<BroadcasterOptions>? configure = null, ConnectionRegistryOptions? registryOptions = null)
     {
-        var (broadcaster, log) = await CreateBroadcasterAsync(configure ?? (_ => { })).ConfigureAwait(false);
+        var (broadcaster, log) = await CreateBroadcasterAsync(options =>
+        {
+            options.ChannelPrefix = Names.Prefix;
+            configure?.Invoke(options);
+        }).ConfigureAwait(false);
         var registry = await ConnectionRegistry.AttachAsync(broadcaster, registryOptions).WaitAsync(Eventually.MessageTimeout).ConfigureAwait(false);
         var instance = new TestInstance(broadcaster, registry, log);
         lock (_instances)

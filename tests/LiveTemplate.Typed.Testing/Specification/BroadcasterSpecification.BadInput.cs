@@ -77,7 +77,7 @@ public abstract partial class BroadcasterSpecification
     [MemberData(nameof(GoVectorFiles))]
     public async Task GoVector_PublishedRawIntoItsChannel_IsDeliveredDecoded(string file)
     {
-        var b = await Harness.StartInstanceAsync();
+        var b = await Harness.StartInstanceAsync(o => o.ChannelPrefix = ChannelNames.DefaultPrefix);
         var boardMember = await b.ConnectAsync("board-42");
         var alice = await b.ConnectAsync("alice-session", "alice");
         var expected = WireVectors.Expected.Single(row => row[0] == file);

@@ -17,8 +17,8 @@ public abstract partial class BroadcasterSpecification : IAsyncLifetime
     /// <summary>The shared transport of the current test.</summary>
     protected BroadcasterHarness Harness => _harness ?? throw new InvalidOperationException("Not initialised.");
 
-    /// <summary>The channel names of the instances (default prefix unless a test configures another).</summary>
-    protected static ChannelNames Names => ChannelNames.Default;
+    /// <summary>The channel names of the instances (a prefix per test, unless a test configures another).</summary>
+    protected ChannelNames Names => Harness.Names;
 
     /// <summary>Builds a new, empty transport for one test.</summary>
     protected abstract Task<BroadcasterHarness> CreateHarnessAsync();

@@ -1,0 +1,62 @@
+using System.Text;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Wire;
+
+namespace LiveTemplate.Typed.Tests.Wire;
+
+public sealed class EnvelopeSignerTests
+{
+    private const string Channel = "livetemplate:groupaction:group:vault";
+    private static readonly EnvelopeSigner Signer = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    [Fact]
+    public void ASignedEnvelope_Verifies_AndStillReadsAsTheSameMessage()
+    {
+        var signed = Sign(Channel);
+
+        Assert.True(Signer.Verify(Channel, signed));
+        var read = EnvelopeReader.Read(signed);
+        Assert.Equal("moved", Assert.IsType<GroupActionMessage>(read.Message).Action);
+        Assert.EndsWith("\"}", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
+        Assert.Contains(",\"sig\":\"", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASignedEnvelope_ReplayedIntoAnotherChannel_DoesNotVerify()
+        => Assert.False(Signer.Verify("livetemplate:groupaction:group:other", Sign(Channel)));
+
+    [Fact]
+    public void AnyChangedByte_BreaksTheSignature()
+    {
+        var signed = Sign(Channel);
+        for (var i = 0; i < signed.Length; i++)
+        {
+            var tampered = (byte[])signed.Clone();
+            tampered[i] ^= 0x01;
+            Assert.False(Signer.Verify(Channel, tampered), $"flipping byte {i} went unnoticed");
+        }
+    }
+
+    [Fact]
+    public void AnotherKey_DoesNotVerify()
+        => Assert.False(new EnvelopeSigner(new byte[32]).Verify(Channel, Sign(Channel)));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("""{"type":"group_action","sig":"short"}""")]
+    public void UnsignedOrMalformedInput_DoesNotVerify(string envelope)
+        => Assert.False(Signer.Verify(Channel, Encoding.UTF8.GetBytes(envelope)));
+
+    [Fact]
+    public void ShortKeys_AreRejected()
+        => Assert.Throws<ArgumentException>(() => new BroadcasterOptions { SigningKey = new byte[8] }.Validate());
+
+    private static byte[] Sign(string channel)
+    {
+        using var buffer = new PooledBufferWriter();
+        EnvelopeWriter.Write(buffer, new GroupActionMessage(new GroupId("vault"), "moved", Encoding.UTF8.GetBytes("""{"to":"done"}"""), "inst", DateTimeOffset.UnixEpoch, 7));
+        Signer.Sign(channel, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

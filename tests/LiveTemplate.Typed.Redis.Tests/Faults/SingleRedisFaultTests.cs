@@ -1,0 +1,130 @@
+using LiveTemplate.Typed.Testing;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace LiveTemplate.Typed.Redis.Tests.Faults;
+
+/// <summary>Faults of one Redis server under a steady publish load (200 messages/s), measured.</summary>
+public sealed class SingleRedisFaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(5);
+    private readonly List<IAsyncDisposable> _owned = [];
+    private RedisServer _server = null!;
+
+    public async Task InitializeAsync() => _server = Own(await RedisServer.StartAsync());
+
+    public async Task DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RedisRestartedUnderLoad_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    {
+        var (load, _) = await StartLoadAsync();
+
+        var faultAt = load.Now;
+        await _server.RestartAsync();
+        var report = await FinishAsync(load, faultAt);
+
+        FaultLog.Write(output, "single redis: restart (kill -9, start on the same port)", report);
+        AssertRecovered(report);
+    }
+
+    [Fact]
+    public async Task SubscriberConnectionKilled_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    {
+        var (load, receiverLog) = await StartLoadAsync();
+        var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
+
+        var faultAt = load.Now;
+        await admin.GetServer(_server.Endpoint).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+        var report = await FinishAsync(load, faultAt);
+
+        FaultLog.Write(output, "single redis: CLIENT KILL TYPE pubsub", report);
+        AssertRecovered(report);
+        await receiverLog.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task RedisPausedForFiveSeconds_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    {
+        var (load, _) = await StartLoadAsync();
+
+        var faultAt = load.Now;
+        _server.Pause();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        _server.Resume();
+        var report = await FinishAsync(load, faultAt);
+
+        FaultLog.Write(output, "single redis: SIGSTOP for 5 s, then SIGCONT", report);
+        AssertRecovered(report);
+    }
+
+    [Fact]
+    public async Task SlowConsumerDisconnectedByTheOutputBufferLimit_ReconnectsResubscribesAndLogsIt()
+    {
+        var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
+        var server = admin.GetServer(_server.Endpoint);
+        await server.ExecuteAsync("CONFIG", "SET", "client-output-buffer-limit", "pubsub 262144 131072 1");
+        var (load, receiverLog) = await StartLoadAsync();
+        var publisher = Own(await _server.ConnectAsync());
+        var big = new byte[200 * 1024];
+        Array.Fill(big, (byte)'x');
+        var envelope = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"group_action","groupID":"load","action":"big","data":{"blob":"{{System.Text.Encoding.ASCII.GetString(big)}}"},"seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"burst"}""");
+
+        var faultAt = load.Now;
+        var channel = RedisChannel.Literal(new LiveTemplate.Typed.PubSub.ChannelNames().GroupAction(new GroupId("load")));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => publisher.GetSubscriber().PublishAsync(channel, envelope)));
+        await receiverLog.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var reconnected = await receiverLog.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var report = await FinishAsync(load, faultAt);
+
+        FaultLog.Write(output, "single redis: slow consumer over client-output-buffer-limit pubsub 256kb", report);
+        Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
+        AssertRecovered(report);
+    }
+
+    private async Task<(SteadyLoad Load, RecordingLogger ReceiverLog)> StartLoadAsync()
+    {
+        var (publisher, _) = await StartBroadcasterAsync();
+        var (receiver, log) = await StartBroadcasterAsync();
+        var load = await SteadyLoad.StartAsync(publisher, receiver, new GroupId("load"), Interval);
+        await load.WaitForDeliveryAfterAsync(TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        return (load, log);
+    }
+
+    private static async Task<LoadReport> FinishAsync(SteadyLoad load, TimeSpan faultAt)
+    {
+        await load.WaitForDeliveryAfterAsync(faultAt, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return await load.StopAsync(faultAt, settle: TimeSpan.FromMilliseconds(500));
+    }
+
+    internal static void AssertRecovered(LoadReport report)
+    {
+        Assert.NotNull(report.DeliveryResumedAfter);
+        Assert.Equal(0, report.LostAfterResumption);
+        Assert.Equal(0, report.Duplicates);
+        Assert.Equal(0, report.OutOfOrder);
+    }
+
+    private async Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync()
+    {
+        var multiplexer = Own(await _server.ConnectAsync());
+        var log = new RecordingLogger<RedisBroadcaster>();
+        var options = new RedisBroadcasterOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
+        return (Own(new RedisBroadcaster(multiplexer, options, log)), log);
+    }
+
+    private T Own<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+}

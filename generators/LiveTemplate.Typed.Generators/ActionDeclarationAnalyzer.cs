@@ -78,7 +78,8 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, type.Name, container.Name));
         }
 
-        if (DeclarationReader.IsGenericOrInGeneric(type))
+        var isGeneric = DeclarationReader.IsGenericOrInGeneric(type);
+        if (isGeneric)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustNotBeGeneric, location, type.Name));
         }
@@ -92,6 +93,12 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         else
         {
             names.Add((name!, type, marked.Kind));
+        }
+
+        if (isGeneric)
+        {
+            // Members typed by a type parameter are a consequence of the generic declaration, not a second error.
+            return;
         }
 
         var shapes = new PayloadShapeReader();

@@ -20,19 +20,8 @@ public sealed class ActionGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var serverActions = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.ServerActionAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ActionParser.Parse(ctx, ActionKind.Server, ct))
-            .WithTrackingName(TrackingNames.ServerActions);
-
-        var groupActions = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.GroupActionAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => ActionParser.Parse(ctx, ActionKind.Group, ct))
-            .WithTrackingName(TrackingNames.GroupActions);
+        var serverActions = ActionsMarkedWith(context, KnownNames.ServerActionAttribute, ActionKind.Server, TrackingNames.ServerActions);
+        var groupActions = ActionsMarkedWith(context, KnownNames.GroupActionAttribute, ActionKind.Group, TrackingNames.GroupActions);
 
         context.RegisterSourceOutput(serverActions, static (spc, action) => EmitAction(spc, action));
         context.RegisterSourceOutput(groupActions, static (spc, action) => EmitAction(spc, action));
@@ -63,6 +52,14 @@ public sealed class ActionGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, string attribute, ActionKind kind, string trackingName)
+        => context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                (ctx, ct) => ActionParser.Parse(ctx, kind, ct))
+            .WithTrackingName(trackingName);
 
     private static void EmitAction(SourceProductionContext context, ActionModel? action)
     {

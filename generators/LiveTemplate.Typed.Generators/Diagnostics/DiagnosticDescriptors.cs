@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace LiveTemplate.Typed.Generators.Diagnostics;
+
+/// <summary>Every diagnostic about typed action declarations (LTT1xxx), in one place.</summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Where each diagnostic's page lives; <c>{0}</c> is the id.</summary>
+    public const string HelpLinkFormat = "https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{0}.md";
+
+    private const string Category = "LiveTemplate.Typed.Actions";
+
+    public static readonly DiagnosticDescriptor ActionMustBePartial = Create(
+        "LTT1001",
+        "Typed action must be partial",
+        "'{0}' is marked [{1}] but is not partial; add the 'partial' modifier so the generator can add its action name and JSON code");
+
+    public static readonly DiagnosticDescriptor ActionMustBeRecord = Create(
+        "LTT1002",
+        "Typed action must be a record",
+        "'{0}' is marked [{1}] but is a {2}; declare it as a 'partial record' or 'partial record struct'");
+
+    public static readonly DiagnosticDescriptor ActionHasBothScopes = Create(
+        "LTT1003",
+        "Typed action has both scopes",
+        "'{0}' is marked both [ServerAction] and [GroupAction]; keep [ServerAction] if it goes to one user's connections, or [GroupAction] if it goes to one group's");
+
+    public static readonly DiagnosticDescriptor DuplicateActionName = Create(
+        "LTT1004",
+        "Action name used twice",
+        "Action name '{0}' is used by both '{1}' and '{2}'; give one of them another name in its attribute, for example [{3}(\"{0}-2\")]",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
+        "LTT1005",
+        "Member type not supported in a typed action",
+        "Member '{0}' of '{1}' has type '{2}', which a typed action cannot carry: {3}; use numbers, bool, string, char, Guid, date and time types, enums, arrays, lists, string-keyed dictionaries or nested records of these");
+
+    public static readonly DiagnosticDescriptor InvalidActionName = Create(
+        "LTT1006",
+        "Action name is not valid",
+        "Action name \"{0}\" of '{1}' is not valid: {2}; use a non-empty name without whitespace or control characters, such as \"card-moved\"");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Create(
+        "LTT1007",
+        "Type containing a typed action must be partial",
+        "'{0}' is nested in '{1}', which is not partial; add the 'partial' modifier to '{1}' so the generator can extend '{0}'");
+
+    public static readonly DiagnosticDescriptor ActionMustNotBeGeneric = Create(
+        "LTT1008",
+        "Typed action must not be generic",
+        "'{0}' is generic or nested in a generic type; an action needs one fixed name and JSON shape, so declare it as a non-generic record outside generic types");
+
+    public static readonly DiagnosticDescriptor NoUsableConstructor = Create(
+        "LTT1009",
+        "Typed action cannot be constructed from its members",
+        "'{0}' cannot be read back from JSON: {1}; use a positional record (record {0}(...)) or add such a constructor");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id), customTags: tags);
+}

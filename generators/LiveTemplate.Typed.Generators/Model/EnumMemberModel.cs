@@ -1,0 +1,6 @@
+namespace LiveTemplate.Typed.Generators.Model;
+
+/// <summary>One enum member.</summary>
+/// <param name="Name">The member's name, which is also its JSON text.</param>
+/// <param name="Value">Its constant value, as invariant text: aliases share a value and are written by the first name.</param>
+internal sealed record EnumMemberModel(string Name, string Value);

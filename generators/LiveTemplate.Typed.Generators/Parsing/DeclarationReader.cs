@@ -1,0 +1,92 @@
+using System.Linq;
+using System.Text;
+using LiveTemplate.Typed.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LiveTemplate.Typed.Generators.Parsing;
+
+/// <summary>Reads where a generated partial type goes, and whether it can go there.</summary>
+internal static class DeclarationReader
+{
+    /// <summary>The namespace, enclosing types and declaration of <paramref name="type"/>.</summary>
+    public static TypeDeclarationModel Read(INamedTypeSymbol type, string hintSuffix)
+    {
+        var containing = new System.Collections.Generic.List<ContainingTypeModel>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            containing.Insert(0, new ContainingTypeModel(Keyword(outer), NameWithTypeParameters(outer)));
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        return new TypeDeclarationModel(
+            ns,
+            new EquatableArray<ContainingTypeModel>(containing),
+            Keyword(type),
+            NameWithTypeParameters(type),
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            HintName(type) + "." + hintSuffix + ".g.cs");
+    }
+
+    /// <summary>True when some declaration of <paramref name="type"/> has the <c>partial</c> modifier.</summary>
+    public static bool IsPartial(INamedTypeSymbol type)
+        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary>The first enclosing type that is not partial, or null when all are (or there are none).</summary>
+    public static INamedTypeSymbol? FirstNonPartialContainer(INamedTypeSymbol type)
+    {
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (!IsPartial(outer))
+            {
+                return outer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="type"/> or an enclosing type has type parameters.</summary>
+    public static bool IsGenericOrInGeneric(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, IsValueType: true } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type)
+        => type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var name = new StringBuilder();
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            name.Append(ns.ToDisplayString()).Append('.');
+        }
+
+        var chain = new System.Collections.Generic.List<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            chain.Insert(0, current.MetadataName.Replace('`', '_'));
+        }
+
+        return name.Append(string.Join(".", chain)).ToString();
+    }
+}

@@ -1,0 +1,20 @@
+namespace LiveTemplate.Typed.Generators;
+
+/// <summary>The names of the generator's tracked steps, which the incremental caching tests look up.</summary>
+public static class TrackingNames
+{
+    /// <summary>Types marked <c>[ServerAction]</c>, parsed into models.</summary>
+    public const string ServerActions = nameof(ServerActions);
+
+    /// <summary>Types marked <c>[GroupAction]</c>, parsed into models.</summary>
+    public const string GroupActions = nameof(GroupActions);
+
+    /// <summary>Partial handler types, parsed into models.</summary>
+    public const string Handlers = nameof(Handlers);
+
+    /// <summary>The namespace of the assembly's catalogue, from its assembly name.</summary>
+    public const string CatalogNamespace = nameof(CatalogNamespace);
+
+    /// <summary>Every action of the assembly, for its catalogue.</summary>
+    public const string CatalogEntries = nameof(CatalogEntries);
+}

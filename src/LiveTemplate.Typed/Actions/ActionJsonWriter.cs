@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace LiveTemplate.Typed.Actions;
+
+/// <summary>
+/// The JSON writers that generated action code is composed of: one per supported value type, plus arrays, lists,
+/// dictionaries and nulls built from them. They write what <see cref="ActionJsonReader"/> reads back.
+/// </summary>
+public static class ActionJsonWriter
+{
+    internal const string DateOnlyFormat = "yyyy-MM-dd";
+    internal const string TimeOnlyFormat = "HH:mm:ss.FFFFFFF";
+
+    /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value) => NotNull(writer).WriteBooleanValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteByte(Utf8JsonWriter writer, byte value) => NotNull(writer).WriteNumberValue((uint)value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteSByte(Utf8JsonWriter writer, sbyte value) => NotNull(writer).WriteNumberValue((int)value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteInt16(Utf8JsonWriter writer, short value) => NotNull(writer).WriteNumberValue((int)value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteUInt16(Utf8JsonWriter writer, ushort value) => NotNull(writer).WriteNumberValue((uint)value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteInt32(Utf8JsonWriter writer, int value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteUInt32(Utf8JsonWriter writer, uint value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteInt64(Utf8JsonWriter writer, long value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteUInt64(Utf8JsonWriter writer, ulong value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes the shortest number that reads back as the same value.</summary>
+    /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
+    public static void WriteSingle(Utf8JsonWriter writer, float value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes the shortest number that reads back as the same value.</summary>
+    /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
+    public static void WriteDouble(Utf8JsonWriter writer, double value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes the exact decimal number.</summary>
+    public static void WriteDecimal(Utf8JsonWriter writer, decimal value) => NotNull(writer).WriteNumberValue(value);
+
+    /// <summary>Writes a string of one character.</summary>
+    public static void WriteChar(Utf8JsonWriter writer, char value) => NotNull(writer).WriteStringValue(new ReadOnlySpan<char>(in value));
+
+    /// <summary>Writes a string (a null reference is written as <c>null</c>).</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value) => NotNull(writer).WriteStringValue(value);
+
+    /// <summary>Writes a GUID string ("3f2c1d9e-8b7a-4c5d-9e0f-1a2b3c4d5e6f").</summary>
+    public static void WriteGuid(Utf8JsonWriter writer, Guid value) => NotNull(writer).WriteStringValue(value);
+
+    /// <summary>Writes an ISO 8601 date and time string.</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTime value) => NotNull(writer).WriteStringValue(value);
+
+    /// <summary>Writes an ISO 8601 date and time string with its offset.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => NotNull(writer).WriteStringValue(value);
+
+    /// <summary>Writes a time span in the invariant "c" format ("1.02:03:04.5000000").</summary>
+    public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
+    {
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, "c", CultureInfo.InvariantCulture);
+        NotNull(writer).WriteStringValue(text[..length]);
+    }
+
+    /// <summary>Writes a date string ("2026-11-27").</summary>
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<char> text = stackalloc char[16];
+        value.TryFormat(text, out var length, DateOnlyFormat, CultureInfo.InvariantCulture);
+        NotNull(writer).WriteStringValue(text[..length]);
+    }
+
+    /// <summary>Writes a time of day string ("10:15:30.5"; whole seconds have no fraction).</summary>
+    public static void WriteTimeOnly(Utf8JsonWriter writer, TimeOnly value)
+    {
+        Span<char> text = stackalloc char[24];
+        value.TryFormat(text, out var length, TimeOnlyFormat, CultureInfo.InvariantCulture);
+        NotNull(writer).WriteStringValue(text[..length]);
+    }
+
+    /// <summary>Writes bytes as a base64 string.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, byte[] value)
+    {
+        if (value is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        NotNull(writer).WriteBase64StringValue(value);
+    }
+
+    /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, WriteJsonValue<T> writeItem)
+    {
+        ArgumentNullException.ThrowIfNull(writeItem);
+        if (items is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        NotNull(writer).WriteStartArray();
+        foreach (var item in items)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, List<T> items, WriteJsonValue<T> writeItem)
+    {
+        if (items is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        WriteItems(writer, CollectionsMarshal.AsSpan(items), writeItem);
+    }
+
+    /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, T[] items, WriteJsonValue<T> writeItem)
+    {
+        if (items is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        WriteItems(writer, items, writeItem);
+    }
+
+    /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> entries, WriteJsonValue<T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(writeValue);
+        if (entries is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        NotNull(writer).WriteStartObject();
+        foreach (var entry in entries)
+        {
+            writer.WritePropertyName(entry.Key);
+            writeValue(writer, entry.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>null</c>, or the value with <paramref name="write"/>.</summary>
+    public static void WriteNullable<T>(Utf8JsonWriter writer, T? value, WriteJsonValue<T> write)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is { } present)
+        {
+            write(NotNull(writer), present);
+            return;
+        }
+
+        NotNull(writer).WriteNullValue();
+    }
+
+    /// <summary>Writes <c>null</c>, or the value with <paramref name="write"/>.</summary>
+    public static void WriteOrNull<T>(Utf8JsonWriter writer, T? value, WriteJsonValue<T> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        write(NotNull(writer), value);
+    }
+
+    private static void WriteItems<T>(Utf8JsonWriter writer, ReadOnlySpan<T> items, WriteJsonValue<T> writeItem)
+    {
+        ArgumentNullException.ThrowIfNull(writeItem);
+        NotNull(writer).WriteStartArray();
+        foreach (var item in items)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static Utf8JsonWriter NotNull(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return writer;
+    }
+}

@@ -1,0 +1,21 @@
+namespace LiveTemplate.Typed;
+
+/// <summary>
+/// Declares a <c>partial record</c> as a group action: a typed message for every connection of one group, sent
+/// with <see cref="BroadcasterExtensions.BroadcastAsync{TAction}"/>. The source generator adds the action's name,
+/// its JSON code and <see cref="IGroupAction{TSelf}"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class GroupActionAttribute : Attribute
+{
+    /// <summary>Uses the default action name: the type name in kebab-case (<c>CardMoved</c> is "card-moved").</summary>
+    public GroupActionAttribute()
+    {
+    }
+
+    /// <summary>Uses <paramref name="name"/> as the action name, the one senders and handlers agree on (a Go peer included).</summary>
+    public GroupActionAttribute(string name) => Name = name;
+
+    /// <summary>The action name given in the attribute, or null for the default.</summary>
+    public string? Name { get; }
+}

@@ -1,0 +1,222 @@
+using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LiveTemplate.Typed.Generators.Tests;
+
+/// <summary>One test per LTT1xxx diagnostic, with its location and message arguments, plus clean declarations that must stay silent.</summary>
+public class DiagnosticTests
+{
+    [Fact]
+    public Task LTT1001_an_action_that_is_not_partial()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            public sealed record {|#0:CartUpdated|}(int Items);
+            """,
+            Expect("LTT1001").WithArguments("CartUpdated", "ServerAction"));
+
+    [Fact]
+    public Task LTT1002_an_action_that_is_a_class_not_a_record()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial class {|#0:CardMoved|}
+            {
+                public int CardId { get; init; }
+            }
+            """,
+            Expect("LTT1002").WithArguments("CardMoved", "GroupAction", "class"));
+
+    [Fact]
+    public Task LTT1003_an_action_with_both_scopes()
+        => VerifyAsync(
+            """
+            [ServerAction, GroupAction]
+            public sealed partial record {|#0:Both|}(int Items);
+            """,
+            Expect("LTT1003").WithArguments("Both"));
+
+    [Fact]
+    public Task LTT1004_two_actions_with_one_name()
+        => VerifyAsync(
+            """
+            [ServerAction("moved")]
+            public sealed partial record {|#0:CartMoved|}(int Items);
+
+            [GroupAction("moved")]
+            public sealed partial record {|#1:CardMoved|}(int CardId);
+
+            [GroupAction]
+            public sealed partial record Distinct(int CardId);
+            """,
+            Expect("LTT1004", 0).WithArguments("moved", "CartMoved", "CardMoved", "ServerAction"),
+            Expect("LTT1004", 1).WithArguments("moved", "CardMoved", "CartMoved", "GroupAction"));
+
+    [Fact]
+    public Task LTT1004_a_default_name_that_collides_with_an_explicit_one()
+        => VerifyAsync(
+            """
+            [ServerAction("card-moved")]
+            public sealed partial record {|#0:Other|}(int Items);
+
+            [GroupAction]
+            public sealed partial record {|#1:CardMoved|}(int CardId);
+            """,
+            Expect("LTT1004", 0).WithArguments("card-moved", "Other", "CardMoved", "ServerAction"),
+            Expect("LTT1004", 1).WithArguments("card-moved", "CardMoved", "Other", "GroupAction"));
+
+    [Fact]
+    public Task LTT1005_unsupported_member_types_name_the_member_and_the_type()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record CardMoved(object {|#0:Payload|}, Dictionary<int, string> {|#1:ByNumber|}, Holder Holder, int[,] {|#2:Grid|});
+
+            public sealed record Holder(System.IO.Stream {|#3:Content|});
+            """,
+            Expect("LTT1005", 0).WithArguments("Payload", "CardMoved", "object", "an object of unknown shape cannot be read back"),
+            Expect("LTT1005", 1).WithArguments("ByNumber", "CardMoved", "System.Collections.Generic.Dictionary<int, string>", "dictionary keys must be strings (JSON property names)"),
+            Expect("LTT1005", 3).WithArguments("Content", "Holder", "System.IO.Stream", "only concrete records, classes and structs can be nested"),
+            Expect("LTT1005", 2).WithArguments("Grid", "CardMoved", "int[*,*]", "only one-dimensional arrays are supported"));
+
+    [Fact]
+    public Task LTT1005_a_nested_type_without_a_usable_constructor()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            public sealed partial record Saved(Opaque {|#0:Value|});
+
+            public sealed class Opaque
+            {
+                private Opaque() { }
+                public int X { get; }
+            }
+            """,
+            Expect("LTT1005", 0).WithArguments("Value", "Saved", "Opaque", "'Opaque' has no public or internal constructor whose parameters all match its properties by name"));
+
+    [Theory]
+    [InlineData("\"\"", "", "it is empty")]
+    [InlineData("\"card moved\"", "card moved", "it contains whitespace")]
+    [InlineData("\"tab\\tname\"", "tab\tname", "it contains the control character U+0009")]
+    public Task LTT1006_an_invalid_action_name(string literal, string name, string reason)
+        => VerifyAsync(
+            $$"""
+            [{|#0:ServerAction({{literal}})|}]
+            public sealed partial record Named(int Items);
+            """,
+            Expect("LTT1006").WithArguments(name, "Named", reason));
+
+    [Fact]
+    public Task LTT1007_an_action_nested_in_a_type_that_is_not_partial()
+        => VerifyAsync(
+            """
+            public static class Board
+            {
+                [GroupAction]
+                public sealed partial record {|#0:CardMoved|}(int CardId);
+            }
+            """,
+            Expect("LTT1007").WithArguments("CardMoved", "Board"));
+
+    [Fact]
+    public Task LTT1008_a_generic_action_or_one_nested_in_a_generic_type()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record {|#0:Wrapped|}<T>(T Value);
+
+            public partial class Outer<T>
+            {
+                [GroupAction]
+                public sealed partial record {|#1:Inner|}(int Value);
+            }
+            """,
+            Expect("LTT1008", 0).WithArguments("Wrapped"),
+            Expect("LTT1008", 1).WithArguments("Inner"));
+
+    [Fact]
+    public Task LTT1009_an_action_that_cannot_be_constructed_from_its_members()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            public sealed partial record {|#0:Hidden|}
+            {
+                private Hidden(int items) => Items = items;
+                public int Items { get; }
+            }
+            """,
+            Expect("LTT1009").WithArguments("Hidden", "'Hidden' has no public or internal constructor whose parameters all match its properties by name"));
+
+    [Fact]
+    public Task Correct_declarations_of_every_shape_report_nothing()
+        => VerifyAsync(
+            """
+            [ServerAction("cart-updated")]
+            public sealed partial record CartUpdated(Guid CartId, int Items, decimal Total, string? Note);
+
+            [GroupAction]
+            public partial record struct Ticked(long Count, IReadOnlyDictionary<string, List<int?>> Series);
+
+            public partial class Outer
+            {
+                [GroupAction]
+                internal sealed partial record Inner(Detail Detail, Level Level);
+            }
+
+            public sealed class Detail
+            {
+                public string Text { get; init; } = "";
+                public List<Detail>? Children { get; set; }
+            }
+
+            public enum Level { Low, High }
+            """);
+
+    [Fact]
+    public void Every_descriptor_has_a_help_link_and_a_message_that_says_what_to_do()
+    {
+        var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
+
+        Assert.Equal(9, descriptors.Length);
+        Assert.All(descriptors, d =>
+        {
+            Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
+            Assert.Matches("^LTT1[0-9]{3}$", d.Id);
+            Assert.Contains(";", d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        Assert.Equal(descriptors.Length, descriptors.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_generator_skips_invalid_declarations_without_failing()
+    {
+        var (sources, output) = GeneratorHarness.Run(
+            """
+            using LiveTemplate.Typed;
+            [ServerAction] public sealed record NotPartial(int Items);
+            [GroupAction] public sealed partial class NotRecord { }
+            [ServerAction(" ")] public sealed partial record BadName(int Items);
+            [GroupAction] public sealed partial record Unsupported(object Payload);
+            [GroupAction] public sealed partial record Fine(int Items);
+            """);
+
+        Assert.Equal(["Fine.Action.g.cs", "GeneratedActionCatalog.g.cs"], sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    private static DiagnosticResult Expect(string id, int location = 0)
+        => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(location);
+
+    private static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<ActionDeclarationAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = GeneratorHarness.NoReferenceAssemblies,
+            TestCode = "using System;\nusing System.Collections.Generic;\nusing LiveTemplate.Typed;\n\n" + source,
+        };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+}

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Text;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.Generators.Tests.Fixtures;
+using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+
+namespace LiveTemplate.Typed.Generators.Tests;
+
+/// <summary>Bad data given to generated readers: always a decode failure naming the member, never an exception or a hang.</summary>
+public class HostileInputTests
+{
+    private const string ValidCardMoved = """{"cardId":17,"column":"done","tags":["ux","p1"],"movedBy":{"id":"bob","name":"Bob"}}""";
+
+    [Fact]
+    public void Every_truncation_of_valid_data_is_a_failure()
+    {
+        var bytes = Encoding.UTF8.GetBytes(ValidCardMoved);
+        for (var length = 1; length < bytes.Length; length++)
+        {
+            var error = Json.Fail<CardMoved>(bytes[..length]);
+            Assert.False(string.IsNullOrEmpty(error.Message));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"cardId":"17","column":"done","tags":[],"movedBy":{"id":"b","name":"B"}}""", "cardId", "must be a number (Int32) (found a string)")]
+    [InlineData("""{"cardId":17,"column":5,"tags":[],"movedBy":{"id":"b","name":"B"}}""", "column", "must be a string (found a number)")]
+    [InlineData("""{"cardId":17,"column":null,"tags":[],"movedBy":{"id":"b","name":"B"}}""", "column", "must be a string (found null)")]
+    [InlineData("""{"cardId":17,"column":"done","tags":"ux","movedBy":{"id":"b","name":"B"}}""", "tags", "must be an array (found a string)")]
+    [InlineData("""{"cardId":17,"column":"done","tags":["ux",7],"movedBy":{"id":"b","name":"B"}}""", "tags[1]", "must be a string (found a number)")]
+    [InlineData("""{"cardId":17,"column":"done","tags":[],"movedBy":[]}""", "movedBy", "must be an object (found an array)")]
+    [InlineData("""{"cardId":17,"column":"done","tags":[],"movedBy":{"id":"b","name":true}}""", "movedBy.name", "must be a string (found a boolean)")]
+    [InlineData("""{"cardId":17,"column":"done","tags":[],"movedBy":{"id":"b"}}""", "movedBy.name", "is required but missing")]
+    [InlineData("""{"column":"done","tags":[],"movedBy":{"id":"b","name":"B"}}""", "cardId", "is required but missing")]
+    [InlineData("""{"cardId":17.5,"column":"done","tags":[],"movedBy":{"id":"b","name":"B"}}""", "cardId", "must be a number that fits Int32 (found 17.5)")]
+    [InlineData("""{"cardId":99999999999999999999999999,"column":"d","tags":[],"movedBy":{"id":"b","name":"B"}}""", "cardId", "must be a number that fits Int32 (found 99999999999999999999999999)")]
+    public void Wrong_types_and_missing_members_name_the_member(string json, string path, string reason)
+    {
+        var error = Json.Fail<CardMoved>(json);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(reason, error.Reason);
+        Assert.Contains($"'{path}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[]", "must be an object (found an array)")]
+    [InlineData("null", "must be an object (found null)")]
+    [InlineData("42", "must be an object (found a number)")]
+    public void Data_that_is_not_an_object_is_a_failure_of_the_whole(string json, string reason)
+    {
+        var error = Json.Fail<CardMoved>(json);
+
+        Assert.Equal(string.Empty, error.Path);
+        Assert.Equal(reason, error.Reason);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"count\":}")]
+    [InlineData("{\"count\":1,}")]
+    [InlineData("{'count':1}")]
+    [InlineData("{\"count\":1} {}")]
+    [InlineData("{\"count\":1} x")]
+    [InlineData("{\"count\":NaN}")]
+    [InlineData("   ")]
+    [InlineData("/* comment */ {}")]
+    public void Malformed_json_is_a_failure(string json)
+    {
+        var error = Json.Fail<CounterTicked>(json);
+
+        Assert.StartsWith("is not valid JSON", error.Reason);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_is_a_failure()
+    {
+        byte[] json = [.. "{\"cardId\":1,\"column\":\""u8, 0xC3, 0x28, .. "\",\"tags\":[],\"movedBy\":{\"id\":\"b\",\"name\":\"B\"}}"u8];
+
+        var error = Json.Fail<CardMoved>(json);
+
+        Assert.NotNull(error.Message);
+    }
+
+    [Theory]
+    [InlineData("single", "1e39")]
+    [InlineData("double", "1e400")]
+    [InlineData("double", "-1e400")]
+    [InlineData("decimal", "1e29")]
+    [InlineData("byte", "256")]
+    [InlineData("sByte", "-129")]
+    [InlineData("uInt64", "-1")]
+    [InlineData("uInt64", "18446744073709551616")]
+    public void Numbers_out_of_range_are_failures(string member, string number)
+    {
+        var json = Json.Write(Fixture.AllTypesAt(max: false));
+        var start = json.IndexOf($"\"{member}\":", StringComparison.Ordinal) + member.Length + 3;
+        var end = json.IndexOf(',', start);
+        var hostile = json[..start] + number + json[end..];
+
+        var error = Json.Fail<AllTypes>(hostile);
+
+        Assert.Equal(member, error.Path);
+        Assert.StartsWith("must be a number that fits", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"char\":\"ab\"", "char")]
+    [InlineData("\"id\":\"not-a-guid\"", "id")]
+    [InlineData("\"day\":\"2026-13-01\"", "day")]
+    [InlineData("\"time\":\"25:00\"", "time")]
+    [InlineData("\"duration\":\"forever\"", "duration")]
+    [InlineData("\"blob\":\"***\"", "blob")]
+    [InlineData("\"priority\":\"Highest\"", "priority")]
+    [InlineData("\"priority\":true", "priority")]
+    [InlineData("\"access\":300", "access")]
+    [InlineData("\"at\":\"yesterday\"", "at")]
+    [InlineData("\"counts\":{\"a\":\"1\"}", "counts[\"a\"]")]
+    [InlineData("\"matrix\":[[\"x\"],[1]]", "matrix[1][0]")]
+    [InlineData("\"teams\":{\"t\":[{\"id\":1}]}", "teams[\"t\"][0].id")]
+    [InlineData("\"position\":{\"latitude\":\"north\"}", "position.latitude")]
+    public void Bad_values_deep_inside_are_failures_with_their_path(string replacement, string path)
+    {
+        var json = Json.Write(Fixture.AllTypesAt(max: false));
+        var member = replacement[..(replacement.IndexOf(':') + 1)];
+        var start = json.IndexOf(member, StringComparison.Ordinal);
+        var end = EndOfValue(json, start + member.Length);
+        var hostile = json[..start] + replacement + json[end..];
+
+        var error = Json.Fail<AllTypes>(hostile);
+
+        Assert.Equal(path, error.Path);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_a_failure_not_a_stack_overflow()
+    {
+        var depth = 10_000;
+        var json = new StringBuilder("{\"root\":");
+        for (var i = 0; i < depth; i++)
+        {
+            json.Append("{\"label\":\"x\",\"children\":[");
+        }
+
+        json.Append(']', 1);
+        var error = Json.Fail<TreeChanged>(json.ToString());
+
+        Assert.Contains("nesting deeper than", error.Reason);
+    }
+
+    [Fact]
+    public void Nesting_within_the_limit_reads()
+    {
+        // Each Node level costs two JSON levels (object and children array); the root object and "root" one more.
+        var levels = (ActionJsonReader.MaxDepth - 2) / 2;
+        var json = new StringBuilder("{\"root\":");
+        for (var i = 0; i < levels; i++)
+        {
+            json.Append("{\"label\":\"x\",\"children\":[");
+        }
+
+        for (var i = 0; i < levels; i++)
+        {
+            json.Append(i == 0 ? "]}" : "]}");
+        }
+
+        json.Append('}');
+        Assert.True(ActionJson.TryRead<TreeChanged>(Encoding.UTF8.GetBytes(json.ToString()), out _, out var error), error?.Message);
+    }
+
+    [Fact]
+    public void Deep_unknown_properties_are_skipped_within_the_limit_and_fail_beyond_it()
+    {
+        var within = "{\"extra\":" + new string('[', 50) + new string(']', 50) + ",\"count\":1}";
+        var beyond = "{\"extra\":" + new string('[', 5000) + new string(']', 5000) + ",\"count\":1}";
+
+        Assert.Equal(1, Json.Read<CounterTicked>(within).Count);
+        Assert.StartsWith("is not valid JSON", Json.Fail<CounterTicked>(beyond).Reason);
+    }
+
+    [Fact]
+    public void Many_duplicate_properties_read_quickly_and_the_last_wins()
+    {
+        var json = new StringBuilder("{");
+        for (var i = 0; i < 100_000; i++)
+        {
+            json.Append("\"count\":").Append(i).Append(',');
+        }
+
+        json.Append("\"count\":-1}");
+        var watch = Stopwatch.StartNew();
+
+        var action = Json.Read<CounterTicked>(json.ToString());
+
+        Assert.Equal(-1, action.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Random_bytes_never_throw()
+    {
+        var random = new Random(20261127);
+        var seeds = new[] { ValidCardMoved, Json.Write(Fixture.AllTypesAt(max: true)) };
+        for (var i = 0; i < 3000; i++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(seeds[i % seeds.Length]);
+            for (var flips = random.Next(1, 6); flips > 0; flips--)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            // Any outcome but an exception is acceptable.
+            _ = ActionJson.TryRead<CardMoved>(bytes, out _, out _);
+            _ = ActionJson.TryRead<AllTypes>(bytes, out _, out _);
+        }
+    }
+
+    private static int EndOfValue(string json, int start)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = start; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"': inString = true; break;
+                case '{' or '[': depth++; break;
+                case '}' or ']' when depth == 0: return i;
+                case '}' or ']': depth--; break;
+                case ',' when depth == 0: return i;
+            }
+        }
+
+        return json.Length;
+    }
+}

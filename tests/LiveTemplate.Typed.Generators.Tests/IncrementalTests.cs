@@ -1,0 +1,135 @@
+using System.Collections;
+using System.Reflection;
+using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LiveTemplate.Typed.Generators.Tests;
+
+/// <summary>The generator's incremental pipeline: edits that do not touch a declaration reuse every cached step.</summary>
+public class IncrementalTests
+{
+    private const string Declarations = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using LiveTemplate.Typed;
+
+        namespace Boards;
+
+        [GroupAction]
+        public sealed partial record CardMoved(int CardId, IReadOnlyList<string> Tags, Person MovedBy);
+
+        [ServerAction("cart-updated")]
+        public sealed partial record CartUpdated(int Items);
+
+        public sealed record Person(string Id, string Name);
+
+        public sealed partial class BoardHandler : IHandle<CardMoved>, IHandle<CartUpdated>
+        {
+            public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            public ValueTask HandleAsync(CartUpdated action, ActionContext context) => default;
+            public int Helper() => 1;
+        }
+        """;
+
+    private static readonly string[] TrackedSteps =
+    [
+        TrackingNames.ServerActions,
+        TrackingNames.GroupActions,
+        TrackingNames.Handlers,
+        TrackingNames.CatalogEntries,
+        TrackingNames.CatalogNamespace,
+    ];
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compile(Declarations);
+        var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X => 1; }", GeneratorHarness.ParseOptions));
+
+        AssertReused(compilation, changed);
+    }
+
+    [Fact]
+    public void Editing_a_method_body_beside_the_declarations_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compile(Declarations);
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("=> 1;", StringComparison.Ordinal), 5, "=> 2 + 3;"));
+        var changed = compilation.ReplaceSyntaxTree(tree, edited);
+
+        AssertReused(compilation, changed);
+    }
+
+    [Fact]
+    public void Changing_a_declaration_regenerates_it()
+    {
+        var compilation = GeneratorHarness.Compile(Declarations);
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("int Items", StringComparison.Ordinal), 9, "long Items"));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited)).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.ServerActions].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
+    {
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.Compile(Declarations));
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var name in TrackedSteps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} did not run");
+            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
+            {
+                AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    private static void AssertReused(Compilation original, Compilation changed)
+    {
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(original);
+        var first = driver.GetRunResult().Results.Single();
+        Assert.NotEmpty(first.GeneratedSources);
+
+        var second = driver.RunGenerators(changed).GetRunResult().Results.Single();
+
+        foreach (var name in TrackedSteps)
+        {
+            var outputs = second.TrackedSteps[name].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"step {name} output was {o.Reason}"));
+        }
+
+        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location, $"step {step} holds a {value.GetType().Name}");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertNoRoslynObjects(item, step, seen);
+            }
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), step, seen);
+        }
+    }
+}

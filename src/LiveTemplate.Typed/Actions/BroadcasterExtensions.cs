@@ -20,8 +20,16 @@ public static class BroadcasterExtensions
     /// <summary>Runs <paramref name="action"/> on every connection of <paramref name="groupId"/>, on every instance.</summary>
     public static Task BroadcastAsync<TAction>(this IBroadcaster broadcaster, GroupId groupId, TAction action, CancellationToken ct = default)
         where TAction : IGroupAction<TAction>
+        => broadcaster.BroadcastAsync(groupId, action, excludeConnectionId: null, ct);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on every connection of <paramref name="groupId"/>, on every instance, except
+    /// <paramref name="excludeConnectionId"/> (usually the connection that caused it).
+    /// </summary>
+    public static Task BroadcastAsync<TAction>(this IBroadcaster broadcaster, GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct = default)
+        where TAction : IGroupAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(broadcaster);
-        return broadcaster.PublishGroupActionAsync(groupId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), ct);
+        return broadcaster.PublishGroupActionAsync(groupId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), excludeConnectionId, ct);
     }
 }

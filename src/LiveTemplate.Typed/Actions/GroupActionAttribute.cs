@@ -2,7 +2,7 @@ namespace LiveTemplate.Typed;
 
 /// <summary>
 /// Declares a <c>partial record</c> as a group action: a typed message for every connection of one group, sent
-/// with <see cref="BroadcasterExtensions.BroadcastAsync{TAction}"/>. The source generator adds the action's name,
+/// with <see cref="BroadcasterExtensions.BroadcastAsync{TAction}(PubSub.IBroadcaster, GroupId, TAction, CancellationToken)"/>. The source generator adds the action's name,
 /// its JSON code and <see cref="IGroupAction{TSelf}"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]

@@ -223,7 +223,7 @@ public sealed class ConnectionRegistry : IAsyncDisposable
 
     private ValueTask OnGroupActionAsync(GroupActionMessage message)
     {
-        Deliver(GetByGroup(message.GroupId), message, null);
+        Deliver(GetByGroup(message.GroupId), message, message.ExcludeConnectionId);
         return ValueTask.CompletedTask;
     }
 

@@ -117,9 +117,14 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
 
     /// <inheritdoc />
     public Task PublishGroupActionAsync(GroupId groupId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+        => PublishGroupActionAsync(groupId, action, data, null, ct);
+
+    /// <inheritdoc />
+    public Task PublishGroupActionAsync(GroupId groupId, string action, ReadOnlyMemory<byte> data, string? excludeConnectionId, CancellationToken ct = default)
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return PublishAsync(Channels.GroupAction(Require(groupId)), new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq()), ct);
+        var message = new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
+        return PublishAsync(Channels.GroupAction(Require(groupId)), message, ct);
     }
 
     /// <summary>Publishes to every connection on every instance except <paramref name="excludeConnectionId"/> (usually the sender), as livetemplate's <c>excludeConnID</c>.</summary>

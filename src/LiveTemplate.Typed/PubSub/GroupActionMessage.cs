@@ -11,7 +11,8 @@ public sealed class GroupActionMessage : PubSubMessage
     /// <param name="timestamp">When it was published.</param>
     /// <param name="seq">The sender's per-instance sequence number (1, 2, …); 0 for a sender without sequence numbers.</param>
     /// <param name="topic">An optional topic within the group (Go's <c>topic</c>), or null.</param>
-    public GroupActionMessage(GroupId groupId, string action, ReadOnlyMemory<byte> data, string instanceId, DateTimeOffset timestamp, ulong seq = 0, string? topic = null)
+    /// <param name="excludeConnectionId">A connection that must not run the action (usually its sender), or null.</param>
+    public GroupActionMessage(GroupId groupId, string action, ReadOnlyMemory<byte> data, string instanceId, DateTimeOffset timestamp, ulong seq = 0, string? topic = null, string? excludeConnectionId = null)
         : base(instanceId, timestamp)
     {
         GroupId = ScopeIdRules.Require(groupId, nameof(groupId));
@@ -19,6 +20,7 @@ public sealed class GroupActionMessage : PubSubMessage
         Data = data;
         Seq = seq;
         Topic = string.IsNullOrEmpty(topic) ? null : topic;
+        ExcludeConnectionId = string.IsNullOrEmpty(excludeConnectionId) ? null : excludeConnectionId;
     }
 
     /// <summary>The group whose connections run the action.</summary>
@@ -38,6 +40,12 @@ public sealed class GroupActionMessage : PubSubMessage
 
     /// <summary>The topic within the group, or null.</summary>
     public string? Topic { get; }
+
+    /// <summary>
+    /// A connection that must not run the action (usually the one that sent it), or null. Travels as the extra field
+    /// <c>excludeConnID</c>, which Go readers ignore: a Go instance runs the action on every connection of the group.
+    /// </summary>
+    public string? ExcludeConnectionId { get; }
 
     /// <inheritdoc />
     public override ChannelKind ChannelKind => ChannelKind.GroupAction;

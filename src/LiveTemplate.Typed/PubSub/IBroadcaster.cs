@@ -25,6 +25,12 @@ public interface IBroadcaster : IAsyncDisposable
     /// <summary>Triggers a group action on every connection of one group; <paramref name="data"/> is the action's UTF-8 JSON object (or empty).</summary>
     Task PublishGroupActionAsync(GroupId groupId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default);
 
+    /// <summary>
+    /// Triggers a group action on every connection of one group except <paramref name="excludeConnectionId"/> (usually
+    /// the sender), as livetemplate's <c>ctx.BroadcastAction</c>.
+    /// </summary>
+    Task PublishGroupActionAsync(GroupId groupId, string action, ReadOnlyMemory<byte> data, string? excludeConnectionId, CancellationToken ct = default);
+
     /// <summary>Registers a handler for broadcast messages (global, group and user) and subscribes the global channel.</summary>
     Task SubscribeAsync(Func<BroadcastMessage, ValueTask> handler, CancellationToken ct = default);
 

@@ -289,7 +289,7 @@ public static class EnvelopeReader
                     return actionProblem;
                 }
 
-                return EnvelopeReadResult.Ok(new GroupActionMessage(new GroupId(f.GroupId!), f.Action!, f.Data, instanceId, f.Timestamp, f.Seq, f.Topic));
+                return EnvelopeReadResult.Ok(new GroupActionMessage(new GroupId(f.GroupId!), f.Action!, f.Data, instanceId, f.Timestamp, f.Seq, f.Topic, f.ExcludeConnectionId));
             }
 
             default:

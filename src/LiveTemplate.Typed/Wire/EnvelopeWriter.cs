@@ -125,6 +125,12 @@ public static class EnvelopeWriter
         WriteData(w, m.Data);
         w.WriteNumber(EnvelopeFields.Seq, m.Seq);
         WriteOrigin(w, m);
+        if (m.ExcludeConnectionId is { } exclude)
+        {
+            // Not in Go's struct: an extra field Go ignores (see GroupActionMessage.ExcludeConnectionId).
+            w.WriteString(EnvelopeFields.ExcludeConnectionId, exclude);
+        }
+
         w.WriteEndObject();
     }
 

@@ -117,6 +117,26 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
+    public async Task GroupAction_ExcludingItsSender_RunsOnEveryOtherConnectionOfTheGroup_OnEveryInstance()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var sender = await a.ConnectAsync("board");
+        var peerOnA = await a.ConnectAsync("board");
+        var peerOnB = await b.ConnectAsync("board");
+
+        await a.Broadcaster.PublishGroupActionAsync(new GroupId("board"), "card-moved", Utf8("""{"cardId":1}"""), excludeConnectionId: sender.Id);
+
+        foreach (var peer in new[] { peerOnA, peerOnB })
+        {
+            var message = AsGroupAction(await peer.Outbound.NextAsync());
+            Assert.Equal("card-moved", message.Action);
+            Assert.Equal(sender.Id, message.ExcludeConnectionId);
+        }
+
+        await BarrierAsync(a, "board", sender);
+    }
+
+    [Fact]
     public async Task PublishersOwnConnections_ReceiveEachMessageExactlyOnce()
     {
         var (a, b) = await TwoInstancesAsync();

@@ -50,6 +50,15 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
+    public void GroupAction_ExcludingASender_AddsExcludeConnIdAfterGosFields()
+    {
+        var json = Write(new GroupActionMessage(new GroupId("g"), "a", default, "inst-1", When, seq: 1, excludeConnectionId: "conn-7"));
+
+        Assert.Equal(["type", "groupID", "action", "seq", "timestamp", "instanceID", "excludeConnID"], Names(json));
+        Assert.Equal("conn-7", json.GetProperty("excludeConnID").GetString());
+    }
+
+    [Fact]
     public void WhatIsWritten_ReadsBackTheSame()
     {
         PubSubMessage[] messages =
@@ -57,6 +66,7 @@ public sealed class EnvelopeWriterTests
             BroadcastMessage.ToUser(new UserId("ünï <&> \"quoted\""), new byte[] { 0, 1, 2, 255 }, "inst-1", When),
             new ServerActionMessage(new UserId("alice"), "a<b>&c", Encoding.UTF8.GetBytes("""{"s":"é\n"}"""), "inst-2", When),
             new GroupActionMessage(new GroupId("[g]*"), "moved", Encoding.UTF8.GetBytes("{}"), "inst-3", When, seq: 42),
+            new GroupActionMessage(new GroupId("g"), "moved", default, "inst-3", When, seq: 1, excludeConnectionId: "conn-1"),
         ];
 
         foreach (var message in messages)
@@ -75,7 +85,7 @@ public sealed class EnvelopeWriterTests
     {
         BroadcastMessage b => $"{b.Scope}|{b.GroupId}|{b.UserId}|{b.ExcludeConnectionId}|{Convert.ToBase64String(b.Payload.Span)}",
         ServerActionMessage s => $"{s.UserId}|{s.Action}|{Encoding.UTF8.GetString(s.Data.Span)}",
-        GroupActionMessage g => $"{g.GroupId}|{g.Action}|{g.Seq}|{g.Topic}|{Encoding.UTF8.GetString(g.Data.Span)}",
+        GroupActionMessage g => $"{g.GroupId}|{g.Action}|{g.Seq}|{g.Topic}|{g.ExcludeConnectionId}|{Encoding.UTF8.GetString(g.Data.Span)}",
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 

@@ -6,32 +6,50 @@ using LiveTemplate.Typed.PubSub;
 namespace LiveTemplate.Typed.Generators.Tests;
 
 /// <summary>
-/// Typed publish on one instance, delivery through the in-memory network to another instance's registry, and the
-/// generated dispatch into a typed handler there.
+/// Typed publish on one instance, delivery through the transport to another instance's registry, and the
+/// generated dispatch into a typed handler there. Runs on the in-memory network and on a real redis-server.
 /// </summary>
-public sealed class EndToEndTests : IAsyncLifetime
+public abstract class EndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly GroupId Board = new("board-42");
     private static readonly UserId Alice = new("alice");
 
-    private readonly InMemoryNetwork _network = new();
-    private InMemoryBroadcaster _instanceA = null!;
-    private InMemoryBroadcaster _instanceB = null!;
+    private IBroadcaster _instanceA = null!;
+    private IBroadcaster _instanceB = null!;
     private ConnectionRegistry _registryB = null!;
+
+    /// <summary>Two instances on one shared transport.</summary>
+    protected abstract Task<(IBroadcaster A, IBroadcaster B)> CreateInstancesAsync();
+
+    /// <summary>Publishes raw bytes on a channel, as a Go instance sharing the transport would.</summary>
+    protected abstract Task PublishRawAsync(string channel, byte[] message);
 
     public async Task InitializeAsync()
     {
-        _instanceA = new InMemoryBroadcaster(_network);
-        _instanceB = new InMemoryBroadcaster(_network);
+        (_instanceA, _instanceB) = await CreateInstancesAsync();
         _registryB = await ConnectionRegistry.AttachAsync(_instanceB);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _registryB.DisposeAsync();
         await _instanceA.DisposeAsync();
         await _instanceB.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_Go_instances_server_action_runs_the_typed_handler()
+    {
+        var connection = await _registryB.RegisterAsync("tab-1", Board, Alice);
+        var handler = new BoardHandler();
+
+        await PublishRawAsync("livetemplate:action:user:alice", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "wire-vectors", "go-server-action.json")));
+        var result = await DispatchNextAsync(handler, connection);
+
+        Assert.True(result.IsHandled, result.Detail);
+        var expected = new CartUpdated(Guid.Parse("3f2c1d9e-8b7a-4c5d-9e0f-1a2b3c4d5e6f"), 3, 42.5m, "<b>free</b> shipping & more");
+        Assert.Equal(expected, Assert.Single(handler.Handled).Action);
     }
 
     [Fact]
@@ -50,7 +68,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(["ux", "p1"], moved.Tags);
         Assert.Equal(Board, context.GroupId);
         Assert.Same(connection, context.Connection);
-        Assert.Equal(_instanceA.InstanceId, context.Message!.InstanceId);
+        Assert.Equal(((ChannelBroadcaster)_instanceA).InstanceId, context.Message!.InstanceId);
     }
 
     [Fact]
@@ -107,5 +125,20 @@ public sealed class EndToEndTests : IAsyncLifetime
             ServerActionMessage server => await handler.DispatchAsync(server, connection, timeout.Token),
             _ => throw new InvalidOperationException("Expected an action message, got " + message),
         };
+    }
+}
+
+/// <summary>The end-to-end tests on the in-memory network.</summary>
+public sealed class InMemoryEndToEndTests : EndToEndTests
+{
+    private readonly InMemoryNetwork _network = new();
+
+    protected override Task<(IBroadcaster A, IBroadcaster B)> CreateInstancesAsync()
+        => Task.FromResult<(IBroadcaster, IBroadcaster)>((new InMemoryBroadcaster(_network), new InMemoryBroadcaster(_network)));
+
+    protected override Task PublishRawAsync(string channel, byte[] message)
+    {
+        _network.Publish(channel, message);
+        return Task.CompletedTask;
     }
 }

@@ -27,7 +27,7 @@ public sealed class RedisCluster : IAsyncDisposable
         {
             for (var i = 0; i < masters * (1 + replicasPerMaster); i++)
             {
-                nodes.Add(await RedisServer.StartAsync(true, "--cluster-enabled", "yes", "--cluster-node-timeout", "1000", "--cluster-require-full-coverage", "no").ConfigureAwait(false));
+                nodes.Add(await RedisServer.StartAsync(true, "--cluster-enabled", "yes", "--cluster-node-timeout", "1000", "--cluster-require-full-coverage", "no", "--cluster-replica-validity-factor", "0").ConfigureAwait(false));
             }
 
             var cluster = new RedisCluster(nodes);
@@ -54,8 +54,27 @@ public sealed class RedisCluster : IAsyncDisposable
         return ConnectionMultiplexer.ConnectAsync(options);
     }
 
-    /// <summary>The node that is master for <paramref name="channel"/>'s hash slot now.</summary>
+    /// <summary>The node that is master for <paramref name="channel"/>'s hash slot, waiting (bounded) while a failover is under way.</summary>
     public async Task<RedisServer> MasterOfAsync(string channel)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await FindMasterOfAsync(channel).ConfigureAwait(false) is { } master)
+            {
+                return master;
+            }
+
+            if (deadline.Elapsed > FormTimeout)
+            {
+                throw new InvalidOperationException($"No running master owns the slot of '{channel}' after {FormTimeout}.");
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RedisServer?> FindMasterOfAsync(string channel)
     {
         var slot = int.Parse(await RunCliAsync(["-p", Nodes[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "cluster", "keyslot", channel]).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var node in Nodes.Where(n => n.IsRunning))
@@ -82,10 +101,10 @@ public sealed class RedisCluster : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"No running master owns the slot of '{channel}'.");
+        return null;
     }
 
-    /// <summary>Waits until every running node reports <c>cluster_state:ok</c>.</summary>
+    /// <summary>Waits until every running node reports <c>cluster_state:ok</c> and every replica's link to its master is up.</summary>
     public async Task WaitUntilHealthyAsync()
     {
         var deadline = Stopwatch.StartNew();
@@ -94,8 +113,11 @@ public sealed class RedisCluster : IAsyncDisposable
             var healthy = true;
             foreach (var node in Nodes.Where(n => n.IsRunning))
             {
-                var info = await RunCliAsync(["-p", node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "cluster", "info"]).ConfigureAwait(false);
-                healthy &= info.Contains("cluster_state:ok", StringComparison.Ordinal);
+                var port = node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var info = await RunCliAsync(["-p", port, "cluster", "info"]).ConfigureAwait(false);
+                var replication = await RunCliAsync(["-p", port, "info", "replication"]).ConfigureAwait(false);
+                healthy &= info.Contains("cluster_state:ok", StringComparison.Ordinal)
+                    && (replication.Contains("role:master", StringComparison.Ordinal) || replication.Contains("master_link_status:up", StringComparison.Ordinal));
             }
 
             if (healthy)

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Testing;
+using LiveTemplate.Typed.Testing.Specification;
+using Xunit.Abstractions;
+
+namespace LiveTemplate.Typed.Redis.Tests.Faults;
+
+/// <summary>
+/// For a bounded time, a raw client publishes hostile messages into every channel kind an instance listens on,
+/// while a real instance publishes valid ones: nothing crashes, every hostile message is counted as dropped,
+/// and every valid message is still delivered.
+/// </summary>
+public abstract class HostileFloodTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan FloodFor = TimeSpan.FromSeconds(3);
+    private BroadcasterHarness _harness = null!;
+
+    protected abstract string Where { get; }
+
+    protected abstract Task<BroadcasterHarness> CreateHarnessAsync();
+
+    public async Task InitializeAsync() => _harness = await CreateHarnessAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task HostileMessagesIntoEveryChannelKind_AreAllDroppedAndCounted_AndValidOnesStillArrive()
+    {
+        var publisher = await _harness.StartInstanceAsync();
+        var receiver = await _harness.StartInstanceAsync(registryOptions: new Connections.ConnectionRegistryOptions { OutboundQueueCapacity = 100_000 });
+        var connection = await receiver.ConnectAsync("target", "victim");
+        var names = _harness.Names;
+        string[] channels =
+        [
+            names.Global, names.GroupBroadcast(new GroupId("target")), names.UserBroadcast(new UserId("victim")),
+            names.ServerAction(new UserId("victim")), names.GroupAction(new GroupId("target")),
+        ];
+        var random = new Random(20261128);
+        var hostileSent = 0;
+        var validSent = 0;
+        var clock = Stopwatch.StartNew();
+
+        while (clock.Elapsed < FloodFor)
+        {
+            await _harness.PublishRawAsync(channels[hostileSent % channels.Length], HostileFlood.Message(hostileSent / channels.Length, random));
+            hostileSent++;
+            if (hostileSent % 10 == 0)
+            {
+                await publisher.Broadcaster.PublishGroupActionAsync(new GroupId("target"), "valid", Utf8($$"""{"n":{{validSent++}}}"""));
+            }
+        }
+
+        var received = await connection.Outbound.NextAsync(validSent, TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => Task.FromResult(HostileFlood.TotalDropped(receiver.Broadcaster.GetStatistics()) >= hostileSent), TimeSpan.FromSeconds(60), "every hostile message counted");
+        var statistics = receiver.Broadcaster.GetStatistics();
+
+        FaultLog.Write(output, $"{Where}: hostile flood for {FloodFor.TotalSeconds:F0} s", $"{hostileSent} hostile messages into {channels.Length} channel kinds, all dropped and counted ({string.Join(", ", statistics.Dropped.OrderBy(d => d.Key).Select(d => $"{d.Key} {d.Value}"))}); {validSent} valid messages among them, all delivered in order");
+        Assert.Equal(hostileSent, HostileFlood.TotalDropped(statistics));
+        Assert.Equal(Enumerable.Range(0, validSent).Select(n => $$"""{"n":{{n}}}"""), received.Select(m => System.Text.Encoding.UTF8.GetString(((GroupActionMessage)m).Data.Span)));
+        Assert.Equal(0, statistics.DroppedFor(DropReason.HandlerError));
+        Assert.True(statistics.DroppedFor(DropReason.Oversized) >= channels.Length, "every channel got at least one 10 MB message");
+    }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+}
+
+/// <summary>The hostile flood on one redis-server.</summary>
+public sealed class SingleRedisHostileFloodTests(ITestOutputHelper output) : HostileFloodTests(output)
+{
+    protected override string Where => "single redis";
+
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnNewServerAsync(sharded: false);
+}
+
+/// <summary>The hostile flood on a Redis Cluster with sharded pub/sub.</summary>
+public sealed class ClusterHostileFloodTests(ITestOutputHelper output, ClusterFixture cluster) : HostileFloodTests(output), IClassFixture<ClusterFixture>
+{
+    protected override string Where => "cluster";
+
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnClusterAsync(cluster.Cluster);
+}

@@ -104,6 +104,46 @@ public sealed class RedisCluster : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Moves the hash slot of <paramref name="channel"/> from its master to <paramref name="target"/> (another master),
+    /// the way a resharding does: IMPORTING/MIGRATING, then the new owner announced to every master.
+    /// </summary>
+    public async Task MoveSlotAsync(string channel, RedisServer target)
+    {
+        var source = await MasterOfAsync(channel).ConfigureAwait(false);
+        var slot = await CliAsync(source, "cluster", "keyslot", channel).ConfigureAwait(false);
+        var sourceId = await CliAsync(source, "cluster", "myid").ConfigureAwait(false);
+        var targetId = await CliAsync(target, "cluster", "myid").ConfigureAwait(false);
+        await CliAsync(target, "cluster", "setslot", slot, "importing", sourceId).ConfigureAwait(false);
+        await CliAsync(source, "cluster", "setslot", slot, "migrating", targetId).ConfigureAwait(false);
+        foreach (var node in new[] { target, source }.Concat(Nodes.Where(n => n.IsRunning && n != source && n != target)))
+        {
+            var role = await CliAsync(node, "info", "replication").ConfigureAwait(false);
+            if (role.Contains("role:master", StringComparison.Ordinal))
+            {
+                await CliAsync(node, "cluster", "setslot", slot, "node", targetId).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The running masters.</summary>
+    public async Task<IReadOnlyList<RedisServer>> MastersAsync()
+    {
+        var masters = new List<RedisServer>();
+        foreach (var node in Nodes.Where(n => n.IsRunning))
+        {
+            if ((await CliAsync(node, "info", "replication").ConfigureAwait(false)).Contains("role:master", StringComparison.Ordinal))
+            {
+                masters.Add(node);
+            }
+        }
+
+        return masters;
+    }
+
+    private static Task<string> CliAsync(RedisServer node, params string[] command)
+        => RunCliAsync(["-p", node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. command]);
+
     /// <summary>Waits until every running node reports <c>cluster_state:ok</c> and every replica's link to its master is up.</summary>
     public async Task WaitUntilHealthyAsync()
     {

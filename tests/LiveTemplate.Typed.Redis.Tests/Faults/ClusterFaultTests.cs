@@ -45,6 +45,24 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlotOfTheChannelMovedToAnotherMaster_SubscriptionFollows_AndDeliveryContinues()
+    {
+        var (load, _) = await StartLoadAsync();
+        var owner = await _cluster.MasterOfAsync(LoadChannel);
+        var target = (await _cluster.MastersAsync()).First(m => m != owner);
+
+        var faultAt = load.Now;
+        await _cluster.MoveSlotAsync(LoadChannel, target);
+        var movedAt = load.Now;
+        await load.WaitForDeliveryAfterAsync(movedAt + TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60));
+        var report = await FinishAsync(load, faultAt);
+
+        FaultLog.Write(output, "cluster: the channel's slot moved to another master (resharding)", report);
+        Assert.Equal(target.Port, (await _cluster.MasterOfAsync(LoadChannel)).Port);
+        SingleRedisFaultTests.AssertRecovered(report);
+    }
+
+    [Fact]
     public async Task SubscriberConnectionsKilledOnEveryNode_DeliveryResumes()
     {
         var (load, _) = await StartLoadAsync();

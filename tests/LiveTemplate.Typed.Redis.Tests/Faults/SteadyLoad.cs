@@ -27,6 +27,11 @@ internal sealed class SteadyLoad
 
     private SteadyLoad(IBroadcaster publisher, GroupId group, TimeSpan interval)
     {
+        // On a 2-core machine the pool starts with 2 threads; a reconnect that blocks some of them would stall the
+        // publisher and receiver of this process (not Redis delivery) until the pool grows. StackExchange.Redis
+        // recommends a higher minimum for the same reason; measure delivery, not thread injection.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         _publisher = publisher;
         _group = group;
         _interval = interval;

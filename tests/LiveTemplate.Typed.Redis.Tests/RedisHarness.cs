@@ -28,11 +28,11 @@ internal sealed class RedisHarness : BroadcasterHarness
     public static async Task<RedisHarness> OnNewServerAsync(bool sharded)
     {
         var server = await RedisServer.StartAsync();
-        return await StartAsync(new RedisHarness(() => server.ConnectAsync(), sharded, server));
+        return await StartAsync(new RedisHarness(() => server.ConnectAsync("allowAdmin=true"), sharded, server));
     }
 
     /// <summary>A cluster shared with other tests (channel prefixes keep them apart); sharded pub/sub.</summary>
-    public static Task<RedisHarness> OnClusterAsync(RedisCluster cluster) => StartAsync(new RedisHarness(cluster.ConnectAsync, sharded: true, server: null));
+    public static Task<RedisHarness> OnClusterAsync(RedisCluster cluster) => StartAsync(new RedisHarness(() => cluster.ConnectAsync("allowAdmin=true"), sharded: true, server: null));
 
     private static async Task<RedisHarness> StartAsync(RedisHarness harness)
     {
@@ -78,6 +78,18 @@ internal sealed class RedisHarness : BroadcasterHarness
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Runs CONFIG SET on every node (as an operator would).</summary>
+    public async Task ConfigureEveryNodeAsync(string parameter, string value)
+    {
+        var admin = await _connect();
+        lock (_multiplexers)
+        {
+            _multiplexers.Add(admin);
+        }
+
+        await Task.WhenAll(admin.GetEndPoints().Select(endpoint => admin.GetServer(endpoint).ExecuteAsync("CONFIG", "SET", parameter, value)));
+    }
 
     private Task<RedisResult[]> OnEveryNodeAsync(params object[] arguments)
         => Task.WhenAll(_rawClient.GetEndPoints().Select(endpoint => _rawClient.GetServer(endpoint).ExecuteAsync("PUBSUB", arguments)));

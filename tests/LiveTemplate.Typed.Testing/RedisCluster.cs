@@ -47,9 +47,9 @@ public sealed class RedisCluster : IAsyncDisposable
     }
 
     /// <summary>A cluster-aware multiplexer configured as an application should.</summary>
-    public Task<ConnectionMultiplexer> ConnectAsync()
+    public Task<ConnectionMultiplexer> ConnectAsync(string? extraConfiguration = null)
     {
-        var options = ConfigurationOptions.Parse($"{Endpoints},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000,connectRetry=1");
+        var options = ConfigurationOptions.Parse($"{Endpoints},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000,connectRetry=1{(extraConfiguration is null ? string.Empty : "," + extraConfiguration)}");
         options.ReconnectRetryPolicy = new LinearRetry(250);
         return ConnectionMultiplexer.ConnectAsync(options);
     }

@@ -84,7 +84,6 @@ internal static class Verify
             CodeActionIndex = actionIndex,
         };
         test.TestState.AdditionalReferences.AddRange(references ?? []);
-        test.FixedState.AdditionalReferences.AddRange(references ?? []);
         await test.RunAsync();
     }
 
@@ -100,7 +99,6 @@ internal static class Verify
         }
 
         test.TestState.AdditionalReferences.AddRange(references ?? []);
-        test.FixedState.AdditionalReferences.AddRange(references ?? []);
         await test.RunAsync();
     }
 
@@ -117,12 +115,12 @@ internal static class Verify
         // No reference-assembly package (the feed here lacks them): .NET 10 comes from Basic.Reference.Assemblies.
         test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         test.TestState.AdditionalReferences.AddRange(References);
-        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
         test.SolutionTransforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;
             var options = (CSharpCompilationOptions)project.CompilationOptions!;
             return solution
+                .AddAnalyzerReference(projectId, GeneratorReference.Instance)
                 .WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable))
                 .WithProjectParseOptions(projectId, ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LanguageVersion.Latest));
         });
@@ -133,8 +131,6 @@ internal static class Verify
         public AnalyzerTest() => Configure(this);
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers;
-
-        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(ActionGenerator)];
     }
 
     private sealed class CodeFixTest<TFix> : CSharpCodeFixTest<UnscopedBroadcastAnalyzer, TFix, DefaultVerifier>
@@ -143,7 +139,5 @@ internal static class Verify
         public CodeFixTest() => Configure(this);
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers;
-
-        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(ActionGenerator)];
     }
 }

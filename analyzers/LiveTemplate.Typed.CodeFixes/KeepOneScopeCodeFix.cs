@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace LiveTemplate.Typed.CodeFixes;
@@ -50,15 +52,37 @@ public sealed class KeepOneScopeCodeFix : CodeFixProvider
         var editor = new SolutionEditor(solution);
         foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == attributeName))
         {
-            if (attribute.ApplicationSyntaxReference is not { } reference || solution.GetDocument(reference.SyntaxTree) is not { } document)
+            if (attribute.ApplicationSyntaxReference is not { } reference
+                || solution.GetDocument(reference.SyntaxTree) is not { } document
+                || await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not AttributeSyntax { Parent: AttributeListSyntax { Parent: MemberDeclarationSyntax declaration } list } syntax)
             {
                 continue;
             }
 
             var documentEditor = await editor.GetDocumentEditorAsync(document.Id, cancellationToken).ConfigureAwait(false);
-            documentEditor.RemoveNode(await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false));
+            documentEditor.ReplaceNode(declaration, (current, _) => Without((MemberDeclarationSyntax)current, declaration.AttributeLists.IndexOf(list), list.Attributes.IndexOf(syntax)));
         }
 
         return editor.GetChangedSolution();
+    }
+
+    /// <summary>
+    /// <paramref name="declaration"/> without the attribute; an emptied list goes too, and what preceded it (a doc
+    /// comment, the indentation) moves to the token after it.
+    /// </summary>
+    private static MemberDeclarationSyntax Without(MemberDeclarationSyntax declaration, int listIndex, int attributeIndex)
+    {
+        var list = declaration.AttributeLists[listIndex];
+        if (list.Attributes.Count > 1)
+        {
+            return declaration.ReplaceNode(list, list.WithAttributes(list.Attributes.RemoveAt(attributeIndex)));
+        }
+
+        var next = list.GetLastToken().GetNextToken();
+        var trivia = next.LeadingTrivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia))
+            ? list.GetLeadingTrivia()
+            : list.GetLeadingTrivia().AddRange(next.LeadingTrivia);
+        var moved = declaration.ReplaceToken(next, next.WithLeadingTrivia(trivia));
+        return moved.WithAttributeLists(moved.AttributeLists.RemoveAt(listIndex));
     }
 }

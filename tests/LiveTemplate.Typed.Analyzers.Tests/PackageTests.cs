@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using LiveTemplate.Typed.Analyzers.Tests.Infrastructure;
+
+namespace LiveTemplate.Typed.Analyzers.Tests;
+
+/// <summary>
+/// What a user gets from the one package: pack LiveTemplate.Typed into a temporary feed, reference only that package
+/// from a throwaway console project (its own packages folder, so nothing is taken from or left in the machine's
+/// cache), and build and run it: the generator makes the action typed, the handler gets it, and an unscoped global
+/// publish prints LTT0001.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("ltt-package-test-");
+
+    public void Dispose()
+    {
+        try
+        {
+            _root.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by an exiting process; the temporary folder is cleaned by the system later.
+        }
+    }
+
+    [Fact]
+    public async Task The_packed_package_alone_gives_a_console_app_typed_actions_dispatch_and_the_analyzers()
+    {
+        var repository = RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(_root.FullName, "feed")).FullName;
+        // A version no other feed has, so the package can only come from the one just packed.
+        var version = $"0.0.1-packagetest.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await DotnetCli.RunAsync(
+            repository,
+            PackTimeout,
+            null,
+            "pack", Path.Combine("src", "LiveTemplate.Typed", "LiveTemplate.Typed.csproj"),
+            "--configuration", "Release", "--output", feed,
+            $"-p:Version={version}",
+            // Its own output folders: the repository's bin/ and obj/ (in use by the other test projects) stay untouched.
+            "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(_root.FullName, "artifacts")}",
+            "-p:UseSharedCompilation=false");
+        AssertPackageLayout(Path.Combine(feed, $"LiveTemplate.Typed.{version}.nupkg"));
+
+        var app = Directory.CreateDirectory(Path.Combine(_root.FullName, "app")).FullName;
+        WriteConsoleProject(app, feed, version);
+        var isolated = new Dictionary<string, string> { ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_root.FullName, "http-cache") };
+
+        var build = await DotnetCli.RunAsync(app, BuildTimeout, isolated, "build", "-p:UseSharedCompilation=false");
+        Assert.DoesNotContain("LTT", build);
+        Assert.True(Directory.Exists(Path.Combine(_root.FullName, "packages", "livetemplate.typed", version)), "the package was not restored into the isolated packages folder");
+
+        var run = await DotnetCli.RunAsync(app, RunTimeout, isolated, "run", "--no-build");
+        Assert.Contains("handled card-moved: card 17 to done", run);
+        Assert.Contains("dispatch: Handled", run);
+
+        File.WriteAllText(Path.Combine(app, "Announcer.cs"), """
+            using LiveTemplate.Typed.PubSub;
+
+            public static class Announcer
+            {
+                public static Task AnnounceAsync(IBroadcaster broadcaster) => broadcaster.PublishGlobalAsync("maintenance"u8.ToArray());
+            }
+            """);
+        var warned = await DotnetCli.RunAsync(app, BuildTimeout, isolated, "build", "--no-restore", "-p:UseSharedCompilation=false");
+        Assert.Matches(@"Announcer\.cs\(5,\d+\): warning LTT0001: 'PublishGlobalAsync' sends to every connection on every instance", warned);
+    }
+
+    private static void AssertPackageLayout(string package)
+    {
+        using var archive = ZipFile.OpenRead(package);
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("lib/net8.0/LiveTemplate.Typed.dll", entries);
+        Assert.Contains("lib/net10.0/LiveTemplate.Typed.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.CodeFixes.dll", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generators", StringComparison.Ordinal) || e.Contains("Analyzers", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
+
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", manifest);
+        Assert.Contains("<readme>README.md</readme>", manifest);
+        Assert.DoesNotContain("LiveTemplate.Typed.Generators", manifest);
+        Assert.DoesNotContain("LiveTemplate.Typed.Analyzers", manifest);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis", manifest);
+        Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), "no symbol package");
+    }
+
+    private void WriteConsoleProject(string app, string feed, string version)
+    {
+        // No <clear/>: the machine's own feeds stay, for the package's dependencies.
+        File.WriteAllText(Path.Combine(app, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(_root.FullName, "packages")}" />
+              </config>
+              <packageSources>
+                <add key="packed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="LiveTemplate.Typed" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using LiveTemplate.Typed;
+            using LiveTemplate.Typed.Actions;
+            using LiveTemplate.Typed.Connections;
+            using LiveTemplate.Typed.PubSub;
+
+            var network = new InMemoryNetwork();
+            await using var sender = new InMemoryBroadcaster(network);
+            await using var receiver = new InMemoryBroadcaster(network);
+            await using var registry = await ConnectionRegistry.AttachAsync(receiver);
+
+            var board = new GroupId($"board-{Environment.ProcessId}");
+            var connection = await registry.RegisterAsync("tab-1", board);
+            await sender.BroadcastAsync(board, new CardMoved(17, "done"));
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var message = (GroupActionMessage)await connection.Outbound.ReadAsync(timeout.Token);
+            var result = await new BoardHandler().DispatchAsync(message, connection, timeout.Token);
+            Console.WriteLine($"dispatch: {result.Status}");
+
+            [GroupAction]
+            public sealed partial record CardMoved(int CardId, string Column);
+
+            public sealed partial class BoardHandler : IHandle<CardMoved>
+            {
+                public ValueTask HandleAsync(CardMoved action, ActionContext context)
+                {
+                    Console.WriteLine($"handled {CardMoved.ActionName}: card {action.CardId} to {action.Column}");
+                    return ValueTask.CompletedTask;
+                }
+            }
+            """);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LiveTemplate.Typed.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("LiveTemplate.Typed.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -32,7 +32,7 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public async Task The_packed_package_alone_gives_a_console_app_typed_actions_dispatch_and_the_analyzers()
     {
-        var repository = RepositoryRoot();
+        var repository = Repository.Root;
         var feed = Directory.CreateDirectory(Path.Combine(_root.FullName, "feed")).FullName;
         // A version no other feed has, so the package can only come from the one just packed.
         var version = $"0.0.1-packagetest.{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -153,18 +153,5 @@ public sealed class PackageTests : IDisposable
                 }
             }
             """);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LiveTemplate.Typed.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LiveTemplate.Typed.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -44,6 +44,17 @@ public class UnscopedBroadcastTests
             """);
 
     [Fact]
+    public Task An_opt_in_on_the_program_class_covers_top_level_statements()
+        => Verify.ProgramAsync(
+            """
+            IBroadcaster broadcaster = new InMemoryBroadcaster();
+            await broadcaster.PublishGlobalAsync(ReadOnlyMemory<byte>.Empty);
+
+            [AllowGlobalBroadcast("the tool announces to everyone")]
+            partial class Program;
+            """);
+
+    [Fact]
     public Task Opt_ins_on_the_method_the_type_an_enclosing_type_a_property_a_constructor_and_a_lambda_are_honoured()
         => Verify.AnalyzersAsync(
             """

@@ -11,25 +11,18 @@ namespace LiveTemplate.Typed.Analyzers;
 /// that receives it runs the handler, which publishes it once more.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FeedbackLoopAnalyzer : DiagnosticAnalyzer
+public sealed class FeedbackLoopAnalyzer : LiveTemplateAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FeedbackLoop);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Initialize(CompilationStartAnalysisContext context, LiveTemplateSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.Handle is { } handle)
         {
-            if (LiveTemplateSymbols.TryCreate(start.Compilation) is not { Handle: { } handle } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols, handle), OperationKind.Invocation);
-        });
+            context.RegisterOperationAction(c => Analyze(c, symbols, handle), OperationKind.Invocation);
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, LiveTemplateSymbols symbols, INamedTypeSymbol handle)

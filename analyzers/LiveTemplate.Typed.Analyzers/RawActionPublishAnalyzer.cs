@@ -15,7 +15,7 @@ namespace LiveTemplate.Typed.Analyzers;
 /// handlers will reject the message as the wrong scope).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RawActionPublishAnalyzer : DiagnosticAnalyzer
+public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
 {
     /// <summary>The diagnostic property that holds the typed action's documentation id, for the code fix.</summary>
     public const string ActionTypeProperty = "ActionType";
@@ -25,21 +25,11 @@ public sealed class RawActionPublishAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.RawActionPublish, DiagnosticDescriptors.ActionPublishedInWrongScope);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Initialize(CompilationStartAnalysisContext context, LiveTemplateSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (LiveTemplateSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            var compilation = start.Compilation;
-            var index = new Lazy<TypedActionIndex>(() => TypedActionIndex.Build(compilation, symbols, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterOperationAction(c => Analyze(c, compilation, symbols, index), OperationKind.Invocation);
-        });
+        var compilation = context.Compilation;
+        var index = new Lazy<TypedActionIndex>(() => TypedActionIndex.Build(compilation, symbols, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        context.RegisterOperationAction(c => Analyze(c, compilation, symbols, index), OperationKind.Invocation);
     }
 
     /// <summary>The constant action name of a raw action publish, and its argument; null for any other call.</summary>

@@ -13,7 +13,7 @@ namespace LiveTemplate.Typed.Analyzers;
 /// handed to a LiveTemplate.Typed method, which rejects it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopeIdAnalyzer : DiagnosticAnalyzer
+public sealed class ScopeIdAnalyzer : LiveTemplateAnalyzer
 {
     private const int LongestValueShown = 40;
 
@@ -24,20 +24,10 @@ public sealed class ScopeIdAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DefaultScopeId);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Initialize(CompilationStartAnalysisContext context, LiveTemplateSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (LiveTemplateSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        });
+        context.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, LiveTemplateSymbols symbols)

@@ -12,25 +12,18 @@ namespace LiveTemplate.Typed.Analyzers;
 /// explicit discard (<c>_ = ...</c>) says the drop is meant; neither is reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnobservedTaskAnalyzer : DiagnosticAnalyzer
+public sealed class UnobservedTaskAnalyzer : LiveTemplateAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnobservedBroadcasterTask);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Initialize(CompilationStartAnalysisContext context, LiveTemplateSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.Task is { } task)
         {
-            if (LiveTemplateSymbols.TryCreate(start.Compilation) is not { Task: { } task } symbols)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols, task), OperationKind.Invocation);
-        });
+            context.RegisterOperationAction(c => Analyze(c, symbols, task), OperationKind.Invocation);
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, LiveTemplateSymbols symbols, INamedTypeSymbol task)

@@ -11,28 +11,23 @@ namespace LiveTemplate.Typed.Analyzers;
 /// on the code around it; LTT0009: the opt-in with an empty reason, which does not count.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnscopedBroadcastAnalyzer : DiagnosticAnalyzer
+public sealed class UnscopedBroadcastAnalyzer : LiveTemplateAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.UnscopedBroadcast, DiagnosticDescriptors.OptInWithoutReason);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Initialize(CompilationStartAnalysisContext context, LiveTemplateSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.AllowGlobalBroadcast is not { } attribute)
         {
-            if (LiveTemplateSymbols.TryCreate(start.Compilation) is not { AllowGlobalBroadcast: { } attribute } symbols)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, attribute, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, attribute, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
-            start.RegisterOperationAction(c => AnalyzeOptIn(c, attribute), OperationKind.Attribute);
-        });
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, attribute, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, attribute, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
+        context.RegisterOperationAction(c => AnalyzeOptIn(c, attribute), OperationKind.Attribute);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, LiveTemplateSymbols symbols, INamedTypeSymbol attribute, IMethodSymbol method)

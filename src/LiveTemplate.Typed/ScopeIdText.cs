@@ -1,15 +1,18 @@
-namespace LiveTemplate.Typed.Analyzers;
+namespace LiveTemplate.Typed;
 
 /// <summary>
-/// The runtime's <c>ScopeIdRules.Explain</c>, for constants the compiler sees. A copy, because an analyzer cannot load
-/// the runtime (net8.0, the analyzer netstandard2.0); a test runs both on the same inputs and requires equal answers.
+/// The text of the scope id rules: why a value cannot be a <c>GroupId</c>/<c>UserId</c>. Behind
+/// <c>ScopeIdRules.Explain</c>, and compiled into the analyzers too (which cannot load this assembly), so a
+/// constant the compiler rejects is exactly a value the runtime rejects, with the same words.
 /// </summary>
 internal static class ScopeIdText
 {
-    /// <summary>The longest id accepted, in UTF-16 code units (the runtime's <c>ScopeIdRules.MaxLength</c>).</summary>
+    /// <summary>The longest id accepted, in UTF-16 code units.</summary>
     public const int MaxLength = 256;
 
-    /// <summary>Why <paramref name="value"/> breaks a rule of scope ids, or null when it is valid; the same text as the runtime's.</summary>
+    /// <summary>Why <paramref name="value"/> breaks a rule of scope ids, or null when it is valid.</summary>
+    /// <param name="value">The candidate id.</param>
+    /// <param name="kind">The id's type name, used in the message (for example "GroupId").</param>
     public static string? Explain(string? value, string kind)
     {
         if (value is null)

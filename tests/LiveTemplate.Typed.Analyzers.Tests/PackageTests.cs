@@ -4,7 +4,8 @@ using LiveTemplate.Typed.Analyzers.Tests.Infrastructure;
 namespace LiveTemplate.Typed.Analyzers.Tests;
 
 /// <summary>
-/// What a user gets from the one package: pack LiveTemplate.Typed into a temporary feed, reference only that package
+/// What a user gets from the one package: pack the solution into a temporary feed (every src/ library must come out
+/// as a package with its README, license and symbols), reference only that package
 /// from a throwaway console project (its own packages folder, so nothing is taken from or left in the machine's
 /// cache), and build and run it: the generator makes the action typed, the handler gets it, and an unscoped global
 /// publish prints LTT0001.
@@ -36,24 +37,26 @@ public sealed class PackageTests : IDisposable
         var feed = Directory.CreateDirectory(Path.Combine(_root.FullName, "feed")).FullName;
         // A version no other feed has, so the package can only come from the one just packed.
         var version = $"0.0.1-packagetest.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        // The whole solution, as a release would: every project under src/ must come out as a package.
         await DotnetCli.RunAsync(
             repository,
             PackTimeout,
             null,
-            "pack", Path.Combine("src", "LiveTemplate.Typed", "LiveTemplate.Typed.csproj"),
+            "pack", "LiveTemplate.Typed.sln",
             "--configuration", "Release", "--output", feed,
             $"-p:Version={version}",
             // Its own output folders: the repository's bin/ and obj/ (in use by the other test projects) stay untouched.
             "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(_root.FullName, "artifacts")}",
             "-p:UseSharedCompilation=false");
-        AssertPackageLayout(Path.Combine(feed, $"LiveTemplate.Typed.{version}.nupkg"));
+        AssertEveryLibraryIsPackaged(repository, feed, version);
+        AssertRuntimePackageLayout(Path.Combine(feed, $"LiveTemplate.Typed.{version}.nupkg"));
 
         var app = Directory.CreateDirectory(Path.Combine(_root.FullName, "app")).FullName;
         WriteConsoleProject(app, feed, version);
         var isolated = new Dictionary<string, string> { ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_root.FullName, "http-cache") };
 
         var build = await DotnetCli.RunAsync(app, BuildTimeout, isolated, "build", "-p:UseSharedCompilation=false");
-        Assert.DoesNotContain("LTT", build);
+        Assert.DoesNotMatch(@"LTT\d{4}", build);
         Assert.True(Directory.Exists(Path.Combine(_root.FullName, "packages", "livetemplate.typed", version)), "the package was not restored into the isolated packages folder");
 
         var run = await DotnetCli.RunAsync(app, RunTimeout, isolated, "run", "--no-build");
@@ -72,26 +75,50 @@ public sealed class PackageTests : IDisposable
         Assert.Matches(@"Announcer\.cs\(5,\d+\): warning LTT0001: 'PublishGlobalAsync' sends to every connection on every instance", warned);
     }
 
-    private static void AssertPackageLayout(string package)
+    /// <summary>Each src/ project packs with a README, the license expression and symbols, and our own dependencies pass analyzers on.</summary>
+    private static void AssertEveryLibraryIsPackaged(string repository, string feed, string version)
+    {
+        var libraries = Directory.GetDirectories(Path.Combine(repository, "src")).Where(d => File.Exists(Path.Combine(d, Path.GetFileName(d) + ".csproj"))).Select(Path.GetFileName).ToList();
+        Assert.Contains("LiveTemplate.Typed", libraries);
+        Assert.Contains("LiveTemplate.Typed.Redis", libraries);
+        var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(libraries.Select(l => $"{l}.{version}.nupkg").Order(StringComparer.Ordinal), packages);
+        foreach (var library in libraries)
+        {
+            var package = Path.Combine(feed, $"{library}.{version}.nupkg");
+            Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), $"no symbol package for {library}");
+            using var archive = ZipFile.OpenRead(package);
+            Assert.Contains(archive.Entries, e => e.FullName == "README.md");
+            Assert.Contains(archive.Entries, e => e.FullName == $"lib/net8.0/{library}.dll");
+            Assert.Contains(archive.Entries, e => e.FullName == $"lib/net10.0/{library}.dll");
+            var manifest = Manifest(archive);
+            Assert.Contains("<license type=\"expression\">MIT</license>", manifest);
+            Assert.Contains("<readme>README.md</readme>", manifest);
+            Assert.DoesNotMatch("<dependency id=\"LiveTemplate\\.Typed[^\"]*\"[^>]*exclude=\"[^\"]*Analyzers", manifest);
+        }
+    }
+
+    private static void AssertRuntimePackageLayout(string package)
     {
         using var archive = ZipFile.OpenRead(package);
         var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-        Assert.Contains("lib/net8.0/LiveTemplate.Typed.dll", entries);
-        Assert.Contains("lib/net10.0/LiveTemplate.Typed.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LiveTemplate.Typed.CodeFixes.dll", entries);
-        Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generators", StringComparison.Ordinal) || e.Contains("Analyzers", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
 
-        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        var manifest = nuspec.ReadToEnd();
-        Assert.Contains("<license type=\"expression\">MIT</license>", manifest);
-        Assert.Contains("<readme>README.md</readme>", manifest);
+        // The compiler extensions are content of the package, not dependencies of it.
+        var manifest = Manifest(archive);
         Assert.DoesNotContain("LiveTemplate.Typed.Generators", manifest);
         Assert.DoesNotContain("LiveTemplate.Typed.Analyzers", manifest);
+        Assert.DoesNotContain("LiveTemplate.Typed.CodeFixes", manifest);
         Assert.DoesNotContain("Microsoft.CodeAnalysis", manifest);
-        Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), "no symbol package");
+    }
+
+    private static string Manifest(ZipArchive archive)
+    {
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return nuspec.ReadToEnd();
     }
 
     private void WriteConsoleProject(string app, string feed, string version)

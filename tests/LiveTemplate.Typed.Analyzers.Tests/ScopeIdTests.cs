@@ -147,14 +147,14 @@ public class ScopeIdTests
     [InlineData("\u00a0")]
     [InlineData("\u2028")]
     [InlineData(null)]
-    public void The_analyzers_copy_of_the_id_rules_gives_the_runtimes_answer(string? value)
+    public void The_analyzers_id_rules_are_the_runtimes(string? value)
     {
         Assert.Equal(ScopeIdRules.Explain(value, "GroupId"), ScopeIdText.Explain(value, "GroupId"));
         Assert.Equal(ScopeIdRules.Explain(value, "UserId"), ScopeIdText.Explain(value, "UserId"));
     }
 
     [Fact]
-    public void The_analyzers_copy_of_the_id_rules_gives_the_runtimes_answer_at_the_length_limit()
+    public void The_analyzers_id_rules_are_the_runtimes_at_the_length_limit()
     {
         Assert.Equal(ScopeIdRules.MaxLength, ScopeIdText.MaxLength);
         foreach (var length in new[] { 255, 256, 257, 1000 })

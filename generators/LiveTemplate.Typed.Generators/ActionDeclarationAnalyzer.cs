@@ -50,14 +50,14 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(string, INamedTypeSymbol, ActionKind)> names)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (ActionParser.ActionAttributeOf(type) is not { } marked)
+        if (ActionAttributes.ActionAttributeOf(type) is not { } marked)
         {
             return;
         }
 
         var location = type.Locations.FirstOrDefault() ?? Location.None;
         var attributeName = marked.Kind == ActionKind.Server ? "ServerAction" : "GroupAction";
-        if (ActionParser.HasBothScopes(type))
+        if (ActionAttributes.HasBothScopes(type))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name));
         }
@@ -84,7 +84,7 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustNotBeGeneric, location, type.Name));
         }
 
-        var name = ActionParser.ActionNameOf(type, marked.Attribute);
+        var name = ActionAttributes.ActionNameOf(type, marked.Attribute);
         if (ActionNaming.Explain(name) is { } problem)
         {
             var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? location;

@@ -6,50 +6,12 @@ namespace LiveTemplate.Typed;
 public static class ScopeIdRules
 {
     /// <summary>The longest id accepted, in UTF-16 code units.</summary>
-    public const int MaxLength = 256;
+    public const int MaxLength = ScopeIdText.MaxLength;
 
     /// <summary>Checks <paramref name="value"/> against the rules and returns why it breaks one, or null when it is valid.</summary>
     /// <param name="value">The candidate id.</param>
     /// <param name="kind">The id's type name, used in the message (for example "GroupId").</param>
-    public static string? Explain(string? value, string kind)
-    {
-        if (value is null)
-        {
-            return $"{kind} must not be null.";
-        }
-
-        if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
-        {
-            return $"{kind} must not be empty or whitespace.";
-        }
-
-        if (value.Length > MaxLength)
-        {
-            return $"{kind} must be at most {MaxLength} characters long (it has {value.Length}).";
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsControl(c))
-            {
-                return $"{kind} must not contain control characters (found U+{(int)c:X4} at index {i}).";
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                return $"{kind} must be well-formed UTF-16 (unpaired surrogate at index {i}).";
-            }
-        }
-
-        return null;
-    }
+    public static string? Explain(string? value, string kind) => ScopeIdText.Explain(value, kind);
 
     internal static string Validate(string? value, string kind, string paramName)
     {

@@ -5,9 +5,6 @@ namespace LiveTemplate.Typed.Generators.Diagnostics;
 /// <summary>Every diagnostic about typed action declarations (LTT1xxx), in one place.</summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>Where each diagnostic's page lives; <c>{0}</c> is the id.</summary>
-    public const string HelpLinkFormat = "https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{0}.md";
-
     private const string Category = "LiveTemplate.Typed.Actions";
 
     public static readonly DiagnosticDescriptor ActionMustBePartial = Create(
@@ -57,5 +54,5 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be read back from JSON: {1}; use a positional record (record {0}(...)) or add such a constructor");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
-        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id), customTags: tags);
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading;
 using LiveTemplate.Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -19,9 +18,9 @@ internal static class ActionParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var name = ActionNameOf(type, context.Attributes[0]);
+        var name = ActionAttributes.ActionNameOf(type, context.Attributes[0]);
         if (!type.IsRecord || !DeclarationReader.IsPartial(type) || DeclarationReader.FirstNonPartialContainer(type) is not null
-            || DeclarationReader.IsGenericOrInGeneric(type) || HasBothScopes(type) || ActionNaming.Explain(name) is not null)
+            || DeclarationReader.IsGenericOrInGeneric(type) || ActionAttributes.HasBothScopes(type) || ActionNaming.Explain(name) is not null)
         {
             return null;
         }
@@ -40,35 +39,5 @@ internal static class ActionParser
             root,
             new EquatableArray<ObjectModel>(shapes.Objects),
             new EquatableArray<EnumModel>(shapes.Enums));
-    }
-
-    /// <summary>The action name the attribute gives, or the default derived from the type name.</summary>
-    public static string? ActionNameOf(INamedTypeSymbol type, AttributeData attribute)
-        => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : ActionNaming.DefaultActionName(type.Name);
-
-    /// <summary>The <c>[ServerAction]</c> or <c>[GroupAction]</c> of <paramref name="type"/>, with its kind; null when it has neither.</summary>
-    public static (AttributeData Attribute, ActionKind Kind)? ActionAttributeOf(ITypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name == KnownNames.ServerActionAttribute)
-            {
-                return (attribute, ActionKind.Server);
-            }
-
-            if (name == KnownNames.GroupActionAttribute)
-            {
-                return (attribute, ActionKind.Group);
-            }
-        }
-
-        return null;
-    }
-
-    public static bool HasBothScopes(INamedTypeSymbol type)
-    {
-        var names = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
-        return names.Contains(KnownNames.ServerActionAttribute) && names.Contains(KnownNames.GroupActionAttribute);
     }
 }

@@ -42,8 +42,8 @@ internal static class HandlerParser
             if (handled.OriginalDefinition.ContainingNamespace?.ToDisplayString() != "LiveTemplate.Typed"
                 || handled.OriginalDefinition.MetadataName != "IHandle`1"
                 || handled.TypeArguments[0] is not INamedTypeSymbol action
-                || ActionParser.ActionAttributeOf(action) is not { } marked
-                || ActionParser.ActionNameOf(action, marked.Attribute) is not { } name)
+                || ActionAttributes.ActionAttributeOf(action) is not { } marked
+                || ActionAttributes.ActionNameOf(action, marked.Attribute) is not { } name)
             {
                 continue;
             }

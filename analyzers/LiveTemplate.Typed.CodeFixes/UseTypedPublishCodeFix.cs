@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveTemplate.Typed.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace LiveTemplate.Typed.CodeFixes;
+
+/// <summary>
+/// LTT0002: replaces <c>PublishServerActionAsync</c>/<c>PublishGroupActionAsync</c> with <c>TriggerAsync</c>/<c>BroadcastAsync</c>
+/// of the typed action. The data becomes the action when that is mechanical (the bytes of
+/// <c>ActionJson.SerializeToUtf8Bytes(action)</c>, or empty data for an action without required values); otherwise
+/// the fix writes <c>new TAction(Member: default, ...)</c> for the author to fill in. It is offered only when the
+/// rewritten file has no more errors than before.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedPublishCodeFix)), Shared]
+public sealed class UseTypedPublishCodeFix : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LTT0002");
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var document = context.Document;
+        var cancellationToken = context.CancellationToken;
+        var diagnostic = context.Diagnostics[0];
+        var root = (CompilationUnitSyntax?)await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null
+            || !diagnostic.Properties.TryGetValue(RawActionPublishAnalyzer.ActionTypeProperty, out var typeId) || typeId is null
+            || DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId, model.Compilation) is not INamedTypeSymbol type
+            || LiveTemplateSymbols.TryCreate(model.Compilation) is not { } symbols
+            || TypedActionIndex.Of(type, symbols) is not { } action
+            || root.FindNode(context.Span).AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault()?.Parent?.Parent is not InvocationExpressionSyntax call
+            || model.GetOperation(call, cancellationToken) is not IInvocationOperation publish
+            || ActionExpression(publish, action, model, call.SpanStart) is not { } replacement
+            || Rewrite(call, publish, replacement.Expression, action.TypedPublishName) is not { } typedCall)
+        {
+            return;
+        }
+
+        var changed = root.ReplaceNode(call, typedCall.WithAdditionalAnnotations(Formatter.Annotation));
+        changed = NamespaceImport.Ensure(changed, model, call.SpanStart, NamespaceImport.Runtime);
+        var fixedDocument = document.WithSyntaxRoot(changed);
+        if (!await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var title = replacement.IsExact
+            ? $"Use {action.TypedPublishName} with the typed action '{type.Name}'"
+            : $"Use {action.TypedPublishName} with new {type.Name}(...) (fill in its values from the data)";
+        context.RegisterCodeFix(
+            CodeAction.Create(title, _ => Task.FromResult(fixedDocument), equivalenceKey: replacement.IsExact ? "LTT0002.Exact" : "LTT0002.Placeholders"),
+            diagnostic);
+    }
+
+    /// <summary>The typed action to publish in place of the raw data, and whether it carries the same data.</summary>
+    private static (ExpressionSyntax Expression, bool IsExact)? ActionExpression(IInvocationOperation publish, TypedAction action, SemanticModel model, int position)
+    {
+        var data = publish.Arguments.FirstOrDefault(a => a.Parameter?.Name == "data")?.Value;
+        if (data is null)
+        {
+            return null;
+        }
+
+        data = WithoutImplicitConversions(data);
+        if (data is IInvocationOperation { TargetMethod: { Name: "SerializeToUtf8Bytes", ContainingType.Name: "ActionJson" }, Arguments.Length: 1 } serialize
+            && SymbolEqualityComparer.Default.Equals(WithoutImplicitConversions(serialize.Arguments[0].Value).Type, action.Type)
+            && serialize.Arguments[0].Value.Syntax is ExpressionSyntax value)
+        {
+            return (value.WithoutTrivia(), true);
+        }
+
+        if (ConstructorFor(action.Type, model, position) is not { } constructor)
+        {
+            return null;
+        }
+
+        var required = constructor.Parameters.Where(p => !p.IsOptional).ToList();
+        var arguments = required.Select(p => Argument(
+            NameColon(IdentifierName(p.Name)),
+            default,
+            p.Type.IsValueType ? DefaultLiteral() : PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, DefaultLiteral())));
+        var creation = ObjectCreationExpression(ParseTypeName(action.Type.ToMinimalDisplayString(model, position)))
+            .WithArgumentList(ArgumentList(SeparatedList(arguments)));
+        return (creation, required.Count == 0 && IsEmpty(data));
+    }
+
+    private static LiteralExpressionSyntax DefaultLiteral() => LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword));
+
+    /// <summary>The accessible constructor with the most parameters, leaving out a record's copy constructor.</summary>
+    private static IMethodSymbol? ConstructorFor(INamedTypeSymbol type, SemanticModel model, int position)
+        => type.InstanceConstructors
+            .Where(c => model.IsAccessible(position, c))
+            .Where(c => !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
+            .Where(c => c.Parameters.All(p => p.RefKind == RefKind.None))
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault();
+
+    /// <summary>True for data that is certainly empty or <c>{}</c>: <c>default</c>, <c>.Empty</c>, <c>Array.Empty&lt;byte&gt;()</c>, <c>new byte[0]</c>, <c>""u8</c>/<c>"{}"u8</c>.</summary>
+    private static bool IsEmpty(IOperation data) => data switch
+    {
+        IDefaultValueOperation => true,
+        IPropertyReferenceOperation { Property: { Name: "Empty", IsStatic: true } } => true,
+        IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_Array } } => true,
+        IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } array => array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 },
+        IArrayCreationOperation { Initializer.ElementValues.Length: 0 } => true,
+        IInvocationOperation { TargetMethod.Name: "ToArray", Instance: IUtf8StringOperation { Value: "" or "{}" } } => true,
+        _ => false,
+    };
+
+    private static IOperation WithoutImplicitConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The typed call: same receiver and arguments, the action in place of the name, no data argument.</summary>
+    private static InvocationExpressionSyntax? Rewrite(InvocationExpressionSyntax call, IInvocationOperation publish, ExpressionSyntax action, string typedName)
+    {
+        ExpressionSyntax? target = call.Expression switch
+        {
+            MemberAccessExpressionSyntax { Expression: not BaseExpressionSyntax } access => access.WithName(IdentifierName(typedName)),
+            MemberBindingExpressionSyntax binding => binding.WithName(IdentifierName(typedName)),
+            IdentifierNameSyntax name => MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, ThisExpression(), IdentifierName(typedName)).WithTriviaFrom(name),
+            _ => null,
+        };
+        if (target is null)
+        {
+            return null;
+        }
+
+        var arguments = new List<ArgumentSyntax>();
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            switch (publish.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter?.Name)
+            {
+                case "data":
+                    continue;
+                case "action":
+                    arguments.Add(argument.WithExpression(action.WithTriviaFrom(argument.Expression)));
+                    break;
+                default:
+                    arguments.Add(argument);
+                    break;
+            }
+        }
+
+        return call.WithExpression(target).WithArgumentList(call.ArgumentList.WithArguments(SeparatedList(arguments)));
+    }
+
+    private static async Task<bool> CompilesAsWellAsync(Document before, Document after, CancellationToken cancellationToken)
+    {
+        var oldModel = await before.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var newModel = await after.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return oldModel is not null && newModel is not null
+            && Errors(newModel, cancellationToken) <= Errors(oldModel, cancellationToken);
+    }
+
+    private static int Errors(SemanticModel model, CancellationToken cancellationToken)
+        => model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using LiveTemplate.Typed.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LiveTemplate.Typed.Generators.Parsing;
+
+/// <summary>
+/// Reads <c>[ServerAction]</c>/<c>[GroupAction]</c> off a type: its scope and its effective action name. Shared with
+/// the analyzers project (it compiles this file too), so the name an analyzer matches is the one the generator emits.
+/// </summary>
+internal static class ActionAttributes
+{
+    /// <summary>The action name the attribute gives, or the default derived from the type name.</summary>
+    public static string? ActionNameOf(INamedTypeSymbol type, AttributeData attribute)
+        => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : ActionNaming.DefaultActionName(type.Name);
+
+    /// <summary>The <c>[ServerAction]</c> or <c>[GroupAction]</c> of <paramref name="type"/>, with its kind; null when it has neither.</summary>
+    public static (AttributeData Attribute, ActionKind Kind)? ActionAttributeOf(ITypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name == KnownNames.ServerActionAttribute)
+            {
+                return (attribute, ActionKind.Server);
+            }
+
+            if (name == KnownNames.GroupActionAttribute)
+            {
+                return (attribute, ActionKind.Group);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="type"/> is marked both <c>[ServerAction]</c> and <c>[GroupAction]</c>.</summary>
+    public static bool HasBothScopes(INamedTypeSymbol type)
+    {
+        var names = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+        return names.Contains(KnownNames.ServerActionAttribute) && names.Contains(KnownNames.GroupActionAttribute);
+    }
+}

@@ -1,0 +1,87 @@
+using LiveTemplate.Typed.Analyzers.Tests.Infrastructure;
+using LiveTemplate.Typed.CodeFixes;
+
+namespace LiveTemplate.Typed.Analyzers.Tests;
+
+/// <summary>The code fixes for the generator's declaration diagnostics: LTT1001 and LTT1007 (add partial), LTT1003 (keep one scope).</summary>
+public class DeclarationFixTests
+{
+    [Fact]
+    public Task LTT1001_fix_makes_the_action_partial()
+        => Verify.CodeFixAsync<AddPartialCodeFix>(
+            """
+            [ServerAction]
+            public sealed record {|LTT1001:CartUpdated|}(int Items);
+
+            /// <summary>No modifiers at all.</summary>
+            [GroupAction]
+            record {|LTT1001:CardMoved|}(int CardId);
+            """,
+            """
+            [ServerAction]
+            public sealed partial record CartUpdated(int Items);
+
+            /// <summary>No modifiers at all.</summary>
+            [GroupAction]
+            partial record CardMoved(int CardId);
+            """);
+
+    [Fact]
+    public Task LTT1007_fix_makes_every_enclosing_type_partial()
+        => Verify.CodeFixAsync<AddPartialCodeFix>(
+            """
+            public static class Board
+            {
+                public sealed partial class Events
+                {
+                    internal class Cards
+                    {
+                        [GroupAction]
+                        public sealed partial record {|LTT1007:CardMoved|}(int CardId);
+                    }
+                }
+            }
+            """,
+            """
+            public static partial class Board
+            {
+                public sealed partial class Events
+                {
+                    internal partial class Cards
+                    {
+                        [GroupAction]
+                        public sealed partial record CardMoved(int CardId);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task LTT1003_fix_can_keep_the_server_scope()
+        => Verify.CodeFixAsync<KeepOneScopeCodeFix>(
+            """
+            [ServerAction, GroupAction]
+            public sealed partial record {|LTT1003:Moved|}(int Id);
+            """,
+            """
+            [ServerAction]
+            public sealed partial record Moved(int Id);
+            """,
+            actionIndex: 0);
+
+    [Fact]
+    public Task LTT1003_fix_can_keep_the_group_scope_from_separate_attribute_lists()
+        => Verify.CodeFixAsync<KeepOneScopeCodeFix>(
+            """
+            /// <summary>A move.</summary>
+            [ServerAction("moved")]
+            [GroupAction("moved")]
+            public sealed partial record {|LTT1003:Moved|}(int Id);
+            """,
+            """
+            /// <summary>A move.</summary>
+            [GroupAction("moved")]
+            public sealed partial record Moved(int Id);
+            """,
+            actionIndex: 1);
+}

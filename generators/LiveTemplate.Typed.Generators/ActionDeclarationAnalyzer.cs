@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Reports what is wrong with a typed action declaration (LTT1001–LTT1009). It lives beside the generator so the
+/// Reports what is wrong with a typed action declaration (LTT1001–LTT1010). It lives beside the generator so the
 /// generator's output depends on declarations only, never on where they are, and stays cached.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -26,7 +26,8 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidActionName,
         DiagnosticDescriptors.ContainingTypeMustBePartial,
         DiagnosticDescriptors.ActionMustNotBeGeneric,
-        DiagnosticDescriptors.NoUsableConstructor);
+        DiagnosticDescriptors.NoUsableConstructor,
+        DiagnosticDescriptors.ActionMustBeAccessible);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -78,6 +79,14 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, type.Name, container.Name));
         }
 
+        if (DeclarationReader.FirstHiddenFromAssembly(type) is { } hidden)
+        {
+            var why = SymbolEqualityComparer.Default.Equals(hidden, type)
+                ? AccessibilityWord(hidden.DeclaredAccessibility)
+                : $"nested in {AccessibilityWord(hidden.DeclaredAccessibility)} '{hidden.Name}'";
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustBeAccessible, location, type.Name, why));
+        }
+
         var isGeneric = DeclarationReader.IsGenericOrInGeneric(type);
         if (isGeneric)
         {
@@ -115,6 +124,13 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, memberLocation, shape.MemberName, shape.OwnerName, shape.TypeName, shape.Reason));
         }
     }
+
+    private static string AccessibilityWord(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
 
     private static void ReportDuplicates(CompilationAnalysisContext context, ConcurrentBag<(string Name, INamedTypeSymbol Type, ActionKind Kind)> names)
     {

@@ -149,6 +149,29 @@ public class DiagnosticTests
             Expect("LTT1009").WithArguments("Hidden", "'Hidden' has no public or internal constructor whose parameters all match its properties by name"));
 
     [Fact]
+    public Task LTT1010_an_action_hidden_from_the_rest_of_its_assembly()
+        => VerifyAsync(
+            """
+            public partial class Board
+            {
+                [GroupAction]
+                private sealed partial record {|#0:CardMoved|}(int CardId);
+
+                [GroupAction]
+                protected sealed partial record {|#1:CardArchived|}(int CardId);
+
+                private partial class Drawer
+                {
+                    [ServerAction]
+                    public sealed partial record {|#2:DrawerOpened|}(int Slot);
+                }
+            }
+            """,
+            Expect("LTT1010", 0).WithArguments("CardMoved", "private"),
+            Expect("LTT1010", 1).WithArguments("CardArchived", "protected"),
+            Expect("LTT1010", 2).WithArguments("DrawerOpened", "nested in private 'Drawer'"));
+
+    [Fact]
     public Task Correct_declarations_of_every_shape_report_nothing()
         => VerifyAsync(
             """
@@ -178,7 +201,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(9, descriptors.Length);
+        Assert.Equal(10, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);

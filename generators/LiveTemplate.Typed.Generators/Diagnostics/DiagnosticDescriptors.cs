@@ -53,6 +53,11 @@ internal static class DiagnosticDescriptors
         "Typed action cannot be constructed from its members",
         "'{0}' cannot be read back from JSON: {1}; use a positional record (record {0}(...)) or add such a constructor");
 
+    public static readonly DiagnosticDescriptor ActionMustBeAccessible = Create(
+        "LTT1010",
+        "Typed action must be visible to its assembly",
+        "'{0}' is {1}; the generated catalogue and JSON code live outside it, so make '{0}' and every type around it internal or public");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -20,7 +20,8 @@ internal static class ActionParser
         cancellationToken.ThrowIfCancellationRequested();
         var name = ActionAttributes.ActionNameOf(type, context.Attributes[0]);
         if (!type.IsRecord || !DeclarationReader.IsPartial(type) || DeclarationReader.FirstNonPartialContainer(type) is not null
-            || DeclarationReader.IsGenericOrInGeneric(type) || ActionAttributes.HasBothScopes(type) || ActionNaming.Explain(name) is not null)
+            || DeclarationReader.IsGenericOrInGeneric(type) || DeclarationReader.FirstHiddenFromAssembly(type) is not null
+            || ActionAttributes.HasBothScopes(type) || ActionNaming.Explain(name) is not null)
         {
             return null;
         }

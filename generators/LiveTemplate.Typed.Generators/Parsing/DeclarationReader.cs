@@ -47,6 +47,23 @@ internal static class DeclarationReader
         return null;
     }
 
+    /// <summary>
+    /// The first of <paramref name="type"/> and its enclosing types that code elsewhere in the assembly cannot name
+    /// (private, protected, private protected), or null when all can.
+    /// </summary>
+    public static INamedTypeSymbol? FirstHiddenFromAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="type"/> or an enclosing type has type parameters.</summary>
     public static bool IsGenericOrInGeneric(INamedTypeSymbol type)
     {

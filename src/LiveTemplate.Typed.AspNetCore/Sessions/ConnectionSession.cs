@@ -32,7 +32,6 @@ internal sealed class ConnectionSession
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborted;
     private CloseRequest? _close;
-    private int _invalidFrames;
 
     public ConnectionSession(WebSocket socket, LocalConnection connection, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
     {
@@ -94,7 +93,7 @@ internal sealed class ConnectionSession
                 await lifecycle.OnConnectedAsync(_stopping.Token).ConfigureAwait(false);
             }
 
-            await RunLoopAsync(handler).ConfigureAwait(false);
+            await RunLoopAsync(new ActionRunner(handler, _connection, _browserActions, this, _options.MaxInvalidFrames, _logger)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -112,7 +111,7 @@ internal sealed class ConnectionSession
         LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task RunLoopAsync(IActionDispatcher handler)
+    private async Task RunLoopAsync(ActionRunner runner)
     {
         var reader = _inbox.Reader;
         while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
@@ -124,115 +123,10 @@ internal sealed class ConnectionSession
                     return;
                 }
 
-                await (item.Kind switch
-                {
-                    InboxItemKind.BrowserAction => RunBrowserActionAsync(handler, item.Frame),
-                    InboxItemKind.Invalid => RejectAsync(item.Error),
-                    _ => RunMessageAsync(handler, item.Message!),
-                }).ConfigureAwait(false);
+                await runner.RunAsync(item).ConfigureAwait(false);
                 _stopping.Token.ThrowIfCancellationRequested();
             }
         }
-    }
-
-    private async ValueTask RunBrowserActionAsync(IActionDispatcher handler, BrowserFrame frame)
-    {
-        var action = frame.Action;
-        if (!_browserActions.TryGetScope(action, out var scope))
-        {
-            await RejectAsync(handler.CanHandle(action)
-                ? new ErrorFrame(LiveErrorCodes.NotAllowed, $"Action '{action}' cannot be invoked from the browser.", action)
-                : new ErrorFrame(LiveErrorCodes.UnknownAction, $"There is no action '{action}'.", action)).ConfigureAwait(false);
-            return;
-        }
-
-        ActionContext context;
-        if (scope == ActionScope.Group)
-        {
-            context = ActionContext.ForGroup(_connection.GroupId, _connection, _stopping.Token);
-        }
-        else if (_connection.UserId is { } user)
-        {
-            context = ActionContext.ForUser(user, _connection, _stopping.Token);
-        }
-        else
-        {
-            await RejectAsync(new ErrorFrame(LiveErrorCodes.NotAllowed, $"Action '{action}' needs a signed-in user.", action)).ConfigureAwait(false);
-            return;
-        }
-
-        if (await DispatchAsync(handler, action, frame.Data, context, fromBrowser: true).ConfigureAwait(false) is not { IsHandled: false } result)
-        {
-            return;
-        }
-
-        if (result.Status == ActionDispatchStatus.UnknownAction)
-        {
-            LiveLog.AllowedButNotHandled(_logger, action, handler.GetType().Name);
-        }
-
-        await RejectAsync(result.Status switch
-        {
-            ActionDispatchStatus.InvalidData => new ErrorFrame(LiveErrorCodes.InvalidData, result.Detail!, action),
-            ActionDispatchStatus.UnknownAction => new ErrorFrame(LiveErrorCodes.UnknownAction, $"There is no action '{action}'.", action),
-            _ => new ErrorFrame(LiveErrorCodes.NotAllowed, result.Detail!, action),
-        }).ConfigureAwait(false);
-    }
-
-    private async ValueTask RunMessageAsync(IActionDispatcher handler, PubSubMessage message)
-    {
-        var result = message switch
-        {
-            GroupActionMessage group => await DispatchAsync(handler, group.Action, group.Data, ActionContext.From(group, _connection, _stopping.Token), fromBrowser: false).ConfigureAwait(false),
-            ServerActionMessage server => await DispatchAsync(handler, server.Action, server.Data, ActionContext.From(server, _connection, _stopping.Token), fromBrowser: false).ConfigureAwait(false),
-            _ => null,
-        };
-
-        if (message is BroadcastMessage broadcast)
-        {
-            await Sender.SendAsync(broadcast, Frames.WriteBroadcast, _stopping.Token).ConfigureAwait(false);
-        }
-        else if (result is { IsHandled: false } notHandled)
-        {
-            // Normal when groups are shared by endpoints with different handlers; visible when debugging.
-            LiveLog.MessageNotHandled(_logger, _connection.Id, notHandled.Action, message.InstanceId, notHandled.Detail ?? string.Empty);
-        }
-    }
-
-    /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and returns null.</summary>
-    private async ValueTask<ActionDispatchResult?> DispatchAsync(IActionDispatcher handler, string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)
-    {
-        try
-        {
-            return await handler.DispatchAsync(action, data, context).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            LiveLog.HandlerFailed(_logger, ex, _connection.Id, action);
-            if (fromBrowser)
-            {
-                await Sender.SendAsync(new ErrorFrame(LiveErrorCodes.HandlerFailed, $"Action '{action}' failed on the server.", action), Frames.WriteError, _stopping.Token).ConfigureAwait(false);
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>Answers an invalid frame with an error frame; the last one allowed also closes the connection (1008).</summary>
-    private async ValueTask RejectAsync(ErrorFrame error)
-    {
-        LiveLog.InvalidFrame(_logger, _connection.Id, error.Code, error.Message);
-        if (++_invalidFrames >= _options.MaxInvalidFrames)
-        {
-            RequestClose(WebSocketCloseStatus.PolicyViolation, "too many invalid frames", error);
-            return;
-        }
-
-        await Sender.SendAsync(error, Frames.WriteError, _stopping.Token).ConfigureAwait(false);
     }
 
     /// <summary>Moves messages from the registry's queue into the inbox, waiting while the loop is busy.</summary>

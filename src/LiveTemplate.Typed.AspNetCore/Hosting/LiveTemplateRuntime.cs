@@ -12,8 +12,9 @@ namespace LiveTemplate.Typed.AspNetCore.Hosting;
 
 /// <summary>
 /// The app's one connection registry (attached to the broadcaster) and the connections open now. On application
-/// stopping it stops accepting and asks every connection to close with 1001; on stop it waits for them, bounded by
-/// <see cref="LiveTemplateOptions.ShutdownTimeout"/>, and aborts the rest.
+/// stopping it stops accepting, asks every connection to close with 1001, and aborts those still open after
+/// <see cref="LiveTemplateOptions.ShutdownTimeout"/>. The timer starts with the stopping signal, not with this
+/// service's <see cref="StopAsync"/>: the server may stop first, and it waits for the connections to end.
 /// </summary>
 internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
 {
@@ -26,6 +27,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     private readonly ConcurrentDictionary<ConnectionSession, byte> _sessions = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenRegistration _onStopping;
+    private readonly Lazy<Task> _draining;
     private int _shuttingDown;
 
     public LiveTemplateRuntime(IBroadcaster broadcaster, IOptions<LiveTemplateOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IMeterFactory? meters = null)
@@ -36,6 +38,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         _logger = loggers.CreateLogger<LiveTemplateRuntime>();
         var registryOptions = new ConnectionRegistryOptions { OutboundQueueCapacity = _options.OutboundQueueCapacity, MeterFactory = meters };
         _registry = new(() => ConnectionRegistry.AttachAsync(broadcaster, registryOptions, loggers.CreateLogger<ConnectionRegistry>()));
+        _draining = new(AbortStragglersAsync);
     }
 
     public IBroadcaster Broadcaster { get; }
@@ -53,26 +56,10 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         await GetRegistryAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
         BeginShutdown();
-        if (_sessions.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            await _drained.Task.WaitAsync(_options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            LiveLog.ShutdownAborted(_logger, _sessions.Count, _options.ShutdownTimeout);
-            foreach (var session in _sessions.Keys)
-            {
-                session.Abort();
-            }
-        }
+        return _draining.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Tracks a new session; false once shutdown has begun (the caller closes it with 1001).</summary>
@@ -126,6 +113,24 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         if (_sessions.IsEmpty)
         {
             _drained.TrySetResult();
+        }
+
+        _ = _draining.Value;
+    }
+
+    private async Task AbortStragglersAsync()
+    {
+        try
+        {
+            await _drained.Task.WaitAsync(_options.ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LiveLog.ShutdownAborted(_logger, _sessions.Count, _options.ShutdownTimeout);
+            foreach (var session in _sessions.Keys)
+            {
+                session.Abort();
+            }
         }
     }
 }

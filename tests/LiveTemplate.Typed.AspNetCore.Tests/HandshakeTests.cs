@@ -12,7 +12,7 @@ public sealed class HandshakeTests
     public async Task A_plain_http_request_is_refused_with_400()
     {
         await using var app = await TestApp.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = LiveClient.Timeout };
+        using var http = app.Http();
 
         using var response = await http.GetAsync("/boards/team");
 
@@ -71,7 +71,7 @@ public sealed class HandshakeTests
     public async Task The_readiness_check_is_healthy_on_the_in_memory_broadcaster()
     {
         await using var app = await TestApp.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = LiveClient.Timeout };
+        using var http = app.Http();
 
         using var response = await http.GetAsync("/health/ready");
 

@@ -13,7 +13,7 @@ public sealed class RedisReadinessTests
         await using var redis = await RedisServer.StartAsync();
         await using var multiplexer = await redis.ConnectAsync();
         await using var app = await TestApp.StartAsync(multiplexer);
-        using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = LiveClient.Timeout };
+        using var http = app.Http();
         await Eventually.UntilAsync(() => IsReadyAsync(http, HttpStatusCode.OK), LiveClient.Timeout, "ready with redis up");
 
         await redis.KillAsync();

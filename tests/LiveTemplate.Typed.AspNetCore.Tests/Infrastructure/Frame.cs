@@ -14,6 +14,9 @@ public sealed record Frame(string Type, JsonElement Root, string Raw)
     /// <summary>The <c>text</c> member of the data, which most test actions carry.</summary>
     public string? Text => Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("text", out var text) ? text.GetString() : null;
 
+    /// <summary>A <c>posted</c> action frame as (action, text, from).</summary>
+    public (string?, string?, string?) Posted => (Action, Text, Data.GetProperty("from").GetString());
+
     public static Frame Parse(string json)
     {
         var root = JsonDocument.Parse(json).RootElement;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TeamBoard;
 
 namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
@@ -23,8 +20,7 @@ public sealed class TeamBoardInstance : IAsyncDisposable
     {
         var app = TeamBoardApp.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. args], RepositoryPaths.TeamBoard);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TeamBoardInstance(app, new Uri(address));
+        return new TeamBoardInstance(app, ListeningAddress.Of(app));
     }
 
     public async ValueTask DisposeAsync()

@@ -4,8 +4,6 @@ using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,6 +66,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public Uri Board(string board, string? user = null) => WebSocketUri("/boards/" + Uri.EscapeDataString(board), user);
 
+    /// <summary>An HTTP client for this instance (plain requests, the health check).</summary>
+    public HttpClient Http() => new() { BaseAddress = BaseUri, Timeout = LiveClient.Timeout };
+
     public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
@@ -97,8 +98,7 @@ public sealed class TestApp : IAsyncDisposable
         });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TestApp(app, new Uri(address), log);
+        return new TestApp(app, ListeningAddress.Of(app), log);
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)

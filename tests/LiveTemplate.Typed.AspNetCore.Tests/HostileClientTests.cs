@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
+using LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+using LiveTemplate.Typed.Testing;
 
 namespace LiveTemplate.Typed.AspNetCore.Tests;
 
@@ -26,6 +29,7 @@ public sealed class HostileClientTests : IAsyncLifetime
             options.MaxInvalidFrames = MaxInvalidFrames;
             options.MessageBurst = Burst;
             options.MessagesPerSecond = 2;
+            options.SendTimeout = TimeSpan.FromSeconds(1);
         });
         _bystander = await LiveClient.ConnectAsync(_app.Board("shared"));
         _bystanderPeer = await LiveClient.ConnectAsync(_app.Board("shared"));
@@ -128,6 +132,34 @@ public sealed class HostileClientTests : IAsyncLifetime
         Assert.Equal(LiveErrorCodes.RateLimited, frames[^1].Code);
         Assert.InRange(frames.Count(f => f.Type == "action"), 1, Burst);
         Assert.Equal((WebSocketCloseStatus.PolicyViolation, "rate limit exceeded"), await hostile.ClosedAsync());
+        await AssertBystandersStillWorkAsync();
+    }
+
+    [Fact]
+    public async Task A_browser_that_stops_reading_is_aborted_once_a_send_times_out()
+    {
+        // Connected, but never reading: the server's sends fill the socket buffers, then block.
+        using var stalled = new ClientWebSocket();
+        using (var bound = new CancellationTokenSource(LiveClient.Timeout))
+        {
+            await stalled.ConnectAsync(_app.Board("stalled"), bound.Token);
+        }
+
+        var board = new GroupId("board:stalled");
+        var chunk = new Posted(new string('x', 32 * 1024), "flood");
+        var deadline = Stopwatch.StartNew();
+        while (!_app.Log.Entries.Any(e => e.EventId.Id == 110) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                await _app.Broadcaster.BroadcastAsync(board, chunk);
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(_app.Log.Entries, e => e.EventId.Id == 110);
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Log.Entries.Any(e => e.EventId.Id == 101)), LiveClient.Timeout, "the stalled connection ended");
         await AssertBystandersStillWorkAsync();
     }
 

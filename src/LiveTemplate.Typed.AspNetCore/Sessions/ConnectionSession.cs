@@ -29,8 +29,10 @@ internal sealed class ConnectionSession
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    // Neither source is linked nor timed, so neither needs disposing: a handler may keep Closing after the end.
     private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _aborted;
+    private readonly CancellationTokenSource _aborted = new();
+    private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
     public ConnectionSession(WebSocket socket, LocalConnection connection, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
@@ -40,7 +42,7 @@ internal sealed class ConnectionSession
         _browserActions = browserActions;
         _options = options;
         _logger = logger;
-        _aborted = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        _requestAborted = requestAborted;
         Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
         Live = new LiveConnection(connection, this, broadcaster);
     }
@@ -83,6 +85,7 @@ internal sealed class ConnectionSession
     public async Task RunAsync(IActionDispatcher handler)
     {
         var started = Stopwatch.GetTimestamp();
+        using var dropped = _requestAborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), _aborted);
         var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync(_aborted.Token);
         var pumping = PumpAsync();
         try

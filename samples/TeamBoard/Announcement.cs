@@ -1,0 +1,4 @@
+namespace TeamBoard;
+
+/// <summary>An operator's announcement, for every connection on every instance.</summary>
+public sealed record Announcement(string Text);

@@ -1,0 +1,4 @@
+namespace TeamBoard;
+
+/// <summary>The sign-in form: the name to appear as (the demo has no passwords).</summary>
+public sealed record SignIn(string Name);

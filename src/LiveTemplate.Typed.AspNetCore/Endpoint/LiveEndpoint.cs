@@ -1,0 +1,134 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.WebSockets;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Hosting;
+using LiveTemplate.Typed.AspNetCore.Sessions;
+using LiveTemplate.Typed.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTemplate.Typed.AspNetCore.Endpoint;
+
+/// <summary>
+/// One mapped endpoint: checks the request, upgrades it, registers the connection, creates its handler (through
+/// the request's services, so scoped services live as long as the connection) and runs its session.
+/// </summary>
+internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>
+    where THandler : class, IActionDispatcher
+{
+    private static readonly ObjectFactory<THandler> CreateHandler = ActivatorUtilities.CreateFactory<THandler>([typeof(LiveConnection)]);
+
+    private readonly LiveTemplateRuntime _runtime;
+    private readonly LiveEndpointOptions _endpoint;
+    private readonly BrowserActionRules _browserActions;
+    private readonly LiveTemplateOptions _options;
+    private readonly ILogger _logger;
+
+    public LiveEndpoint(LiveTemplateRuntime runtime, LiveEndpointOptions endpoint, LiveTemplateOptions options, ILogger logger)
+    {
+        _runtime = runtime;
+        _endpoint = endpoint;
+        _browserActions = endpoint.FreezeBrowserActions();
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "This endpoint accepts WebSocket connections only.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!_runtime.IsAccepting)
+        {
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!ConnectionIdentity.TryResolve(http, _endpoint, _options, _logger, out var identity, out var problem))
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var registry = await _runtime.GetRegistryAsync().ConfigureAwait(false);
+        identity.IssueSessionCookie(http, _options);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        LocalConnection connection;
+        try
+        {
+            connection = await registry.RegisterAsync(SessionIds.New(), identity.GroupId, identity.UserId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
+        {
+            socket.Abort();
+            return;
+        }
+
+        await RunAsync(http, socket, registry, connection).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection)
+    {
+        var session = new ConnectionSession(socket, connection, _browserActions, _runtime.Broadcaster, _options, _logger, http.RequestAborted);
+        THandler? handler = null;
+        try
+        {
+            if (!_runtime.TryTrack(session))
+            {
+                session.RequestClose(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
+            }
+
+            LiveLog.Connected(_logger, connection.Id, connection.GroupId.Value, connection.UserId?.Value ?? string.Empty);
+            handler = CreateHandler(http.RequestServices, [session.Live]);
+            await session.RunAsync(handler).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The handler could not be created (a service it needs is not registered): close, do not crash.
+            LiveLog.ConnectionFailed(_logger, ex, connection.Id);
+            await session.Sender.CloseAsync(WebSocketCloseStatus.InternalServerError, "internal error", _options.CloseTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            using var bound = new CancellationTokenSource(_options.CloseTimeout);
+            await registry.UnregisterAsync(connection, bound.Token).ConfigureAwait(false);
+            await EndHandlerAsync(handler, connection.Id, bound.Token).ConfigureAwait(false);
+            _runtime.Untrack(session);
+        }
+    }
+
+    private async Task EndHandlerAsync(THandler? handler, string connectionId, CancellationToken ct)
+    {
+        try
+        {
+            if (handler is IConnectionLifecycle lifecycle)
+            {
+                await lifecycle.OnDisconnectedAsync(ct).ConfigureAwait(false);
+            }
+
+            if (handler is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else if (handler is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+        catch (Exception ex)
+        {
+            LiveLog.LifecycleFailed(_logger, ex, connectionId, nameof(IConnectionLifecycle.OnDisconnectedAsync));
+        }
+    }
+
+    private Task RefuseAsync(HttpContext http, int status, string reason)
+    {
+        LiveLog.Refused(_logger, http.Request.Path, status, reason);
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsync(reason, http.RequestAborted);
+    }
+}

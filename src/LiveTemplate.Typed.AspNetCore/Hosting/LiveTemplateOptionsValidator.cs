@@ -1,0 +1,45 @@
+using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.Options;
+
+namespace LiveTemplate.Typed.AspNetCore.Hosting;
+
+/// <summary>Rejects options that cannot work, at start-up, with the setting's name in the message.</summary>
+internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTemplateOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LiveTemplateOptions options)
+    {
+        var failures = new List<string>();
+        Check(failures, options.MaxFrameBytes is >= 256 and <= 16 * 1024 * 1024, "MaxFrameBytes must be between 256 bytes and 16 MiB.");
+        Check(failures, options.MessagesPerSecond > 0 && double.IsFinite(options.MessagesPerSecond), "MessagesPerSecond must be a positive number.");
+        Check(failures, options.MessageBurst >= 1, "MessageBurst must be at least 1.");
+        Check(failures, options.MaxInvalidFrames >= 1, "MaxInvalidFrames must be at least 1.");
+        Check(failures, options.OutboundQueueCapacity >= 1, "OutboundQueueCapacity must be at least 1.");
+        Check(failures, options.SendTimeout > TimeSpan.Zero, "SendTimeout must be positive.");
+        Check(failures, options.CloseTimeout > TimeSpan.Zero, "CloseTimeout must be positive.");
+        Check(failures, options.ShutdownTimeout > TimeSpan.Zero, "ShutdownTimeout must be positive.");
+        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero, "KeepAliveInterval must not be negative (zero turns pings off).");
+        Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
+        Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
+        try
+        {
+            _ = new ChannelNames(options.ChannelPrefix);
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add("ChannelPrefix: " + ex.Message);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "LiveTemplate: " + f));
+    }
+
+    private static void Check(List<string> failures, bool ok, string failure)
+    {
+        if (!ok)
+        {
+            failures.Add(failure);
+        }
+    }
+
+    private static bool IsCookieName(string? name)
+        => !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

@@ -1,0 +1,99 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Sessions;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.AspNetCore;
+
+/// <summary>
+/// The browser connection a handler instance serves; a handler receives it in its constructor. It sends frames to
+/// this browser and broadcasts to the rest of the connection's group. Sending to a connection that is closing does
+/// nothing, so a handler never has to catch a vanished browser.
+/// </summary>
+public sealed class LiveConnection
+{
+    private readonly LocalConnection _connection;
+    private readonly ConnectionSession _session;
+    private readonly IBroadcaster _broadcaster;
+
+    internal LiveConnection(LocalConnection connection, ConnectionSession session, IBroadcaster broadcaster)
+    {
+        _connection = connection;
+        _session = session;
+        _broadcaster = broadcaster;
+    }
+
+    /// <summary>The connection's id, unique across instances (the one group broadcasts exclude).</summary>
+    public string Id => _connection.Id;
+
+    /// <summary>The group the connection belongs to (the browser session, or what the endpoint resolved).</summary>
+    public GroupId GroupId => _connection.GroupId;
+
+    /// <summary>The connection's user, when the request was authenticated.</summary>
+    public UserId? UserId => _connection.UserId;
+
+    /// <summary>Cancelled when the connection starts closing.</summary>
+    public CancellationToken Closing => _session.Stopping;
+
+    /// <summary>Sends the browser <c>{"type":"action","action":"name","data":{…}}</c> with the action's generated JSON.</summary>
+    public ValueTask SendAsync<TAction>(TAction action, CancellationToken cancellationToken = default)
+        where TAction : IAction<TAction>
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return _session.Sender.SendAsync(action, static (writer, value) => Frames.WriteAction(writer, value), cancellationToken);
+    }
+
+    /// <summary>Sends the browser <c>{"type":"update","name":"…","data":…}</c>; <paramref name="utf8Json"/> must be one JSON value.</summary>
+    /// <exception cref="ArgumentException"><paramref name="utf8Json"/> is not valid JSON.</exception>
+    public ValueTask SendAsync(string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return _session.Sender.SendAsync((name, utf8Json), Frames.WriteUpdate, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the browser <c>{"type":"update","name":"…","data":…}</c> with <paramref name="value"/> serialised by
+    /// <paramref name="typeInfo"/> (from a System.Text.Json source-generated context: no reflection).
+    /// </summary>
+    public ValueTask SendAsync<T>(string name, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return _session.Sender.SendAsync((name, value, typeInfo), Frames.WriteUpdate, cancellationToken);
+    }
+
+    /// <summary>Sends the browser an error frame, <c>{"type":"error","code":"…","message":"…"}</c>, with the app's own code.</summary>
+    public ValueTask SendErrorAsync(string code, string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        ArgumentNullException.ThrowIfNull(message);
+        return _session.Sender.SendAsync(new ErrorFrame(code, message), Frames.WriteError, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on every other connection of this group, on every instance, each through its
+    /// own event loop; this connection is excluded (as livetemplate's <c>ctx.BroadcastAction</c>).
+    /// </summary>
+    public Task BroadcastToGroupAsync<TAction>(TAction action, CancellationToken cancellationToken = default)
+        where TAction : IGroupAction<TAction>
+        => _broadcaster.BroadcastAsync(GroupId, action, Id, cancellationToken);
+
+    /// <summary>Closes the connection (1000, <paramref name="reason"/>) once the current action returns.</summary>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is longer than a close frame allows (123 UTF-8 bytes).</exception>
+    public void Close(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (Encoding.UTF8.GetByteCount(reason) > 123)
+        {
+            throw new ArgumentException("A close reason holds at most 123 UTF-8 bytes.", nameof(reason));
+        }
+
+        _session.RequestClose(WebSocketCloseStatus.NormalClosure, reason);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _connection.ToString();
+}

@@ -1,0 +1,29 @@
+namespace LiveTemplate.Typed.AspNetCore;
+
+/// <summary>
+/// The <c>code</c> of an error frame (<c>{"type":"error","code":"…","message":"…"}</c>) the server sends a browser.
+/// Codes are stable; messages are for people and may change.
+/// </summary>
+public static class LiveErrorCodes
+{
+    /// <summary>The frame is not a JSON object with a string <c>action</c> (or is binary); it counts as invalid.</summary>
+    public const string MalformedFrame = "malformed-frame";
+
+    /// <summary>No action of that name may be invoked from the browser; it counts as invalid.</summary>
+    public const string UnknownAction = "unknown-action";
+
+    /// <summary>The handler knows the action, but a browser may not invoke it (a server-only action); it counts as invalid.</summary>
+    public const string NotAllowed = "not-allowed";
+
+    /// <summary>The action's <c>data</c> does not decode (the message names the member); it counts as invalid.</summary>
+    public const string InvalidData = "invalid-data";
+
+    /// <summary>The connection sent frames faster than its rate limit; the server closes it with 1008.</summary>
+    public const string RateLimited = "rate-limited";
+
+    /// <summary>The frame was larger than the limit; the server closes the connection with 1009.</summary>
+    public const string FrameTooLarge = "frame-too-large";
+
+    /// <summary>The handler failed while running the action; the connection stays open.</summary>
+    public const string HandlerFailed = "handler-failed";
+}

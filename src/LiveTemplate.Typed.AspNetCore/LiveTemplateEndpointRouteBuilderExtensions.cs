@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Endpoint;
+using LiveTemplate.Typed.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveTemplate.Typed.AspNetCore;
+
+/// <summary>Maps LiveTemplate WebSocket endpoints.</summary>
+public static class LiveTemplateEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps a WebSocket endpoint at <paramref name="pattern"/> whose every connection gets its own
+    /// <typeparamref name="THandler"/> (created through the request's services, with its <see cref="LiveConnection"/>).
+    /// Browser actions allowed by <paramref name="configure"/>, server actions for the connection's user and group
+    /// actions for its group all run through that handler's generated dispatch, one at a time, in order.
+    /// WebSocket support is added for this endpoint alone: no <c>UseWebSockets()</c> is needed.
+    /// </summary>
+    /// <returns>A builder for endpoint conventions (<c>RequireAuthorization()</c>, for example).</returns>
+    /// <exception cref="InvalidOperationException"><c>AddLiveTemplate()</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapLiveTemplate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
+        this IEndpointRouteBuilder endpoints,
+        [StringSyntax("Route")] string pattern,
+        Action<LiveEndpointOptions>? configure = null)
+        where THandler : class, IActionDispatcher
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var services = endpoints.ServiceProvider;
+        var runtime = services.GetService<LiveTemplateRuntime>()
+            ?? throw new InvalidOperationException("Call builder.Services.AddLiveTemplate() before MapLiveTemplate.");
+        var options = services.GetRequiredService<IOptions<LiveTemplateOptions>>().Value;
+        var settings = new LiveEndpointOptions();
+        configure?.Invoke(settings);
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveTemplateEndpointRouteBuilderExtensions).Namespace + ".LiveEndpoint");
+        var endpoint = new LiveEndpoint<THandler>(runtime, settings, options, logger);
+        var webSockets = new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval };
+        foreach (var origin in options.AllowedOrigins)
+        {
+            webSockets.AllowedOrigins.Add(origin);
+        }
+
+        var pipeline = endpoints.CreateApplicationBuilder();
+        pipeline.UseWebSockets(webSockets);
+        pipeline.Run(endpoint.HandleAsync);
+        return endpoints.Map(pattern, pipeline.Build()).WithDisplayName($"LiveTemplate {pattern} ({typeof(THandler).Name})");
+    }
+}

@@ -1,0 +1,47 @@
+using LiveTemplate.Typed.AspNetCore.Hosting;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LiveTemplate.Typed.AspNetCore;
+
+/// <summary>Registers LiveTemplate.Typed in an application's services.</summary>
+public static class LiveTemplateServiceCollectionExtensions
+{
+    /// <summary>The name of the readiness health check the SDK registers (tagged <see cref="ReadinessTag"/>).</summary>
+    public const string HealthCheckName = "livetemplate";
+
+    /// <summary>The tag of the SDK's health check: map it on the readiness probe's path.</summary>
+    public const string ReadinessTag = "ready";
+
+    /// <summary>
+    /// Registers the SDK: options bound from the <c>LiveTemplate</c> configuration section, an
+    /// <see cref="IBroadcaster"/> (in memory, or Redis when <c>LiveTemplate:Redis</c> is set or
+    /// <see cref="LiveTemplateBuilder.AddRedis(string)"/> is called), the app's one <see cref="ConnectionRegistry"/>,
+    /// graceful shutdown and a readiness health check. Calling it again returns a builder over the same registration.
+    /// </summary>
+    public static LiveTemplateBuilder AddLiveTemplate(this IServiceCollection services, Action<LiveTemplateOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(static d => d.ServiceType == typeof(LiveTemplateRuntime)))
+        {
+            Register(services);
+        }
+
+        var builder = new LiveTemplateBuilder(services);
+        return configure is null ? builder : builder.Configure(configure);
+    }
+
+    private static void Register(IServiceCollection services)
+    {
+        services.AddOptions<LiveTemplateOptions>().BindConfiguration(LiveTemplateOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveTemplateOptions>, LiveTemplateOptionsValidator>());
+        services.TryAddSingleton<OwnedRedisConnection>();
+        services.TryAddSingleton<IBroadcaster>(BroadcasterFactory.Create);
+        services.AddSingleton<LiveTemplateRuntime>();
+        services.AddHostedService(static sp => sp.GetRequiredService<LiveTemplateRuntime>());
+        services.AddHealthChecks().AddCheck<LiveTemplateHealthCheck>(HealthCheckName, tags: [ReadinessTag]);
+    }
+}

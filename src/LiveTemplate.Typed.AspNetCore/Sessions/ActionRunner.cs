@@ -1,0 +1,140 @@
+using System.Net.WebSockets;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTemplate.Typed.AspNetCore.Sessions;
+
+/// <summary>
+/// What a connection's event loop does with one inbox item: runs a browser action (when the endpoint allows it,
+/// in the connection's own scope) or an action from the broadcaster through the handler's generated dispatch,
+/// forwards a broadcast, or answers an invalid frame, closing the connection at the last one allowed.
+/// </summary>
+internal sealed class ActionRunner
+{
+    private readonly IActionDispatcher _handler;
+    private readonly LocalConnection _connection;
+    private readonly BrowserActionRules _browserActions;
+    private readonly ConnectionSession _session;
+    private readonly int _maxInvalidFrames;
+    private readonly ILogger _logger;
+    private int _invalidFrames;
+
+    public ActionRunner(IActionDispatcher handler, LocalConnection connection, BrowserActionRules browserActions, ConnectionSession session, int maxInvalidFrames, ILogger logger)
+    {
+        _handler = handler;
+        _connection = connection;
+        _browserActions = browserActions;
+        _session = session;
+        _maxInvalidFrames = maxInvalidFrames;
+        _logger = logger;
+    }
+
+    public ValueTask RunAsync(InboxItem item) => item.Kind switch
+    {
+        InboxItemKind.BrowserAction => RunBrowserActionAsync(item.Frame),
+        InboxItemKind.Invalid => RejectAsync(item.Error),
+        _ => RunMessageAsync(item.Message!),
+    };
+
+    private async ValueTask RunBrowserActionAsync(BrowserFrame frame)
+    {
+        var action = frame.Action;
+        if (!_browserActions.TryGetScope(action, out var scope))
+        {
+            await RejectAsync(_handler.CanHandle(action)
+                ? new ErrorFrame(LiveErrorCodes.NotAllowed, $"Action '{action}' cannot be invoked from the browser.", action)
+                : new ErrorFrame(LiveErrorCodes.UnknownAction, $"There is no action '{action}'.", action)).ConfigureAwait(false);
+            return;
+        }
+
+        ActionContext context;
+        if (scope == ActionScope.Group)
+        {
+            context = ActionContext.ForGroup(_connection.GroupId, _connection, _session.Stopping);
+        }
+        else if (_connection.UserId is { } user)
+        {
+            context = ActionContext.ForUser(user, _connection, _session.Stopping);
+        }
+        else
+        {
+            await RejectAsync(new ErrorFrame(LiveErrorCodes.NotAllowed, $"Action '{action}' needs a signed-in user.", action)).ConfigureAwait(false);
+            return;
+        }
+
+        if (await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false) is not { IsHandled: false } result)
+        {
+            return;
+        }
+
+        if (result.Status == ActionDispatchStatus.UnknownAction)
+        {
+            LiveLog.AllowedButNotHandled(_logger, action, _handler.GetType().Name);
+        }
+
+        await RejectAsync(result.Status switch
+        {
+            ActionDispatchStatus.InvalidData => new ErrorFrame(LiveErrorCodes.InvalidData, result.Detail!, action),
+            ActionDispatchStatus.UnknownAction => new ErrorFrame(LiveErrorCodes.UnknownAction, $"There is no action '{action}'.", action),
+            _ => new ErrorFrame(LiveErrorCodes.NotAllowed, result.Detail!, action),
+        }).ConfigureAwait(false);
+    }
+
+    private async ValueTask RunMessageAsync(PubSubMessage message)
+    {
+        var result = message switch
+        {
+            GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+            ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+            _ => null,
+        };
+
+        if (message is BroadcastMessage broadcast)
+        {
+            await _session.Sender.SendAsync(broadcast, Frames.WriteBroadcast, _session.Stopping).ConfigureAwait(false);
+        }
+        else if (result is { IsHandled: false } notHandled)
+        {
+            // Normal when groups are shared by endpoints with different handlers; visible when debugging.
+            LiveLog.MessageNotHandled(_logger, _connection.Id, notHandled.Action, message.InstanceId, notHandled.Detail ?? string.Empty);
+        }
+    }
+
+    /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and returns null.</summary>
+    private async ValueTask<ActionDispatchResult?> DispatchAsync(string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)
+    {
+        try
+        {
+            return await _handler.DispatchAsync(action, data, context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_session.Stopping.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LiveLog.HandlerFailed(_logger, ex, _connection.Id, action);
+            if (fromBrowser)
+            {
+                await _session.Sender.SendAsync(new ErrorFrame(LiveErrorCodes.HandlerFailed, $"Action '{action}' failed on the server.", action), Frames.WriteError, _session.Stopping).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Answers an invalid frame with an error frame; the last one allowed also closes the connection (1008).</summary>
+    private async ValueTask RejectAsync(ErrorFrame error)
+    {
+        LiveLog.InvalidFrame(_logger, _connection.Id, error.Code, error.Message);
+        if (++_invalidFrames >= _maxInvalidFrames)
+        {
+            _session.RequestClose(WebSocketCloseStatus.PolicyViolation, "too many invalid frames", error);
+            return;
+        }
+
+        await _session.Sender.SendAsync(error, Frames.WriteError, _session.Stopping).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+
+namespace LiveTemplate.Typed.AspNetCore.Sessions;
+
+/// <summary>
+/// Reads a browser's frames and turns them into inbox items for the connection's event loop. It enforces the
+/// size limit (close 1009) and the rate limit (error frame, then close 1008) before parsing anything. Once the
+/// connection is closing it reads on, discarding, until the browser's close frame arrives.
+/// </summary>
+internal sealed class BrowserReceiver
+{
+    private const int InitialBufferBytes = 4096;
+
+    private readonly WebSocket _socket;
+    private readonly ConnectionSession _session;
+    private readonly ChannelWriter<InboxItem> _inbox;
+    private readonly int _maxFrameBytes;
+    private readonly TokenBucket _rate;
+
+    public BrowserReceiver(WebSocket socket, ConnectionSession session, ChannelWriter<InboxItem> inbox, LiveTemplateOptions options)
+    {
+        _socket = socket;
+        _session = session;
+        _inbox = inbox;
+        _maxFrameBytes = options.MaxFrameBytes;
+        _rate = new TokenBucket(options.MessageBurst, options.MessagesPerSecond, TimeProvider.System);
+    }
+
+    /// <summary>Runs until the browser closes or the socket fails; never throws.</summary>
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, _maxFrameBytes + 1));
+        var count = 0;
+        var discarding = false;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    buffer = Grow(buffer, count);
+                }
+
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                count += result.Count;
+                if (count > _maxFrameBytes)
+                {
+                    _session.RequestClose(WebSocketCloseStatus.MessageTooBig, "frame too large", new ErrorFrame(LiveErrorCodes.FrameTooLarge, $"A frame may hold at most {_maxFrameBytes} bytes."));
+                    discarding = true;
+                    count = 0;
+                }
+
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                if (!discarding && !_session.IsClosing)
+                {
+                    await AcceptAsync(buffer.AsMemory(0, count), result.MessageType).ConfigureAwait(false);
+                }
+
+                count = 0;
+                if (buffer.Length > InitialBufferBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The browser went away without a close frame, or the socket was aborted.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            await PostAsync(InboxItem.PeerClosed).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask AcceptAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)
+    {
+        if (!_rate.TryTake())
+        {
+            _session.RequestClose(WebSocketCloseStatus.PolicyViolation, "rate limit exceeded", new ErrorFrame(LiveErrorCodes.RateLimited, "Too many frames: slow down."));
+            return;
+        }
+
+        if (type == WebSocketMessageType.Binary)
+        {
+            await PostAsync(InboxItem.Invalid(new ErrorFrame(LiveErrorCodes.MalformedFrame, "Binary frames are not supported: send JSON text."))).ConfigureAwait(false);
+            return;
+        }
+
+        await PostAsync(BrowserFrame.TryParse(frame.Span, out var parsed, out var error)
+            ? InboxItem.FromBrowser(parsed)
+            : InboxItem.Invalid(new ErrorFrame(LiveErrorCodes.MalformedFrame, error))).ConfigureAwait(false);
+    }
+
+    private async ValueTask PostAsync(InboxItem item)
+    {
+        try
+        {
+            // Waits while the event loop is busy: a browser that sends faster than its handler runs is slowed by TCP.
+            await _inbox.WriteAsync(item, _session.Stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection is closing: nothing more is handled.
+        }
+    }
+
+    /// <summary>A larger buffer holding the first <paramref name="count"/> bytes; never beyond one byte over the limit.</summary>
+    private byte[] Grow(byte[] buffer, int count)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _maxFrameBytes + 1));
+        buffer.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+}

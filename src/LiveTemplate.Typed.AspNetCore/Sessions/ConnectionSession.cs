@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTemplate.Typed.AspNetCore.Sessions;
+
+/// <summary>
+/// One browser connection's event loop. Browser frames (from <see cref="BrowserReceiver"/>) and messages from the
+/// broadcaster (the registry's bounded <see cref="LocalConnection.Outbound"/>) meet in one bounded inbox, and the
+/// loop runs them one at a time, in arrival order, through the connection's handler.
+/// </summary>
+internal sealed class ConnectionSession
+{
+    // Small: the registry's outbound queue is the real buffer; this one only merges the two sources.
+    private const int InboxCapacity = 32;
+
+    private readonly WebSocket _socket;
+    private readonly LocalConnection _connection;
+    private readonly BrowserActionRules _browserActions;
+    private readonly LiveTemplateOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<InboxItem> _inbox = Channel.CreateBounded<InboxItem>(new BoundedChannelOptions(InboxCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    // Neither source is linked nor timed, so neither needs disposing: a handler may keep Closing after the end.
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _aborted = new();
+    private readonly CancellationToken _requestAborted;
+    private CloseRequest? _close;
+
+    public ConnectionSession(WebSocket socket, LocalConnection connection, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
+    {
+        _socket = socket;
+        _connection = connection;
+        _browserActions = browserActions;
+        _options = options;
+        _logger = logger;
+        _requestAborted = requestAborted;
+        Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
+        Live = new LiveConnection(connection, this, broadcaster);
+    }
+
+    public LiveConnection Live { get; }
+
+    public FrameSender Sender { get; }
+
+    /// <summary>True once the server has decided to close (the browser's frames are then discarded).</summary>
+    public bool IsClosing => Volatile.Read(ref _close) is not null;
+
+    /// <summary>Cancelled when the connection starts closing: the loop and the running handler stop.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Asks the loop to stop and the socket to close with <paramref name="status"/>; the first request wins.</summary>
+    public void RequestClose(WebSocketCloseStatus status, string reason, ErrorFrame? error = null)
+    {
+        if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, reason, error), null) is not null)
+        {
+            return;
+        }
+
+        if (status is not (WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable))
+        {
+            LiveLog.ClosedByServer(_logger, _connection.Id, reason);
+        }
+
+        _stopping.Cancel();
+    }
+
+    /// <summary>Ends the connection at once, without a close handshake (shutdown took too long).</summary>
+    public void Abort()
+    {
+        RequestClose(WebSocketCloseStatus.EndpointUnavailable, "aborted");
+        _aborted.Cancel();
+        _socket.Abort();
+    }
+
+    /// <summary>Runs the connection until it closes; returns once the socket is closed or aborted.</summary>
+    public async Task RunAsync(IActionDispatcher handler)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var dropped = _requestAborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), _aborted);
+        var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync(_aborted.Token);
+        var pumping = PumpAsync();
+        try
+        {
+            await Sender.SendAsync(_connection, Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
+            if (handler is IConnectionLifecycle lifecycle)
+            {
+                await lifecycle.OnConnectedAsync(_stopping.Token).ConfigureAwait(false);
+            }
+
+            await RunLoopAsync(new ActionRunner(handler, _connection, _browserActions, this, _options.MaxInvalidFrames, _logger)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LiveLog.ConnectionFailed(_logger, ex, _connection.Id);
+            RequestClose(WebSocketCloseStatus.InternalServerError, "internal error");
+        }
+
+        await CloseAsync(receiving).ConfigureAwait(false);
+        _stopping.Cancel();
+        await pumping.ConfigureAwait(false);
+        var close = Volatile.Read(ref _close);
+        LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task RunLoopAsync(ActionRunner runner)
+    {
+        var reader = _inbox.Reader;
+        while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var item))
+            {
+                if (item.Kind == InboxItemKind.PeerClosed)
+                {
+                    return;
+                }
+
+                await runner.RunAsync(item).ConfigureAwait(false);
+                _stopping.Token.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>Moves messages from the registry's queue into the inbox, waiting while the loop is busy.</summary>
+    private async Task PumpAsync()
+    {
+        var outbound = _connection.Outbound;
+        try
+        {
+            while (await outbound.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                while (outbound.TryRead(out var message))
+                {
+                    await _inbox.Writer.WriteAsync(InboxItem.From(message), _stopping.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Sends the pending error frame and the close frame, then waits (bounded) for the browser's answer.</summary>
+    private async Task CloseAsync(Task receiving)
+    {
+        var close = Volatile.Read(ref _close);
+        if (close?.Error is { } error)
+        {
+            await Sender.SendAsync(error, Frames.WriteError, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await Sender.CloseAsync(close?.Status ?? WebSocketCloseStatus.NormalClosure, close?.Reason ?? string.Empty, _options.CloseTimeout).ConfigureAwait(false);
+        try
+        {
+            await receiving.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _aborted.Cancel();
+            _socket.Abort();
+            await receiving.ConfigureAwait(false);
+        }
+    }
+}

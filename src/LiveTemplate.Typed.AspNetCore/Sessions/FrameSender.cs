@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace LiveTemplate.Typed.AspNetCore.Sessions;
+
+/// <summary>
+/// Writes frames to one browser, one at a time (a WebSocket allows one send at once), each bounded by the send
+/// timeout. A send that cannot complete aborts the socket: callers never see a dead browser as an exception.
+/// Nothing here needs disposing, so a handler's late send after the connection ended is harmless: it does nothing.
+/// </summary>
+internal sealed class FrameSender
+{
+    private const int RetainedBufferBytes = 64 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly TimeSpan _sendTimeout;
+    private readonly ILogger _logger;
+    private readonly string _connectionId;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ArrayBufferWriter<byte> _buffer = new(1024);
+    private Utf8JsonWriter _writer;
+
+    public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
+    {
+        _socket = socket;
+        _sendTimeout = sendTimeout;
+        _logger = logger;
+        _connectionId = connectionId;
+        _writer = new Utf8JsonWriter(_buffer);
+    }
+
+    private bool CanSend => _socket.State is WebSocketState.Open or WebSocketState.CloseReceived;
+
+    /// <summary>
+    /// Writes one frame with <paramref name="write"/> and sends it; does nothing once the socket is closing.
+    /// <paramref name="ct"/> bounds only the wait for the previous send: a frame half sent cannot be taken back.
+    /// </summary>
+    public async ValueTask SendAsync<TState>(TState state, Action<Utf8JsonWriter, TState> write, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!CanSend)
+            {
+                return;
+            }
+
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            write(_writer, state);
+            _writer.Flush();
+            await WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_buffer.Capacity > RetainedBufferBytes)
+            {
+                _buffer = new ArrayBufferWriter<byte>(1024);
+                _writer = new Utf8JsonWriter(_buffer);
+            }
+
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Sends the close frame (once the current send is done), bounded by <paramref name="timeout"/>.</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status, string reason, TimeSpan timeout)
+    {
+        using var bound = new CancellationTokenSource(timeout);
+        try
+        {
+            await _gate.WaitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _socket.Abort();
+            return;
+        }
+
+        try
+        {
+            if (CanSend)
+            {
+                await _socket.CloseOutputAsync(status, reason, bound.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> frame)
+    {
+        using var bound = new CancellationTokenSource(_sendTimeout);
+        try
+        {
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested)
+        {
+            LiveLog.SendTimedOut(_logger, _connectionId, _sendTimeout);
+            _socket.Abort();
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
+        {
+            // The browser is gone; the receive loop sees it too and the connection ends.
+            _socket.Abort();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.AspNetCore.Sessions;
+
+/// <summary>One thing for a connection's event loop to do, from the browser or from the broadcaster.</summary>
+internal readonly struct InboxItem
+{
+    private InboxItem(InboxItemKind kind, BrowserFrame frame, ErrorFrame error, PubSubMessage? message)
+    {
+        Kind = kind;
+        Frame = frame;
+        Error = error;
+        Message = message;
+    }
+
+    public InboxItemKind Kind { get; }
+
+    /// <summary>The browser's action, for <see cref="InboxItemKind.BrowserAction"/>.</summary>
+    public BrowserFrame Frame { get; }
+
+    /// <summary>Why the browser's frame was rejected, for <see cref="InboxItemKind.Invalid"/>.</summary>
+    public ErrorFrame Error { get; }
+
+    /// <summary>The message from the broadcaster, for <see cref="InboxItemKind.Message"/>.</summary>
+    public PubSubMessage? Message { get; }
+
+    public static InboxItem PeerClosed { get; } = new(InboxItemKind.PeerClosed, default, default, null);
+
+    public static InboxItem FromBrowser(BrowserFrame frame) => new(InboxItemKind.BrowserAction, frame, default, null);
+
+    public static InboxItem Invalid(ErrorFrame error) => new(InboxItemKind.Invalid, default, error, null);
+
+    public static InboxItem From(PubSubMessage message) => new(InboxItemKind.Message, default, default, message);
+}
+
+/// <summary>What an <see cref="InboxItem"/> carries.</summary>
+internal enum InboxItemKind
+{
+    BrowserAction,
+    Invalid,
+    Message,
+    PeerClosed,
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+
+/// <summary>What the handlers of one app did: actions run (by connection), and how many ran at once per connection.</summary>
+public sealed class HandlerProbe
+{
+    private readonly ConcurrentDictionary<string, int> _running = new();
+
+    public ConcurrentQueue<(string ConnectionId, string Action)> Ran { get; } = new();
+
+    public int MaxConcurrentPerConnection { get; private set; }
+
+    public ConcurrentQueue<string> Disconnected { get; } = new();
+
+    public IDisposable Enter(string connectionId, string action)
+    {
+        Ran.Enqueue((connectionId, action));
+        var now = _running.AddOrUpdate(connectionId, 1, static (_, n) => n + 1);
+        lock (this)
+        {
+            MaxConcurrentPerConnection = Math.Max(MaxConcurrentPerConnection, now);
+        }
+
+        return new Exit(() => _running.AddOrUpdate(connectionId, 0, static (_, n) => n - 1));
+    }
+
+    private sealed class Exit(Action exit) : IDisposable
+    {
+        public void Dispose() => exit();
+    }
+}

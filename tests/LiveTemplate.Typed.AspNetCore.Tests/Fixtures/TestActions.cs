@@ -1,0 +1,31 @@
+using LiveTemplate.Typed;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+
+/// <summary>From the browser: post a text to the group (the handler echoes it and broadcasts <see cref="Posted"/> to the rest).</summary>
+[GroupAction]
+public sealed partial record Post(string Text);
+
+/// <summary>To the group: someone posted a text.</summary>
+[GroupAction]
+public sealed partial record Posted(string Text, string From);
+
+/// <summary>From the browser: takes <see cref="DelayMs"/> to run, then reports its sequence number (ordering tests).</summary>
+[GroupAction]
+public sealed partial record Slow(int Seq, int DelayMs);
+
+/// <summary>From the browser: the handler throws.</summary>
+[GroupAction]
+public sealed partial record Explode;
+
+/// <summary>To one user: a personal notification.</summary>
+[ServerAction]
+public sealed partial record Notify(string Text);
+
+/// <summary>From the browser, allowed as a server action: runs for the connection's own user.</summary>
+[ServerAction]
+public sealed partial record Whisper(string Text);
+
+/// <summary>A server-only action the handler knows but browsers may not invoke.</summary>
+[ServerAction]
+public sealed partial record GrantAdmin(string Reason);

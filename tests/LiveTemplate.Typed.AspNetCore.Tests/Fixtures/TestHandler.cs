@@ -1,0 +1,58 @@
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+
+/// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
+public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IConnectionLifecycle
+{
+    public async ValueTask HandleAsync(Post action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "post");
+        var posted = new Posted(action.Text, live.Id);
+        await live.SendAsync(posted);
+        await live.BroadcastToGroupAsync(posted);
+    }
+
+    public async ValueTask HandleAsync(Posted action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "posted");
+        await live.SendAsync(action);
+    }
+
+    public async ValueTask HandleAsync(Slow action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "slow");
+        await Task.Delay(action.DelayMs);
+        await live.SendAsync(action);
+    }
+
+    public ValueTask HandleAsync(Explode action, ActionContext context) => throw new InvalidOperationException("exploded on purpose");
+
+    public async ValueTask HandleAsync(Notify action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "notify");
+        await live.SendAsync(action);
+    }
+
+    public async ValueTask HandleAsync(Whisper action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "whisper");
+        // Runs for the connection's own user: every tab of that user hears it.
+        await broadcaster.TriggerAsync(context.UserId!.Value, new Notify("whispered: " + action.Text));
+    }
+
+    public ValueTask HandleAsync(GrantAdmin action, ActionContext context)
+    {
+        probe.Enter(live.Id, "grant-admin").Dispose();
+        return live.SendAsync(action);
+    }
+
+    public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken)
+    {
+        probe.Disconnected.Enqueue(live.Id);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
+/// <c>/live</c> (group = browser session) and at <c>/boards/{board}</c> (group = <c>board:{board}</c>). A request
+/// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestApp(WebApplication app, Uri baseUri, RecordingLogger log)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        Log = log;
+    }
+
+    public Uri BaseUri { get; }
+
+    public RecordingLogger Log { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IBroadcaster Broadcaster => Services.GetRequiredService<IBroadcaster>();
+
+    public HandlerProbe Probe => Services.GetRequiredService<HandlerProbe>();
+
+    public static Task<TestApp> StartAsync(IConnectionMultiplexer? redis = null, Action<LiveTemplateOptions>? configure = null, params string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var log = new RecordingLogger();
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(new SharedLoggerProvider(log));
+        var live = builder.Services.AddLiveTemplate(configure);
+        if (redis is not null)
+        {
+            live.AddRedis(redis);
+        }
+
+        builder.Services.AddSingleton<HandlerProbe>();
+        return StartAsync(builder, log);
+    }
+
+    public Uri WebSocketUri(string path, string? user = null)
+    {
+        var uri = new UriBuilder(BaseUri) { Scheme = "ws", Path = path };
+        if (user is not null)
+        {
+            uri.Query = "user=" + Uri.EscapeDataString(user);
+        }
+
+        return uri.Uri;
+    }
+
+    public Uri Board(string board, string? user = null) => WebSocketUri("/boards/" + Uri.EscapeDataString(board), user);
+
+    /// <summary>An HTTP client for this instance (plain requests, the health check).</summary>
+    public HttpClient Http() => new() { BaseAddress = BaseUri, Timeout = LiveClient.Timeout };
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _app.StopAsync(bound.Token);
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<TestApp> StartAsync(WebApplicationBuilder builder, RecordingLogger log)
+    {
+        var app = builder.Build();
+        app.Use((http, next) =>
+        {
+            if (http.Request.Query["user"] is [{ } user])
+            {
+                http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], "test"));
+            }
+
+            return next(http);
+        });
+        app.MapLiveTemplate<TestHandler>("/live", AllowBrowserActions);
+        app.MapLiveTemplate<TestHandler>("/boards/{board}", endpoint =>
+        {
+            endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
+            AllowBrowserActions(endpoint);
+        });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
+        await app.StartAsync();
+        return new TestApp(app, ListeningAddress.Of(app), log);
+    }
+
+    private static void AllowBrowserActions(LiveEndpointOptions endpoint)
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>();
+}

@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Text.Json;
+using LiveTemplate.Typed.Benchmarks.Actions;
+using LiveTemplate.Typed.Benchmarks.Harness;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
+
+/// <summary>
+/// ASP.NET Core SignalR's Redis backplane: two RedisHubLifetimeManager instances (A and B) on their own multiplexers.
+/// B's test connections are real HubConnectionContexts over in-memory pipes: SignalR writes each message, framed in
+/// its JSON hub protocol, into the connection's transport, and one consumer per connection reads the pipe, splits the
+/// messages and reads the send time from the arguments (the counterpart of the SDK's typed decode).
+/// </summary>
+public sealed class SignalRPeer : ICrossInstancePeer
+{
+    private const string Group = "bench-group";
+    private const string User = "bench-user";
+    private const string Method = "ping";
+    private readonly List<Task> _consumers = [];
+    private readonly List<(HubConnectionContext Hub, Pipe Output)> _connections = [];
+    private readonly List<ConnectionMultiplexer> _multiplexers = [];
+    private RedisHubLifetimeManager<BenchHub>? _a;
+    private RedisHubLifetimeManager<BenchHub>? _b;
+    private TargetScope _scope;
+
+    public string Name => "SignalR Redis backplane";
+
+    public int WireBytes { get; private set; }
+
+    public async Task StartAsync(string redisEndpoint, CrossInstanceScenario scenario, DeliverySink sink)
+    {
+        _scope = scenario.Scope;
+        var protocol = new JsonHubProtocol();
+        var resolver = new OneProtocol(protocol);
+        var options = Options.Create(new RedisOptions
+        {
+            ConnectionFactory = async _ =>
+            {
+                var multiplexer = await RedisConnections.ConnectAsync(redisEndpoint);
+                lock (_multiplexers)
+                {
+                    _multiplexers.Add(multiplexer);
+                }
+
+                return multiplexer;
+            },
+        });
+        _a = new RedisHubLifetimeManager<BenchHub>(NullLogger<RedisHubLifetimeManager<BenchHub>>.Instance, options, resolver);
+        _b = new RedisHubLifetimeManager<BenchHub>(NullLogger<RedisHubLifetimeManager<BenchHub>>.Instance, options, resolver);
+        for (var i = 0; i < scenario.Targets; i++)
+        {
+            var output = new Pipe();
+            var input = new Pipe();
+            var transport = new DuplexPipe(input.Reader, output.Writer);
+            var application = new DuplexPipe(output.Reader, input.Writer);
+            var context = new DefaultConnectionContext($"conn-{i}", transport, application);
+            var hub = new HubConnectionContext(context, new HubConnectionContextOptions { KeepAliveInterval = TimeSpan.FromMinutes(5), ClientTimeoutInterval = TimeSpan.FromMinutes(5) }, NullLoggerFactory.Instance)
+            {
+                Protocol = protocol,
+                UserIdentifier = scenario.Scope == TargetScope.User ? User : null,
+            };
+            await _b.OnConnectedAsync(hub);
+            if (scenario.Scope == TargetScope.Group)
+            {
+                await _b.AddToGroupAsync(hub.ConnectionId, Group);
+            }
+
+            _connections.Add((hub, output));
+            _consumers.Add(Task.Run(() => ConsumeAsync(output.Reader, sink)));
+        }
+
+        // A publishes once before the measurements, which also connects it to Redis.
+        await _a.SendGroupAsync("warm-up", Method, Arguments(0));
+        var sentAt = Stopwatch.GetTimestamp();
+        WireBytes = SignalRWireSize(protocol, sentAt);
+    }
+
+    public Task PublishAsync(long seq) => _scope == TargetScope.Group
+        ? _a!.SendGroupAsync(Group, Method, Arguments(seq))
+        : _a!.SendUserAsync(User, Method, Arguments(seq));
+
+    public Task PublishToNobodyAsync(long seq) => _scope == TargetScope.Group
+        ? _a!.SendGroupAsync("nobody", Method, Arguments(seq))
+        : _a!.SendUserAsync("nobody", Method, Arguments(seq));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (hub, output) in _connections)
+        {
+            await _b!.OnDisconnectedAsync(hub);
+            await output.Writer.CompleteAsync();
+        }
+
+        await Task.WhenAll(_consumers);
+        _a?.Dispose();
+        _b?.Dispose();
+        foreach (var multiplexer in _multiplexers)
+        {
+            await multiplexer.DisposeAsync();
+        }
+    }
+
+    private static object?[] Arguments(long seq)
+    {
+        var sentAt = Stopwatch.GetTimestamp();
+        return [sentAt, seq, PingPayload.Body(sentAt, seq)];
+    }
+
+    private static int SignalRWireSize(IHubProtocol protocol, long sentAt)
+    {
+        // The hub message as framed for one JSON client; on Redis it travels inside SignalR's MessagePack envelope.
+        var message = new InvocationMessage(Method, [sentAt, 1L, PingPayload.Body(sentAt, 1)]);
+        return protocol.GetMessageBytes(message).Length;
+    }
+
+    private static async Task ConsumeAsync(PipeReader reader, DeliverySink sink)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync();
+            var buffer = result.Buffer;
+            while (TryReadFrame(ref buffer, out var frame))
+            {
+                sink.Record(ReadSentAt(frame));
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                await reader.CompleteAsync();
+                return;
+            }
+        }
+    }
+
+    /// <summary>The JSON hub protocol ends every message with the record separator 0x1E.</summary>
+    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
+    {
+        var end = buffer.PositionOf((byte)0x1E);
+        if (end is null)
+        {
+            frame = default;
+            return false;
+        }
+
+        frame = buffer.Slice(0, end.Value);
+        buffer = buffer.Slice(buffer.GetPosition(1, end.Value));
+        return true;
+    }
+
+    /// <summary>Reads the first argument of {"type":1,"target":"ping","arguments":[sentAt,seq,body]}.</summary>
+    private static long ReadSentAt(ReadOnlySequence<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("arguments"u8))
+            {
+                reader.Read();
+                reader.Read();
+                return reader.GetInt64();
+            }
+        }
+
+        throw new InvalidOperationException("A SignalR message without arguments.");
+    }
+
+    /// <summary>The hub of the benchmark: SignalR needs a type; no method is ever invoked on it.</summary>
+    public sealed class BenchHub : Hub;
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+
+    private sealed class OneProtocol(IHubProtocol protocol) : IHubProtocolResolver
+    {
+        public IReadOnlyList<IHubProtocol> AllProtocols { get; } = [protocol];
+
+        public IHubProtocol? GetProtocol(string protocolName, IReadOnlyList<string>? supportedProtocols)
+            => protocolName == protocol.Name ? protocol : null;
+    }
+}

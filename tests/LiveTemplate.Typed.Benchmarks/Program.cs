@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using LiveTemplate.Typed.Benchmarks.CrossInstance;
+using LiveTemplate.Typed.Benchmarks.FanOut;
+using LiveTemplate.Typed.Benchmarks.Generator;
 using LiveTemplate.Typed.Benchmarks.Harness;
 using LiveTemplate.Typed.Benchmarks.Publishing;
 using LiveTemplate.Typed.Benchmarks.Serialization;
+using LiveTemplate.Typed.Benchmarks.Subscriptions;
 using LiveTemplate.Typed.Testing;
 
 // The whole comparison of issue 6 in one process: ./eng/bench.sh runs it (see docs/benchmarks.md).
@@ -11,10 +14,18 @@ using LiveTemplate.Typed.Testing;
 // Parts: serialization, pipeline, cross-instance, fan-out, subscriptions, generator (default: all of them).
 var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var quick = args.Contains("--quick");
-var outIndex = Array.IndexOf(args, "--out");
-var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "artifacts/bench/report.md";
-parts.ExceptWith([outPath]);
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var outPath = Option("--out") ?? "artifacts/bench/report.md";
+var onlyPeer = Option("--peer");         // for profiling: one peer (a part of its name) ...
+var onlyScenario = Option("--scenario"); // ... and one scenario (Group1, Group100, User1, User100)
+parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario }.OfType<string>());
 bool Wants(string part) => parts.Count == 0 || parts.Contains(part) || parts.Contains("all");
+
+if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)) is { } profile)
+{
+    await ProfileLoop.RunAsync(profile["profile:".Length..], quick ? 3 : 10);
+    return;
+}
 
 var settings = new RunSettings(quick);
 var report = new Report();
@@ -37,7 +48,22 @@ if (Wants("cross-instance"))
 {
     await using var redis = await RedisServer.StartAsync();
     report.Note($"redis-server: {await RedisInfo.VersionAsync(redis.Endpoint)} on {redis.Endpoint}.");
-    await new CrossInstanceBenchmark(report, settings).RunAsync(redis.Endpoint);
+    await new CrossInstanceBenchmark(report, settings, onlyPeer, onlyScenario).RunAsync(redis.Endpoint);
+}
+
+if (Wants("fan-out"))
+{
+    await FanOutPart.RunAsync(report, settings);
+}
+
+if (Wants("subscriptions"))
+{
+    await SubscriptionScalePart.RunAsync(report, settings);
+}
+
+if (Wants("generator"))
+{
+    GeneratorPart.Run(report, settings);
 }
 
 report.Note($"\nTotal time {total.Elapsed.TotalSeconds:N0} s; {MachineLoad.Describe()} at the end.");

@@ -7,7 +7,7 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// Instance A → instance B over one redis-server, every peer side by side in this process: closed-loop throughput
 /// (median of interleaved rounds), latency at a fixed rate below saturation, and allocations per message.
 /// </summary>
-public sealed class CrossInstanceBenchmark(Report report, RunSettings settings)
+public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, string? onlyPeer = null, string? onlyScenario = null)
 {
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
 
@@ -24,17 +24,27 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings)
         var results = new List<PeerResult>();
         foreach (var scenario in new[] { new CrossInstanceScenario(TargetScope.Group, 1), new(TargetScope.Group, 100), new(TargetScope.User, 1), new(TargetScope.User, 100) })
         {
+            if (onlyScenario is not null && !string.Equals(onlyScenario, $"{scenario.Scope}{scenario.Targets}", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             results.AddRange(await RunScenarioAsync(redisEndpoint, scenario));
         }
 
         report.Note($"End: {MachineLoad.Describe()}.");
-        WriteTables(results);
+        if (onlyPeer is null)
+        {
+            WriteTables(results);
+        }
     }
 
     private async Task<List<PeerResult>> RunScenarioAsync(string redisEndpoint, CrossInstanceScenario scenario)
     {
         Console.WriteLine($"-- {scenario.Scope}, {scenario.Targets} target(s)");
-        var peers = new ICrossInstancePeer[] { new TypedPeer(), new RawPeer(), new SignalRPeer() };
+        var peers = new ICrossInstancePeer[] { new TypedPeer(), new RawPeer(), new SignalRPeer() }
+            .Where(p => onlyPeer is null || p.Name.Contains(onlyPeer, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
         var sinks = peers.Select(_ => new DeliverySink()).ToArray();
         var results = peers.Select(p => new PeerResult(scenario, p.Name)).ToArray();
         try

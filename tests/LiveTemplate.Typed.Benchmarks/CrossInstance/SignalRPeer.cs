@@ -4,7 +4,6 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using LiveTemplate.Typed.Benchmarks.Actions;
 using LiveTemplate.Typed.Benchmarks.Harness;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
@@ -26,7 +25,7 @@ public sealed class SignalRPeer : ICrossInstancePeer
     private const string User = "bench-user";
     private const string Method = "ping";
     private readonly List<Task> _consumers = [];
-    private readonly List<(HubConnectionContext Hub, Pipe Output)> _connections = [];
+    private readonly List<SignalRTestConnection> _connections = [];
     private readonly List<ConnectionMultiplexer> _multiplexers = [];
     private RedisHubLifetimeManager<BenchHub>? _a;
     private RedisHubLifetimeManager<BenchHub>? _b;
@@ -58,24 +57,15 @@ public sealed class SignalRPeer : ICrossInstancePeer
         _b = new RedisHubLifetimeManager<BenchHub>(NullLogger<RedisHubLifetimeManager<BenchHub>>.Instance, options, resolver);
         for (var i = 0; i < scenario.Targets; i++)
         {
-            var output = new Pipe();
-            var input = new Pipe();
-            var transport = new DuplexPipe(input.Reader, output.Writer);
-            var application = new DuplexPipe(output.Reader, input.Writer);
-            var context = new DefaultConnectionContext($"conn-{i}", transport, application);
-            var hub = new HubConnectionContext(context, new HubConnectionContextOptions { KeepAliveInterval = TimeSpan.FromMinutes(5), ClientTimeoutInterval = TimeSpan.FromMinutes(5) }, NullLoggerFactory.Instance)
-            {
-                Protocol = protocol,
-                UserIdentifier = scenario.Scope == TargetScope.User ? User : null,
-            };
-            await _b.OnConnectedAsync(hub);
+            var connection = new SignalRTestConnection($"conn-{i}", protocol, scenario.Scope == TargetScope.User ? User : null);
+            await _b.OnConnectedAsync(connection.Hub);
             if (scenario.Scope == TargetScope.Group)
             {
-                await _b.AddToGroupAsync(hub.ConnectionId, Group);
+                await _b.AddToGroupAsync(connection.Hub.ConnectionId, Group);
             }
 
-            _connections.Add((hub, output));
-            _consumers.Add(Task.Run(() => ConsumeAsync(output.Reader, sink)));
+            _connections.Add(connection);
+            _consumers.Add(Task.Run(() => ConsumeAsync(connection.Output.Reader, sink)));
         }
 
         // A publishes once before the measurements, which also connects it to Redis.
@@ -94,10 +84,10 @@ public sealed class SignalRPeer : ICrossInstancePeer
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (hub, output) in _connections)
+        foreach (var connection in _connections)
         {
-            await _b!.OnDisconnectedAsync(hub);
-            await output.Writer.CompleteAsync();
+            await _b!.OnDisconnectedAsync(connection.Hub);
+            await connection.Output.Writer.CompleteAsync();
         }
 
         await Task.WhenAll(_consumers);
@@ -176,13 +166,6 @@ public sealed class SignalRPeer : ICrossInstancePeer
 
     /// <summary>The hub of the benchmark: SignalR needs a type; no method is ever invoked on it.</summary>
     public sealed class BenchHub : Hub;
-
-    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
-    }
 
     private sealed class OneProtocol(IHubProtocol protocol) : IHubProtocolResolver
     {

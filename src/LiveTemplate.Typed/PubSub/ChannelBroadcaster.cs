@@ -1,3 +1,4 @@
+using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.Diagnostics;
 using LiveTemplate.Typed.PubSub.Subscriptions;
 using LiveTemplate.Typed.Wire;
@@ -112,7 +113,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     public Task PublishServerActionAsync(UserId userId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return PublishAsync(Channels.ServerAction(Require(userId)), new ServerActionMessage(userId, action, data, InstanceId, Now), ct);
+        return PublishAsync(Channels.ServerAction(Require(userId)), new ServerActionMessage(userId, action, data, InstanceId, Now), new RawData(data), ct);
     }
 
     /// <inheritdoc />
@@ -124,20 +125,41 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
         var message = new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
-        return PublishAsync(Channels.GroupAction(Require(groupId)), message, ct);
+        return PublishAsync(Channels.GroupAction(Require(groupId)), message, new RawData(data), ct);
+    }
+
+    /// <summary>
+    /// Typed publish of a server action: the generated code writes the action straight into the envelope, so there is
+    /// no intermediate array and no re-parsing of data that cannot be malformed.
+    /// </summary>
+    internal Task PublishServerActionAsync<TAction>(UserId userId, TAction action, CancellationToken ct)
+        where TAction : IServerAction<TAction>
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var header = new ServerActionMessage(Require(userId), TAction.ActionName, default, InstanceId, Now);
+        return PublishAsync(Channels.ServerAction(userId), header, new TypedData<TAction>(action), ct);
+    }
+
+    /// <summary>Typed publish of a group action (see <see cref="PublishServerActionAsync{TAction}"/>).</summary>
+    internal Task PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
+        where TAction : IGroupAction<TAction>
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var header = new GroupActionMessage(Require(groupId), TAction.ActionName, default, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
+        return PublishAsync(Channels.GroupAction(groupId), header, new TypedData<TAction>(action), ct);
     }
 
     /// <summary>Publishes to every connection on every instance except <paramref name="excludeConnectionId"/> (usually the sender), as livetemplate's <c>excludeConnID</c>.</summary>
     public Task PublishGlobalAsync(ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one group except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToGroupAsync(GroupId groupId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one user except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToUserAsync(UserId userId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <inheritdoc />
     public Task SubscribeAsync(Func<BroadcastMessage, ValueTask> handler, CancellationToken ct = default)
@@ -308,11 +330,13 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     // Go's per-instance counter: (instanceID, seq) identifies a group action.
     private ulong NextGroupActionSeq() => unchecked((ulong)Interlocked.Increment(ref _groupActionSeq));
 
-    private async Task PublishAsync(string channel, PubSubMessage message, CancellationToken ct)
+    private async Task PublishAsync<TData>(string channel, PubSubMessage message, TData data, CancellationToken ct)
+        where TData : IEnvelopeData
     {
         ThrowIfDisposed();
         ct.ThrowIfCancellationRequested();
-        using var envelope = EnvelopeWriter.ToPooled(message);
+        using var envelope = new PooledBufferWriter();
+        var dataRange = EnvelopeWriter.Write(envelope, message, data);
         _signer?.Sign(channel, envelope);
         if (envelope.WrittenSpan.Length > _maxMessageBytes)
         {
@@ -322,7 +346,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         Metrics.Published();
         if (_subscriptions.IsWanted(channel))
         {
-            await DispatchAsync(channel, message).ConfigureAwait(false);
+            await DispatchAsync(channel, data.ForLocalDelivery(message, envelope.WrittenSpan[dataRange])).ConfigureAwait(false);
         }
 
         try

@@ -13,32 +13,45 @@ public static class EnvelopeWriter
     [ThreadStatic]
     private static Utf8JsonWriter? t_cachedWriter;
 
+    // The envelope's own depth plus the data's: typed data deeper than ActionJsonReader.MaxDepth fails to write.
+    private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeReader.MaxDepth };
+
     /// <summary>Writes <paramref name="message"/>'s envelope to <paramref name="output"/>.</summary>
     public static void Write(IBufferWriter<byte> output, PubSubMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var data = message switch
+        {
+            ServerActionMessage serverAction => serverAction.Data,
+            GroupActionMessage groupAction => groupAction.Data,
+            _ => default,
+        };
+        Write(output, message, new RawData(data));
+    }
+
+    /// <summary>
+    /// Writes the envelope of <paramref name="message"/> with <paramref name="data"/> as its action data (the message's
+    /// own <c>Data</c> is not used), to an empty <paramref name="output"/>; returns where the data is in what was written.
+    /// </summary>
+    internal static Range Write<TData>(IBufferWriter<byte> output, PubSubMessage message, TData data)
+        where TData : IEnvelopeData
+    {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(message);
-        var writer = t_cachedWriter ?? new Utf8JsonWriter(output);
+        var writer = t_cachedWriter ?? new Utf8JsonWriter(output, Options);
         t_cachedWriter = null;
         writer.Reset(output);
         try
         {
-            switch (message)
+            var dataRange = message switch
             {
-                case BroadcastMessage broadcast:
-                    WriteBroadcast(writer, broadcast);
-                    break;
-                case ServerActionMessage serverAction:
-                    WriteServerAction(writer, serverAction);
-                    break;
-                case GroupActionMessage groupAction:
-                    WriteGroupAction(writer, groupAction);
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message));
-            }
-
+                BroadcastMessage broadcast => WriteBroadcast(writer, broadcast),
+                ServerActionMessage serverAction => WriteServerAction(writer, serverAction, data),
+                GroupActionMessage groupAction => WriteGroupAction(writer, groupAction, data),
+                _ => throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message)),
+            };
             writer.Flush();
+            return dataRange;
         }
         finally
         {
@@ -55,22 +68,7 @@ public static class EnvelopeWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    internal static PooledBufferWriter ToPooled(PubSubMessage message)
-    {
-        var buffer = new PooledBufferWriter();
-        try
-        {
-            Write(buffer, message);
-            return buffer;
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
-    }
-
-    private static void WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
+    private static Range WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.BroadcastType);
@@ -98,20 +96,24 @@ public static class EnvelopeWriter
             _ => EnvelopeFields.GlobalScope,
         });
         w.WriteEndObject();
+        return default;
     }
 
-    private static void WriteServerAction(Utf8JsonWriter w, ServerActionMessage m)
+    private static Range WriteServerAction<TData>(Utf8JsonWriter w, ServerActionMessage m, TData data)
+        where TData : IEnvelopeData
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.ServerActionType);
         w.WriteString(EnvelopeFields.UserId, m.UserId.Value);
         w.WriteString(EnvelopeFields.Action, m.Action);
-        WriteData(w, m.Data);
+        var dataRange = WriteData(w, data);
         WriteOrigin(w, m);
         w.WriteEndObject();
+        return dataRange;
     }
 
-    private static void WriteGroupAction(Utf8JsonWriter w, GroupActionMessage m)
+    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, GroupActionMessage m, TData data)
+        where TData : IEnvelopeData
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.GroupActionType);
@@ -122,7 +124,7 @@ public static class EnvelopeWriter
         }
 
         w.WriteString(EnvelopeFields.Action, m.Action);
-        WriteData(w, m.Data);
+        var dataRange = WriteData(w, data);
         w.WriteNumber(EnvelopeFields.Seq, m.Seq);
         WriteOrigin(w, m);
         if (m.ExcludeConnectionId is { } exclude)
@@ -132,16 +134,23 @@ public static class EnvelopeWriter
         }
 
         w.WriteEndObject();
+        return dataRange;
     }
 
-    private static void WriteData(Utf8JsonWriter w, ReadOnlyMemory<byte> data)
+    private static Range WriteData<TData>(Utf8JsonWriter w, TData data)
+        where TData : IEnvelopeData
     {
-        // Go's json.RawMessage with omitempty: absent when empty. The broadcaster checks data is an object on publish.
-        if (!data.IsEmpty)
+        // Go's json.RawMessage with omitempty: absent when empty. The broadcaster checks raw data is an object on
+        // publish; typed data is written by its generated code.
+        if (data.IsEmpty)
         {
-            w.WritePropertyName(EnvelopeFields.Data);
-            w.WriteRawValue(data.Span, skipInputValidation: true);
+            return default;
         }
+
+        w.WritePropertyName(EnvelopeFields.Data);
+        var start = (int)(w.BytesCommitted + w.BytesPending);
+        data.Write(w);
+        return start..(int)(w.BytesCommitted + w.BytesPending);
     }
 
     private static void WriteOrigin(Utf8JsonWriter w, PubSubMessage m)

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.Wire;
+
+/// <summary>
+/// The <c>data</c> of an action envelope: bytes a caller gave (checked to be one JSON object), or a typed action that
+/// its generated code writes straight into the envelope, with no intermediate array and nothing to re-parse.
+/// </summary>
+internal interface IEnvelopeData
+{
+    /// <summary>True when there is no data (the field is left out, as Go's omitempty does).</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>Writes the data as the value of the <c>data</c> field.</summary>
+    void Write(Utf8JsonWriter writer);
+
+    /// <summary>The message local handlers get: <paramref name="header"/> with its data as it was encoded.</summary>
+    PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData);
+}
+
+/// <summary>Data given as bytes; the message already carries them.</summary>
+internal readonly struct RawData(ReadOnlyMemory<byte> data) : IEnvelopeData
+{
+    public bool IsEmpty => data.IsEmpty;
+
+    public void Write(Utf8JsonWriter writer) => writer.WriteRawValue(data.Span, skipInputValidation: true);
+
+    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData) => header;
+}
+
+/// <summary>A typed action, written by its generated code.</summary>
+internal readonly struct TypedData<TAction>(TAction action) : IEnvelopeData
+    where TAction : IAction<TAction>
+{
+    public bool IsEmpty => false;
+
+    public void Write(Utf8JsonWriter writer) => TAction.Write(writer, action);
+
+    // Local handlers may keep the message (a connection's queue does), so the data gets its own array here.
+    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData) => header switch
+    {
+        ServerActionMessage serverAction => serverAction.WithData(encodedData.ToArray()),
+        GroupActionMessage groupAction => groupAction.WithData(encodedData.ToArray()),
+        _ => header,
+    };
+}

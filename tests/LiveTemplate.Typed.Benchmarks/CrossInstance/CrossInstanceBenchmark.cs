@@ -77,6 +77,7 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
             {
                 (results[i].Latency, results[i].AchievedRate) = await LatencyAsync(peers[i], sinks[i], scenario.Targets);
                 results[i].PublishOnlyBytes = await PublishOnlyAsync(peers[i], 20_000);
+                Console.WriteLine($"   {peers[i].Name}: latency p50 {results[i].Latency.P50:N0} µs, p99 {results[i].Latency.P99:N0} µs; publishing alone {results[i].PublishOnlyBytes:N0} B/message");
             }
         }
         finally

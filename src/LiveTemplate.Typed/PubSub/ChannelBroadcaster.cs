@@ -82,7 +82,11 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
 
     // ---- Transport: what a derived class implements ----
 
-    /// <summary>Publishes an encoded envelope on a literal channel.</summary>
+    /// <summary>
+    /// Publishes an encoded envelope on a literal channel. The envelope's memory is the broadcaster's pooled buffer:
+    /// it stays valid until the returned task completes, and when the task fails it is never reused, so a transport
+    /// may publish it without copying even if a failed command can still be written later.
+    /// </summary>
     protected abstract Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct);
 
     /// <summary>
@@ -335,31 +339,50 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     {
         ThrowIfDisposed();
         ct.ThrowIfCancellationRequested();
-        using var envelope = new PooledBufferWriter();
-        var dataRange = EnvelopeWriter.Write(envelope, message, data);
-        _signer?.Sign(channel, envelope);
-        if (envelope.WrittenSpan.Length > _maxMessageBytes)
-        {
-            throw new ArgumentException($"The message encodes to {envelope.WrittenSpan.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
-        }
-
-        Metrics.Published();
-        if (_subscriptions.IsWanted(channel))
-        {
-            await DispatchAsync(channel, data.ForLocalDelivery(message, envelope.WrittenSpan[dataRange])).ConfigureAwait(false);
-        }
-
+        var envelope = new PooledBufferWriter();
+        var transportMayHoldEnvelope = false;
         try
         {
-            await PublishToTransportAsync(channel, envelope.WrittenMemory, ct).ConfigureAwait(false);
+            var dataRange = EnvelopeWriter.Write(envelope, message, data);
+            _signer?.Sign(channel, envelope);
+            if (envelope.WrittenSpan.Length > _maxMessageBytes)
+            {
+                throw new ArgumentException($"The message encodes to {envelope.WrittenSpan.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
+            }
+
+            Metrics.Published();
+            if (_subscriptions.IsWanted(channel))
+            {
+                await DispatchAsync(channel, data.ForLocalDelivery(message, envelope.WrittenSpan[dataRange])).ConfigureAwait(false);
+            }
+
+            try
+            {
+                transportMayHoldEnvelope = true;
+                await PublishToTransportAsync(channel, envelope.WrittenMemory, ct).ConfigureAwait(false);
+                transportMayHoldEnvelope = false;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not BroadcasterException)
+            {
+                throw new PublishFailedException(channel, ex);
+            }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        finally
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is not BroadcasterException)
-        {
-            throw new PublishFailedException(channel, ex);
+            // A transport whose publish failed may still be writing the envelope (a timed-out command stays queued):
+            // its buffer then goes to the garbage collector, never back to the pool.
+            if (transportMayHoldEnvelope)
+            {
+                envelope.Abandon();
+            }
+            else
+            {
+                envelope.Dispose();
+            }
         }
     }
 

@@ -58,6 +58,16 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets go of the buffer without returning it to the pool: for memory that someone may still read (a transport
+    /// whose write failed but may still be queued), which must never be handed to another renter.
+    /// </summary>
+    public void Abandon()
+    {
+        _buffer = [];
+        _written = 0;
+    }
+
     private void Ensure(int sizeHint)
     {
         var needed = _written + Math.Max(sizeHint, 1);

@@ -27,6 +27,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     private readonly TimeSpan _reconnectDelay;
     private readonly TimeSpan _maxReconnectDelay;
     private readonly EnvelopeSigner? _signer;
+    private readonly EnvelopeReadContext _readContext;
     private readonly object _globalGate = new();
     private Task? _globalSubscription;
     private Task? _reconciler;
@@ -42,6 +43,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         Logger = logger;
         Channels = new ChannelNames(options.ChannelPrefix);
         InstanceId = Guid.NewGuid().ToString();
+        _readContext = new EnvelopeReadContext(InstanceId);
         _time = options.TimeProvider;
         _maxMessageBytes = options.MaxMessageBytes;
         _reconnectDelay = options.ReconnectDelay;
@@ -264,7 +266,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
             return null;
         }
 
-        var result = EnvelopeReader.Read(envelope);
+        var result = EnvelopeReader.Read(envelope, _readContext, subscription.ScopeId);
+        if (result.IsEcho)
+        {
+            return null; // Our own echo: delivered locally when it was published.
+        }
+
         if (!result.Success)
         {
             var reason = result.Error.Kind == EnvelopeErrorKind.UnknownType ? DropReason.UnknownType : DropReason.Malformed;
@@ -273,11 +280,6 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         }
 
         var message = result.Message;
-        if (string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal))
-        {
-            return null; // Our own echo: delivered locally when it was published.
-        }
-
         if (!subscription.Carries(message))
         {
             Drop(subscription.Channel, DropReason.ScopeMismatch, $"A {message.ChannelKind} message does not belong on this channel.");

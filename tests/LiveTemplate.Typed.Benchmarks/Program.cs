@@ -18,12 +18,12 @@ string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i 
 var outPath = Option("--out") ?? "artifacts/bench/report.md";
 var onlyPeer = Option("--peer");         // for profiling: one peer (a part of its name) ...
 var onlyScenario = Option("--scenario"); // ... and one scenario (Group1, Group100, User1, User100)
-parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario }.OfType<string>());
+parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads") }.OfType<string>());
 bool Wants(string part) => parts.Count == 0 || parts.Contains(part) || parts.Contains("all");
 
 if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)) is { } profile)
 {
-    await ProfileLoop.RunAsync(profile["profile:".Length..], quick ? 3 : 10);
+    await ProfileLoop.RunAsync(profile["profile:".Length..], quick ? 3 : 10, int.Parse(Option("--threads") ?? "1", System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

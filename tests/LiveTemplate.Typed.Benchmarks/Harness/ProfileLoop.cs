@@ -10,7 +10,7 @@ namespace LiveTemplate.Typed.Benchmarks.Harness;
 /// </summary>
 public static class ProfileLoop
 {
-    public static async Task RunAsync(string method, double seconds)
+    public static async Task RunAsync(string method, double seconds, int threads = 1)
     {
         var benchmarks = new PipelineBenchmarks();
         await benchmarks.SetupAsync();
@@ -19,20 +19,27 @@ public static class ProfileLoop
         var call = (Action)Delegate.CreateDelegate(typeof(Action), benchmarks, info, throwOnBindFailure: false)!
             ?? CallIgnoringResult(benchmarks, info);
         var clock = Stopwatch.StartNew();
-        long calls = 0;
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            for (var i = 0; i < 1000; i++)
+        var loops = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(
+            () =>
             {
-                call();
-            }
+                long calls = 0;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                while (clock.Elapsed.TotalSeconds < seconds)
+                {
+                    for (var i = 0; i < 1000; i++)
+                    {
+                        call();
+                    }
 
-            calls += 1000;
-        }
+                    calls += 1000;
+                }
 
-        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"{method}: {calls:N0} calls, {clock.Elapsed.TotalMilliseconds * 1e6 / calls:N1} ns/call, {(double)allocated / calls:N1} B/call on this thread");
+                return (Calls: calls, Allocated: GC.GetAllocatedBytesForCurrentThread() - allocated);
+            },
+            TaskCreationOptions.LongRunning)).ToArray();
+        var results = await Task.WhenAll(loops);
+        var total = results.Sum(r => r.Calls);
+        Console.WriteLine($"{method} on {threads} thread(s): {total:N0} calls, {clock.Elapsed.TotalMilliseconds * 1e6 / total:N1} ns/call overall, {(double)results.Sum(r => r.Allocated) / total:N1} B/call");
         await benchmarks.CleanupAsync();
     }
 

@@ -27,6 +27,7 @@ if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)
     return;
 }
 
+using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
 var settings = new RunSettings(quick);
 var report = new Report();
 report.Note($"# Benchmark run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick)" : string.Empty)}");
@@ -67,5 +68,6 @@ if (Wants("generator"))
 }
 
 report.Note($"\nTotal time {total.Elapsed.TotalSeconds:N0} s; {MachineLoad.Describe()} at the end.");
+allocations?.Print(25);
 report.Save(outPath);
 Console.WriteLine($"Report written to {Path.GetFullPath(outPath)}");

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LiveTemplate.Typed.Benchmarks.Harness;
 
 namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 
@@ -9,7 +10,7 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 public sealed class ConnectionQueue
 {
     private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(
-        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        new BoundedChannelOptions(RunSettings.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     private long _dropped;
 

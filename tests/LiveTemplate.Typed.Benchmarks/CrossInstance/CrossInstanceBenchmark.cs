@@ -9,7 +9,7 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// </summary>
 public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, string? onlyPeer = null, string? onlyScenario = null)
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Fixed rates of the latency runs, in messages/s (×targets deliveries/s), well below every peer's saturation here.</summary>
     public static int LatencyRate(int targets) => targets == 1 ? 2_000 : 100;
@@ -57,7 +57,7 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
 
             for (var i = 0; i < peers.Length; i++)
             {
-                await ThroughputAsync(peers[i], sinks[i], settings.ThroughputSeconds / 3, scenario.Targets); // warm-up (JIT, pools)
+                await ThroughputAsync(peers[i], sinks[i], settings.WarmUpSeconds, scenario.Targets); // warm-up (JIT, pools)
             }
 
             for (var round = 0; round < settings.Rounds; round++)

@@ -39,7 +39,7 @@ public sealed class TypedPeer : ICrossInstancePeer
         _redisB = await RedisConnections.ConnectAsync(redisEndpoint);
         _a = new RedisBroadcaster(_redisA);
         _b = new RedisBroadcaster(_redisB);
-        _registry = await ConnectionRegistry.AttachAsync(_b);
+        _registry = await ConnectionRegistry.AttachAsync(_b, new ConnectionRegistryOptions { OutboundQueueCapacity = RunSettings.QueueCapacity });
         var handler = new PingHandler(sink);
         for (var i = 0; i < scenario.Targets; i++)
         {

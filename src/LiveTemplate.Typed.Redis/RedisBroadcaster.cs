@@ -50,8 +50,8 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
 
     /// <inheritdoc />
     /// <remarks>
-    /// No copy: the multiplexer may still be writing the value after a failed (timed-out) command, and the base class
-    /// never reuses the buffer of a publish that failed.
+    /// No copy: the multiplexer may still be writing the value after the command timed out, which is safe because
+    /// the envelope is an array nobody else changes or reuses.
     /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
         => _subscriber.PublishAsync(ToRedis(channel), envelope);

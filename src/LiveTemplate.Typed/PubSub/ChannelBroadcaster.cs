@@ -85,9 +85,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     // ---- Transport: what a derived class implements ----
 
     /// <summary>
-    /// Publishes an encoded envelope on a literal channel. The envelope's memory is the broadcaster's pooled buffer:
-    /// it stays valid until the returned task completes, and when the task fails it is never reused, so a transport
-    /// may publish it without copying even if a failed command can still be written later.
+    /// Publishes an encoded envelope on a literal channel. The envelope is an array of its own that the broadcaster
+    /// never changes or reuses: the transport may keep referring to it, even after its task has completed or failed.
     /// </summary>
     protected abstract Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct);
 
@@ -336,56 +335,90 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     // Go's per-instance counter: (instanceID, seq) identifies a group action.
     private ulong NextGroupActionSeq() => unchecked((ulong)Interlocked.Increment(ref _groupActionSeq));
 
-    private async Task PublishAsync<TData>(string channel, PubSubMessage message, TData data, CancellationToken ct)
+    /// <summary>
+    /// Encodes, delivers locally, then hands the envelope to the transport. Only the wait for the transport (and for
+    /// local handlers that do not complete at once) is asynchronous, so a publish allocates no state machine of its
+    /// own beyond that wait. Failures come back in the task, as from an async method.
+    /// </summary>
+    private Task PublishAsync<TData>(string channel, PubSubMessage message, TData data, CancellationToken ct)
         where TData : IEnvelopeData
     {
-        ThrowIfDisposed();
-        ct.ThrowIfCancellationRequested();
-        var envelope = new PooledBufferWriter();
-        var transportMayHoldEnvelope = false;
+        byte[] envelope;
+        var localDelivery = ValueTask.CompletedTask;
         try
         {
-            var dataRange = EnvelopeWriter.Write(envelope, message, data);
-            _signer?.Sign(channel, envelope);
-            if (envelope.WrittenSpan.Length > _maxMessageBytes)
+            ThrowIfDisposed();
+            ct.ThrowIfCancellationRequested();
+            envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out var dataRange);
+            if (envelope.Length > _maxMessageBytes)
             {
-                throw new ArgumentException($"The message encodes to {envelope.WrittenSpan.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
+                throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
             }
 
             Metrics.Published();
             if (_subscriptions.IsWanted(channel))
             {
-                await DispatchAsync(channel, data.ForLocalDelivery(message, envelope.WrittenSpan[dataRange])).ConfigureAwait(false);
-            }
-
-            try
-            {
-                transportMayHoldEnvelope = true;
-                await PublishToTransportAsync(channel, envelope.WrittenMemory, ct).ConfigureAwait(false);
-                transportMayHoldEnvelope = false;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is not BroadcasterException)
-            {
-                throw new PublishFailedException(channel, ex);
+                localDelivery = DispatchAsync(channel, data.ForLocalDelivery(message, envelope.AsMemory(dataRange)));
             }
         }
-        finally
+        catch (Exception ex)
         {
-            // A transport whose publish failed may still be writing the envelope (a timed-out command stays queued):
-            // its buffer then goes to the garbage collector, never back to the pool.
-            if (transportMayHoldEnvelope)
-            {
-                envelope.Abandon();
-            }
-            else
-            {
-                envelope.Dispose();
-            }
+            return FailedTask(ex);
         }
+
+        return localDelivery.IsCompletedSuccessfully
+            ? SendAsync(channel, envelope, ct)
+            : SendAfterLocalDeliveryAsync(localDelivery, channel, envelope, ct);
+    }
+
+    private async Task SendAfterLocalDeliveryAsync(ValueTask localDelivery, string channel, byte[] envelope, CancellationToken ct)
+    {
+        await localDelivery.ConfigureAwait(false);
+        await SendAsync(channel, envelope, ct).ConfigureAwait(false);
+    }
+
+    private Task SendAsync(string channel, byte[] envelope, CancellationToken ct)
+    {
+        Task sending;
+        try
+        {
+            sending = PublishToTransportAsync(channel, envelope, ct);
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException(ex);
+        }
+
+        return sending.IsCompletedSuccessfully ? Task.CompletedTask : CompleteSendAsync(sending, channel, ct);
+    }
+
+    private static async Task CompleteSendAsync(Task sending, string channel, CancellationToken ct)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not BroadcasterException)
+        {
+            throw new PublishFailedException(channel, ex);
+        }
+    }
+
+    /// <summary>The task an async method would have returned for <paramref name="ex"/>: canceled for a cancellation, else faulted.</summary>
+    private static Task FailedTask(Exception ex)
+    {
+        if (ex is not OperationCanceledException canceled)
+        {
+            return Task.FromException(ex);
+        }
+
+        var task = new TaskCompletionSource();
+        task.SetCanceled(canceled.CancellationToken);
+        return task.Task;
     }
 
     private ValueTask DispatchAsync(string channel, PubSubMessage message) => message switch

@@ -10,8 +10,14 @@ namespace LiveTemplate.Typed.Wire;
 /// </summary>
 public static class EnvelopeWriter
 {
+    // A thread keeps its scratch buffer between envelopes unless it grew beyond this.
+    private const int MaxRetainedScratchBytes = 64 * 1024;
+
     [ThreadStatic]
     private static Utf8JsonWriter? t_cachedWriter;
+
+    [ThreadStatic]
+    private static PooledBufferWriter? t_scratch;
 
     // The envelope's own depth plus the data's: typed data deeper than ActionJsonReader.MaxDepth fails to write.
     private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeReader.MaxDepth };
@@ -66,6 +72,36 @@ public static class EnvelopeWriter
         using var buffer = new PooledBufferWriter();
         Write(buffer, message);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Encodes the envelope of <paramref name="message"/> with <paramref name="data"/>, signed for
+    /// <paramref name="channel"/> when there is a signer, into a new array of exactly its size (through a per-thread
+    /// scratch buffer, so nothing else is allocated); <paramref name="dataRange"/> is where the data is in it.
+    /// </summary>
+    internal static byte[] ToArray<TData>(PubSubMessage message, TData data, EnvelopeSigner? signer, string channel, out Range dataRange)
+        where TData : IEnvelopeData
+    {
+        var scratch = t_scratch ?? new PooledBufferWriter();
+        t_scratch = null;
+        try
+        {
+            scratch.Truncate(0);
+            dataRange = Write(scratch, message, data);
+            signer?.Sign(channel, scratch);
+            return scratch.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            if (scratch.Capacity <= MaxRetainedScratchBytes)
+            {
+                t_scratch = scratch;
+            }
+            else
+            {
+                scratch.Dispose();
+            }
+        }
     }
 
     private static Range WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)

@@ -16,8 +16,8 @@ internal interface IEnvelopeData
     /// <summary>Writes the data as the value of the <c>data</c> field.</summary>
     void Write(Utf8JsonWriter writer);
 
-    /// <summary>The message local handlers get: <paramref name="header"/> with its data as it was encoded.</summary>
-    PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData);
+    /// <summary>The message local handlers get: <paramref name="header"/> with its data as it was encoded (in the envelope, which nobody changes).</summary>
+    PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlyMemory<byte> encodedData);
 }
 
 /// <summary>Data given as bytes; the message already carries them.</summary>
@@ -27,7 +27,7 @@ internal readonly struct RawData(ReadOnlyMemory<byte> data) : IEnvelopeData
 
     public void Write(Utf8JsonWriter writer) => writer.WriteRawValue(data.Span, skipInputValidation: true);
 
-    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData) => header;
+    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlyMemory<byte> encodedData) => header;
 }
 
 /// <summary>A typed action, written by its generated code.</summary>
@@ -38,11 +38,10 @@ internal readonly struct TypedData<TAction>(TAction action) : IEnvelopeData
 
     public void Write(Utf8JsonWriter writer) => TAction.Write(writer, action);
 
-    // Local handlers may keep the message (a connection's queue does), so the data gets its own array here.
-    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlySpan<byte> encodedData) => header switch
+    public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlyMemory<byte> encodedData) => header switch
     {
-        ServerActionMessage serverAction => serverAction.WithData(encodedData.ToArray()),
-        GroupActionMessage groupAction => groupAction.WithData(encodedData.ToArray()),
+        ServerActionMessage serverAction => serverAction.WithData(encodedData),
+        GroupActionMessage groupAction => groupAction.WithData(encodedData),
         _ => header,
     };
 }

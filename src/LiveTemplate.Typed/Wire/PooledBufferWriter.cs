@@ -14,6 +14,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>The size of the rented buffer.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Keeps only the first <paramref name="length"/> bytes written.</summary>
     public void Truncate(int length)
     {
@@ -56,16 +59,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>
-    /// Lets go of the buffer without returning it to the pool: for memory that someone may still read (a transport
-    /// whose write failed but may still be queued), which must never be handed to another renter.
-    /// </summary>
-    public void Abandon()
-    {
-        _buffer = [];
-        _written = 0;
     }
 
     private void Ensure(int sizeHint)

@@ -12,9 +12,12 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// <summary>
 /// LiveTemplate.Typed end to end: A publishes typed actions (BroadcastAsync/TriggerAsync) through a RedisBroadcaster;
 /// B's RedisBroadcaster and ConnectionRegistry put them into each LocalConnection's outbound queue, and one consumer
-/// per connection reads the queue and runs the generated dispatcher, which decodes the typed action for the handler.
+/// per connection reads the queue. With <paramref name="runHandlers"/> the consumer also runs the generated
+/// dispatcher, which decodes the typed action for a typed handler, once per connection (what an app whose handlers
+/// run per connection does); without, it reads the send time from the envelope, as SignalR's and raw pub/sub's
+/// consumers read bytes, so that the work on B is alike.
 /// </summary>
-public sealed class TypedPeer : ICrossInstancePeer
+public sealed class TypedPeer(bool runHandlers) : ICrossInstancePeer
 {
     private static readonly GroupId Group = new("bench-group");
     private static readonly UserId User = new("bench-user");
@@ -28,7 +31,11 @@ public sealed class TypedPeer : ICrossInstancePeer
     private ConnectionRegistry? _registry;
     private TargetScope _scope;
 
-    public string Name => "LiveTemplate.Typed";
+    public string Name => runHandlers ? HandlersName : QueueName;
+
+    public const string QueueName = "LiveTemplate.Typed";
+
+    public const string HandlersName = "LiveTemplate.Typed + typed handlers";
 
     public int WireBytes { get; private set; }
 
@@ -37,16 +44,18 @@ public sealed class TypedPeer : ICrossInstancePeer
         _scope = scenario.Scope;
         _redisA = await RedisConnections.ConnectAsync(redisEndpoint);
         _redisB = await RedisConnections.ConnectAsync(redisEndpoint);
-        _a = new RedisBroadcaster(_redisA);
-        _b = new RedisBroadcaster(_redisB);
+        // Each variant on channels of its own, so that one's instance B does not also receive the other's messages.
+        var options = new RedisBroadcasterOptions { ChannelPrefix = runHandlers ? "bench-handlers" : "bench-queue" };
+        _a = new RedisBroadcaster(_redisA, options);
+        _b = new RedisBroadcaster(_redisB, options);
         _registry = await ConnectionRegistry.AttachAsync(_b, new ConnectionRegistryOptions { OutboundQueueCapacity = RunSettings.QueueCapacity });
-        var handler = new PingHandler(sink);
+        var handler = runHandlers ? new PingHandler(sink) : null;
         for (var i = 0; i < scenario.Targets; i++)
         {
             var connection = scenario.Scope == TargetScope.Group
                 ? await _registry.RegisterAsync($"conn-{i}", Group)
                 : await _registry.RegisterAsync($"conn-{i}", new GroupId($"room-{i}"), User);
-            _consumers.Add(Task.Run(() => ConsumeAsync(connection, handler)));
+            _consumers.Add(Task.Run(() => handler is null ? ReadAsync(connection, sink) : ConsumeAsync(connection, handler)));
         }
 
         var sentAt = Stopwatch.GetTimestamp();
@@ -87,6 +96,20 @@ public sealed class TypedPeer : ICrossInstancePeer
         return _scope == TargetScope.Group
             ? _a!.BroadcastAsync(group, new GroupPing(sentAt, seq, body))
             : _a!.TriggerAsync(user, new UserPing(sentAt, seq, body));
+    }
+
+    /// <summary>Reads the queue; the latency runs from the envelope's timestamp (the publisher's clock, taken as it published).</summary>
+    private static async Task ReadAsync(LocalConnection connection, DeliverySink sink)
+    {
+        var reader = connection.Outbound;
+        while (await reader.WaitToReadAsync())
+        {
+            while (reader.TryRead(out var message))
+            {
+                var age = DateTimeOffset.UtcNow - message.Timestamp;
+                sink.Record(Stopwatch.GetTimestamp() - (long)(age.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
+            }
+        }
     }
 
     private static async Task ConsumeAsync(LocalConnection connection, PingHandler handler)

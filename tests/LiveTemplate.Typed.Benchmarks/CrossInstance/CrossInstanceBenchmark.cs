@@ -42,9 +42,10 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
     private async Task<List<PeerResult>> RunScenarioAsync(string redisEndpoint, CrossInstanceScenario scenario)
     {
         Console.WriteLine($"-- {scenario.Scope}, {scenario.Targets} target(s)");
-        var peers = new ICrossInstancePeer[] { new TypedPeer(runHandlers: false), new TypedPeer(runHandlers: true), new RawPeer(), new SignalRPeer() }
-            .Where(p => onlyPeer is null || p.Name.Contains(onlyPeer, StringComparison.OrdinalIgnoreCase))
-            .ToArray();
+        ICrossInstancePeer[] all = [new TypedPeer(runHandlers: false), new TypedPeer(runHandlers: true), new RawPeer(), new SignalRPeer()];
+        var peers = onlyPeer is null ? all
+            : all.Any(p => p.Name == onlyPeer) ? all.Where(p => p.Name == onlyPeer).ToArray()
+            : all.Where(p => p.Name.Contains(onlyPeer, StringComparison.OrdinalIgnoreCase)).ToArray();
         var sinks = peers.Select(_ => new DeliverySink()).ToArray();
         var results = peers.Select(p => new PeerResult(scenario, p.Name)).ToArray();
         try

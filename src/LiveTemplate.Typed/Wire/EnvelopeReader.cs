@@ -63,117 +63,157 @@ public static class EnvelopeReader
 
     private static EnvelopeReadResult? ReadField(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, ref Fields fields)
     {
-        if (reader.ValueTextEquals(EnvelopeFields.Type))
+        switch (Identify(ref reader))
         {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                return WrongType("type", "a string");
-            }
+            case Field.Type:
+                return ReadType(ref reader, ref fields);
+            case Field.Scope:
+                return ReadScope(ref reader, ref fields);
+            case Field.GroupId:
+                return ReadScopeId(ref reader, "groupID", ref fields, out fields.GroupId, out fields.GroupIdIsValid);
+            case Field.UserId:
+                return ReadScopeId(ref reader, "userID", ref fields, out fields.UserId, out fields.UserIdIsValid);
+            case Field.Action:
+                return ReadAction(ref reader, ref fields);
+            case Field.InstanceId:
+                return ReadInstanceId(ref reader, ref fields);
+            case Field.ExcludeConnectionId:
+                return ReadString(ref reader, "excludeConnID", out fields.ExcludeConnectionId);
+            case Field.Topic:
+                return ReadString(ref reader, "topic", out fields.Topic);
+            case Field.Payload:
+                return ReadPayload(ref reader, ref fields);
+            case Field.Data:
+                return ReadData(ref reader, utf8, ref fields);
+            case Field.Timestamp:
+                return ReadTimestamp(ref reader, ref fields);
+            case Field.Seq:
+                return ReadSeq(ref reader, ref fields);
+            default:
+                // A field this reader does not know: skip its value, whatever it is.
+                reader.Read();
+                reader.Skip();
+                return null;
+        }
+    }
 
-            fields.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType) ? MessageType.Broadcast
-                : reader.ValueTextEquals(EnvelopeFields.ServerActionType) ? MessageType.ServerAction
-                : reader.ValueTextEquals(EnvelopeFields.GroupActionType) ? MessageType.GroupAction
-                : MessageType.Unknown;
-            if (fields.Type == MessageType.Unknown)
-            {
-                fields.UnknownType = Shorten(reader.GetString());
-            }
+    /// <summary>
+    /// Which field the property name at the reader is (names match exactly, as before). A plain name is told by its
+    /// length and first byte and then compared once; an escaped one is compared with every name.
+    /// </summary>
+    private static Field Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return IdentifyByText(ref reader);
+        }
 
+        var name = reader.ValueSpan;
+        var candidate = name.Length switch
+        {
+            3 => Field.Seq,
+            4 => name[0] == (byte)'t' ? Field.Type : Field.Data,
+            5 => name[0] == (byte)'s' ? Field.Scope : Field.Topic,
+            6 => name[0] == (byte)'a' ? Field.Action : Field.UserId,
+            7 => name[0] == (byte)'g' ? Field.GroupId : Field.Payload,
+            9 => Field.Timestamp,
+            10 => Field.InstanceId,
+            13 => Field.ExcludeConnectionId,
+            _ => Field.Unknown,
+        };
+        return candidate != Field.Unknown && name.SequenceEqual(NameOf(candidate)) ? candidate : Field.Unknown;
+    }
+
+    private static Field IdentifyByText(ref Utf8JsonReader reader)
+    {
+        for (var field = Field.Type; field <= Field.Seq; field++)
+        {
+            if (reader.ValueTextEquals(NameOf(field)))
+            {
+                return field;
+            }
+        }
+
+        return Field.Unknown;
+    }
+
+    private static ReadOnlySpan<byte> NameOf(Field field) => field switch
+    {
+        Field.Type => EnvelopeFields.Type,
+        Field.Scope => EnvelopeFields.Scope,
+        Field.GroupId => EnvelopeFields.GroupId,
+        Field.UserId => EnvelopeFields.UserId,
+        Field.Action => EnvelopeFields.Action,
+        Field.InstanceId => EnvelopeFields.InstanceId,
+        Field.ExcludeConnectionId => EnvelopeFields.ExcludeConnectionId,
+        Field.Topic => EnvelopeFields.Topic,
+        Field.Payload => EnvelopeFields.Payload,
+        Field.Data => EnvelopeFields.Data,
+        Field.Timestamp => EnvelopeFields.Timestamp,
+        Field.Seq => EnvelopeFields.Seq,
+        _ => default,
+    };
+
+    private static EnvelopeReadResult? ReadType(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType("type", "a string");
+        }
+
+        fields.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType) ? MessageType.Broadcast
+            : reader.ValueTextEquals(EnvelopeFields.ServerActionType) ? MessageType.ServerAction
+            : reader.ValueTextEquals(EnvelopeFields.GroupActionType) ? MessageType.GroupAction
+            : MessageType.Unknown;
+        if (fields.Type == MessageType.Unknown)
+        {
+            fields.UnknownType = Shorten(reader.GetString());
+        }
+
+        return null;
+    }
+
+    private static EnvelopeReadResult? ReadScope(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Scope = null;
             return null;
         }
 
-        if (reader.ValueTextEquals(EnvelopeFields.Scope))
+        if (reader.TokenType != JsonTokenType.String)
         {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                fields.Scope = null;
-                return null;
-            }
-
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                return WrongType("scope", "a string");
-            }
-
-            fields.Scope = reader.ValueTextEquals(EnvelopeFields.GlobalScope) ? BroadcastScope.Global
-                : reader.ValueTextEquals(EnvelopeFields.GroupScope) ? BroadcastScope.Group
-                : reader.ValueTextEquals(EnvelopeFields.UserScope) ? BroadcastScope.User
-                : null;
-            return fields.Scope is null
-                ? EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'scope' must be \"global\", \"group\" or \"user\" (was \"{Shorten(reader.GetString())}\").")
-                : null;
+            return WrongType("scope", "a string");
         }
 
-        if (reader.ValueTextEquals(EnvelopeFields.GroupId))
-        {
-            return ReadScopeId(ref reader, "groupID", ref fields, out fields.GroupId, out fields.GroupIdIsValid);
-        }
+        fields.Scope = reader.ValueTextEquals(EnvelopeFields.GlobalScope) ? BroadcastScope.Global
+            : reader.ValueTextEquals(EnvelopeFields.GroupScope) ? BroadcastScope.Group
+            : reader.ValueTextEquals(EnvelopeFields.UserScope) ? BroadcastScope.User
+            : null;
+        return fields.Scope is null
+            ? EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'scope' must be \"global\", \"group\" or \"user\" (was \"{Shorten(reader.GetString())}\").")
+            : null;
+    }
 
-        if (reader.ValueTextEquals(EnvelopeFields.UserId))
-        {
-            return ReadScopeId(ref reader, "userID", ref fields, out fields.UserId, out fields.UserIdIsValid);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Action))
-        {
-            return ReadAction(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.InstanceId))
-        {
-            return ReadInstanceId(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.ExcludeConnectionId))
-        {
-            return ReadString(ref reader, "excludeConnID", out fields.ExcludeConnectionId);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Topic))
-        {
-            return ReadString(ref reader, "topic", out fields.Topic);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Payload))
-        {
-            return ReadPayload(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Data))
-        {
-            return ReadData(ref reader, utf8, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Timestamp))
-        {
-            return ReadTimestamp(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Seq))
-        {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                fields.Seq = 0;
-                return null;
-            }
-
-            if (reader.TokenType != JsonTokenType.Number)
-            {
-                return WrongType("seq", "a number");
-            }
-
-            return reader.TryGetUInt64(out fields.Seq)
-                ? null
-                : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number from 0 to 2^64-1.");
-        }
-
-        // A field this reader does not know: skip its value, whatever it is.
+    private static EnvelopeReadResult? ReadSeq(ref Utf8JsonReader reader, ref Fields fields)
+    {
         reader.Read();
-        reader.Skip();
-        return null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Seq = 0;
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return WrongType("seq", "a number");
+        }
+
+        return reader.TryGetUInt64(out fields.Seq)
+            ? null
+            : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number from 0 to 2^64-1.");
     }
 
     private static EnvelopeReadResult? ReadString(ref Utf8JsonReader reader, string name, out string? value)
@@ -395,6 +435,23 @@ public static class EnvelopeReader
         => EnvelopeReadResult.Fail(EnvelopeErrorKind.WrongFieldType, $"Field '{field}' must be {expected}.");
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
+
+    private enum Field
+    {
+        Unknown,
+        Type,
+        Scope,
+        GroupId,
+        UserId,
+        Action,
+        InstanceId,
+        ExcludeConnectionId,
+        Topic,
+        Payload,
+        Data,
+        Timestamp,
+        Seq,
+    }
 
     private enum MessageType
     {

@@ -91,6 +91,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     protected abstract Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct);
 
     /// <summary>
+    /// False while the transport would carry a publish to nobody (an in-memory broadcaster alone on its network): then
+    /// publishing delivers locally without writing an envelope, when the envelope is certainly within MaxMessageBytes.
+    /// </summary>
+    internal virtual bool TransportCarriesMessages => true;
+
+    /// <summary>
     /// Subscribes a literal channel and returns once the transport confirms. When <paramref name="refresh"/> is
     /// true the channel was subscribed but the transport lost it: drop what is left and subscribe again. On
     /// failure, leave the transport without the channel and throw; the call is retried with backoff.
@@ -140,7 +146,11 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     internal Task PublishServerActionAsync<TAction>(UserId userId, TAction action, CancellationToken ct)
         where TAction : IServerAction<TAction>
     {
-        ArgumentNullException.ThrowIfNull(action);
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action)); // no boxing for record struct actions
+        }
+
         var header = new ServerActionMessage(Require(userId), TAction.ActionName, default, InstanceId, Now);
         return PublishAsync(Channels.ServerAction(userId), header, new TypedData<TAction>(action), ct);
     }
@@ -149,7 +159,11 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     internal Task PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
         where TAction : IGroupAction<TAction>
     {
-        ArgumentNullException.ThrowIfNull(action);
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action)); // no boxing for record struct actions
+        }
+
         var header = new GroupActionMessage(Require(groupId), TAction.ActionName, default, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
         return PublishAsync(Channels.GroupAction(groupId), header, new TypedData<TAction>(action), ct);
     }
@@ -343,22 +357,36 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     private Task PublishAsync<TData>(string channel, PubSubMessage message, TData data, CancellationToken ct)
         where TData : IEnvelopeData
     {
-        byte[] envelope;
+        byte[]? envelope = null;
         var localDelivery = ValueTask.CompletedTask;
         try
         {
             ThrowIfDisposed();
             ct.ThrowIfCancellationRequested();
-            envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out var dataRange);
-            if (envelope.Length > _maxMessageBytes)
+            PubSubMessage local;
+            if (!TransportCarriesMessages
+                && data.WithoutEnvelope(message, out var dataLength) is var alone
+                && EnvelopeWriter.MaxLength(message, dataLength, signed: _signer is not null) <= _maxMessageBytes)
             {
-                throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
+                // Nothing leaves this process, and the envelope is certainly within MaxMessageBytes: it would only
+                // have been measured, so it is not written.
+                local = alone;
+            }
+            else
+            {
+                envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out var dataRange);
+                if (envelope.Length > _maxMessageBytes)
+                {
+                    throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
+                }
+
+                local = data.ForLocalDelivery(message, envelope.AsMemory(dataRange));
             }
 
             Metrics.Published();
             if (_subscriptions.IsWanted(channel))
             {
-                localDelivery = DispatchAsync(channel, data.ForLocalDelivery(message, envelope.AsMemory(dataRange)));
+                localDelivery = DispatchAsync(channel, local);
             }
         }
         catch (Exception ex)
@@ -371,14 +399,19 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
             : SendAfterLocalDeliveryAsync(localDelivery, channel, envelope, ct);
     }
 
-    private async Task SendAfterLocalDeliveryAsync(ValueTask localDelivery, string channel, byte[] envelope, CancellationToken ct)
+    private async Task SendAfterLocalDeliveryAsync(ValueTask localDelivery, string channel, byte[]? envelope, CancellationToken ct)
     {
         await localDelivery.ConfigureAwait(false);
         await SendAsync(channel, envelope, ct).ConfigureAwait(false);
     }
 
-    private Task SendAsync(string channel, byte[] envelope, CancellationToken ct)
+    private Task SendAsync(string channel, byte[]? envelope, CancellationToken ct)
     {
+        if (envelope is null)
+        {
+            return Task.CompletedTask;
+        }
+
         Task sending;
         try
         {

@@ -104,6 +104,26 @@ public static class EnvelopeWriter
         }
     }
 
+    /// <summary>
+    /// An upper bound on the length of <paramref name="message"/>'s envelope with <paramref name="dataLength"/> bytes of
+    /// data: every string at its worst escaping (6 bytes a UTF-16 unit), the timestamp and seq at their longest.
+    /// </summary>
+    internal static long MaxLength(PubSubMessage message, int dataLength, bool signed)
+    {
+        // Field names, quotes and separators of every field, the longest type value, timestamp and seq: under 256.
+        const int Fixed = 256;
+        var length = Fixed + (long)dataLength + Escaped(message.InstanceId) + (signed ? EnvelopeSigner.SuffixLength : 0);
+        return length + message switch
+        {
+            ServerActionMessage m => Escaped(m.UserId.Value) + Escaped(m.Action),
+            GroupActionMessage m => Escaped(m.GroupId.Value) + Escaped(m.Action) + Escaped(m.Topic) + Escaped(m.ExcludeConnectionId),
+            BroadcastMessage m => Escaped(m.GroupId?.Value) + Escaped(m.UserId?.Value) + Escaped(m.ExcludeConnectionId) + ((m.Payload.Length + 2L) / 3 * 4),
+            _ => long.MaxValue / 2,
+        };
+
+        static long Escaped(string? value) => 6L * (value?.Length ?? 0);
+    }
+
     private static Range WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
     {
         w.WriteStartObject();

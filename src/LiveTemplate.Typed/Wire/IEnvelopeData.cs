@@ -18,6 +18,9 @@ internal interface IEnvelopeData
 
     /// <summary>The message local handlers get: <paramref name="header"/> with its data as it was encoded (in the envelope, which nobody changes).</summary>
     PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlyMemory<byte> encodedData);
+
+    /// <summary>The message local handlers get when no envelope is written: the data encoded on its own (the same bytes).</summary>
+    PubSubMessage WithoutEnvelope(PubSubMessage header, out int dataLength);
 }
 
 /// <summary>Data given as bytes; the message already carries them.</summary>
@@ -28,6 +31,12 @@ internal readonly struct RawData(ReadOnlyMemory<byte> data) : IEnvelopeData
     public void Write(Utf8JsonWriter writer) => writer.WriteRawValue(data.Span, skipInputValidation: true);
 
     public PubSubMessage ForLocalDelivery(PubSubMessage header, ReadOnlyMemory<byte> encodedData) => header;
+
+    public PubSubMessage WithoutEnvelope(PubSubMessage header, out int dataLength)
+    {
+        dataLength = data.Length;
+        return header;
+    }
 }
 
 /// <summary>A typed action, written by its generated code.</summary>
@@ -44,4 +53,12 @@ internal readonly struct TypedData<TAction>(TAction action) : IEnvelopeData
         GroupActionMessage groupAction => groupAction.WithData(encodedData),
         _ => header,
     };
+
+    // The same writer settings as inside an envelope (the default encoder, the data's depth limit): the same bytes.
+    public PubSubMessage WithoutEnvelope(PubSubMessage header, out int dataLength)
+    {
+        var encoded = ActionJson.SerializeToUtf8Bytes(action);
+        dataLength = encoded.Length;
+        return ForLocalDelivery(header, encoded);
+    }
 }

@@ -21,6 +21,9 @@ public class PipelineBenchmarks
     private readonly DeliverySink _sink = new();
     private NullTransportBroadcaster _publisher = default!;
     private NullTransportBroadcaster _receiver = default!;
+    private NullTransportBroadcaster _localPublisher = default!;
+    private ConnectionRegistry _localRegistry = default!;
+    private LocalConnection _localConnection = default!;
     private ConnectionRegistry _registry = default!;
     private LocalConnection _connection = default!;
     private ChannelSubscription _subscription = default!;
@@ -38,6 +41,9 @@ public class PipelineBenchmarks
         _registry = await ConnectionRegistry.AttachAsync(_receiver);
         _connection = await _registry.RegisterAsync("conn-1", Group);
         _subscription = _receiver.Subscribed[_receiver.Channels.GroupAction(Group)];
+        _localPublisher = new NullTransportBroadcaster();
+        _localRegistry = await ConnectionRegistry.AttachAsync(_localPublisher);
+        _localConnection = await _localRegistry.RegisterAsync("local-1", Group);
         _handler = new PingHandler(_sink);
         _sink.Reset(0);
         var sentAt = Stopwatch.GetTimestamp();
@@ -51,6 +57,8 @@ public class PipelineBenchmarks
     public async Task CleanupAsync()
     {
         await _registry.DisposeAsync();
+        await _localRegistry.DisposeAsync();
+        await _localPublisher.DisposeAsync();
         await _publisher.DisposeAsync();
         await _receiver.DisposeAsync();
     }
@@ -58,6 +66,19 @@ public class PipelineBenchmarks
     /// <summary>BroadcastAsync of a typed group action: everything our publish does before the transport.</summary>
     [Benchmark]
     public Task Publish_Typed() => _publisher.BroadcastAsync(Group, _ping);
+
+    /// <summary>BroadcastAsync to a group with one connection on this instance: local delivery into its queue (then taken out).</summary>
+    [Benchmark]
+    public bool Publish_Typed_LocalConnection()
+    {
+        var publishing = _localPublisher.BroadcastAsync(Group, _ping);
+        if (!publishing.IsCompletedSuccessfully)
+        {
+            publishing.GetAwaiter().GetResult();
+        }
+
+        return _localConnection.Outbound.TryRead(out _);
+    }
 
     /// <summary>The raw API with data already serialized: the envelope and the checks.</summary>
     [Benchmark]

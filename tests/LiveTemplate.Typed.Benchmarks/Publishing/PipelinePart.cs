@@ -8,6 +8,7 @@ public static class PipelinePart
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["Publish_Typed"] = "typed publish (BroadcastAsync): action JSON, envelope, checks",
+        ["Publish_Typed_LocalConnection"] = "typed publish to a group with one local connection: encode, local delivery into its queue",
         ["Publish_PreSerialized"] = "publish of pre-serialized data (PublishGroupActionAsync)",
         ["Serialize_Action"] = "action JSON to a new byte[] (the payload buffer)",
         ["Envelope_Write"] = "envelope to a new byte[]",

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.IO.Pipelines;
-using System.Text.Json;
 using LiveTemplate.Typed.Benchmarks.Actions;
 using LiveTemplate.Typed.Benchmarks.Harness;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +14,7 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// ASP.NET Core SignalR's Redis backplane: two RedisHubLifetimeManager instances (A and B) on their own multiplexers.
 /// B's test connections are real HubConnectionContexts over in-memory pipes: SignalR writes each message, framed in
 /// its JSON hub protocol, into the connection's transport, and one consumer per connection reads the pipe, splits the
-/// messages and reads the send time from the arguments (the counterpart of the SDK's typed decode).
+/// messages and reads the send time from the first argument.
 /// </summary>
 public sealed class SignalRPeer : ICrossInstancePeer
 {
@@ -39,7 +36,7 @@ public sealed class SignalRPeer : ICrossInstancePeer
     {
         _scope = scenario.Scope;
         var protocol = new JsonHubProtocol();
-        var resolver = new OneProtocol(protocol);
+        var resolver = new SingleProtocolResolver(protocol);
         var options = Options.Create(new RedisOptions
         {
             ConnectionFactory = async _ =>
@@ -65,7 +62,7 @@ public sealed class SignalRPeer : ICrossInstancePeer
             }
 
             _connections.Add(connection);
-            _consumers.Add(Task.Run(() => ConsumeAsync(connection.Output.Reader, sink)));
+            _consumers.Add(Task.Run(() => connection.ReadMessagesAsync(sink.Record)));
         }
 
         // A publishes once before the measurements, which also connects it to Redis.
@@ -112,66 +109,6 @@ public sealed class SignalRPeer : ICrossInstancePeer
         return protocol.GetMessageBytes(message).Length;
     }
 
-    private static async Task ConsumeAsync(PipeReader reader, DeliverySink sink)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync();
-            var buffer = result.Buffer;
-            while (TryReadFrame(ref buffer, out var frame))
-            {
-                sink.Record(ReadSentAt(frame));
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                await reader.CompleteAsync();
-                return;
-            }
-        }
-    }
-
-    /// <summary>The JSON hub protocol ends every message with the record separator 0x1E.</summary>
-    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
-    {
-        var end = buffer.PositionOf((byte)0x1E);
-        if (end is null)
-        {
-            frame = default;
-            return false;
-        }
-
-        frame = buffer.Slice(0, end.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, end.Value));
-        return true;
-    }
-
-    /// <summary>Reads the first argument of {"type":1,"target":"ping","arguments":[sentAt,seq,body]}.</summary>
-    private static long ReadSentAt(ReadOnlySequence<byte> frame)
-    {
-        var reader = new Utf8JsonReader(frame);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("arguments"u8))
-            {
-                reader.Read();
-                reader.Read();
-                return reader.GetInt64();
-            }
-        }
-
-        throw new InvalidOperationException("A SignalR message without arguments.");
-    }
-
     /// <summary>The hub of the benchmark: SignalR needs a type; no method is ever invoked on it.</summary>
     public sealed class BenchHub : Hub;
-
-    private sealed class OneProtocol(IHubProtocol protocol) : IHubProtocolResolver
-    {
-        public IReadOnlyList<IHubProtocol> AllProtocols { get; } = [protocol];
-
-        public IHubProtocol? GetProtocol(string protocolName, IReadOnlyList<string>? supportedProtocols)
-            => protocolName == protocol.Name ? protocol : null;
-    }
 }

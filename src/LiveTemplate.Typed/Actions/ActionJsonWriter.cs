@@ -121,6 +121,32 @@ public static class ActionJsonWriter
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>, without allocating an enumerator.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, WriteJsonValue<T> writeItem)
+    {
+        switch (items)
+        {
+            case null:
+                NotNull(writer).WriteNullValue();
+                return;
+            case List<T> list:
+                WriteItems(writer, CollectionsMarshal.AsSpan(list), writeItem);
+                return;
+            case T[] array:
+                WriteItems(writer, array, writeItem);
+                return;
+        }
+
+        ArgumentNullException.ThrowIfNull(writeItem);
+        NotNull(writer).WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            writeItem(writer, items[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, List<T> items, WriteJsonValue<T> writeItem)
     {
@@ -163,6 +189,38 @@ public static class ActionJsonWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>, without allocating an enumerator.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, Dictionary<string, T> entries, WriteJsonValue<T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(writeValue);
+        if (entries is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return;
+        }
+
+        NotNull(writer).WriteStartObject();
+        foreach (var entry in entries)
+        {
+            writer.WritePropertyName(entry.Key);
+            writeValue(writer, entry.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> entries, WriteJsonValue<T> writeValue)
+    {
+        if (entries is Dictionary<string, T> dictionary)
+        {
+            WriteDictionary(writer, dictionary, writeValue);
+            return;
+        }
+
+        WriteDictionary(writer, (IEnumerable<KeyValuePair<string, T>>)entries, writeValue);
     }
 
     /// <summary>Writes <c>null</c>, or the value with <paramref name="write"/>.</summary>

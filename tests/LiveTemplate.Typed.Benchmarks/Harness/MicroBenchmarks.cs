@@ -19,7 +19,7 @@ public static class MicroBenchmarks
 {
     public sealed record Row(string Type, string Method, double MedianNanoseconds, double ErrorNanoseconds, long AllocatedBytes);
 
-    public static IReadOnlyList<Row> Run(Type benchmarks, string artifacts, bool quick)
+    public static IReadOnlyList<Row> Run(Type[] benchmarks, string artifacts, bool quick)
     {
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -35,8 +35,8 @@ public static class MicroBenchmarks
             .AddExporter(MarkdownExporter.GitHub)
             .WithArtifactsPath(artifacts)
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
-        var summary = BenchmarkRunner.Run(benchmarks, config);
-        return summary.Reports
+        return BenchmarkRunner.Run(benchmarks, config)
+            .SelectMany(summary => summary.Reports)
             .Where(r => r.ResultStatistics is not null)
             .Select(r => new Row(
                 TypeName(r.BenchmarkCase.Descriptor.Type),

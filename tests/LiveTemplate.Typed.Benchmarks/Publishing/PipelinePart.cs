@@ -21,7 +21,7 @@ public static class PipelinePart
     {
         report.Heading("Hot paths of the SDK, without Redis");
         report.Note($"Start: {MachineLoad.Describe()}.");
-        var rows = MicroBenchmarks.Run(typeof(PipelineBenchmarks), artifacts, quick);
+        var rows = MicroBenchmarks.Run([typeof(PipelineBenchmarks)], artifacts, quick);
         report.Note("A 100-byte typed group action; BenchmarkDotNet in process, median ns/op and bytes allocated per op. The transport does nothing.");
         report.Table(
             ["Path", "Benchmark", "ns/op", "B/op"],

@@ -35,39 +35,45 @@ report.Note($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.O
 var total = Stopwatch.StartNew();
 var artifacts = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "BenchmarkDotNet");
 
-if (Wants("serialization"))
+try
 {
-    SerializationPart.Run(report, artifacts, quick);
-}
+    if (Wants("serialization"))
+    {
+        SerializationPart.Run(report, artifacts, quick);
+    }
 
-if (Wants("pipeline"))
+    if (Wants("pipeline"))
+    {
+        PipelinePart.Run(report, artifacts, quick);
+    }
+
+    if (Wants("cross-instance"))
+    {
+        await using var redis = await RedisServer.StartAsync();
+        report.Note($"redis-server: {await RedisInfo.VersionAsync(redis.Endpoint)} on {redis.Endpoint}.");
+        await new CrossInstanceBenchmark(report, settings, onlyPeer, onlyScenario).RunAsync(redis.Endpoint);
+    }
+
+    if (Wants("fan-out"))
+    {
+        await FanOutPart.RunAsync(report, settings);
+    }
+
+    if (Wants("subscriptions"))
+    {
+        await SubscriptionScalePart.RunAsync(report, settings);
+    }
+
+    if (Wants("generator"))
+    {
+        GeneratorPart.Run(report, settings);
+    }
+}
+finally
 {
-    PipelinePart.Run(report, artifacts, quick);
+    // Whatever ran is saved, even when a later part fails.
+    report.Note($"\nTotal time {total.Elapsed.TotalSeconds:N0} s; {MachineLoad.Describe()} at the end.");
+    allocations?.Print(25);
+    report.Save(outPath);
+    Console.WriteLine($"Report written to {Path.GetFullPath(outPath)}");
 }
-
-if (Wants("cross-instance"))
-{
-    await using var redis = await RedisServer.StartAsync();
-    report.Note($"redis-server: {await RedisInfo.VersionAsync(redis.Endpoint)} on {redis.Endpoint}.");
-    await new CrossInstanceBenchmark(report, settings, onlyPeer, onlyScenario).RunAsync(redis.Endpoint);
-}
-
-if (Wants("fan-out"))
-{
-    await FanOutPart.RunAsync(report, settings);
-}
-
-if (Wants("subscriptions"))
-{
-    await SubscriptionScalePart.RunAsync(report, settings);
-}
-
-if (Wants("generator"))
-{
-    GeneratorPart.Run(report, settings);
-}
-
-report.Note($"\nTotal time {total.Elapsed.TotalSeconds:N0} s; {MachineLoad.Describe()} at the end.");
-allocations?.Print(25);
-report.Save(outPath);
-Console.WriteLine($"Report written to {Path.GetFullPath(outPath)}");

@@ -108,8 +108,8 @@ public static class SubscriptionScalePart
         });
         var protocol = new JsonHubProtocol();
         var resolver = new SingleProtocolResolver(protocol);
-        using var publisher = new RedisHubLifetimeManager<ScaleHub>(NullLogger<RedisHubLifetimeManager<ScaleHub>>.Instance, options, resolver);
-        using var receiver = new RedisHubLifetimeManager<ScaleHub>(NullLogger<RedisHubLifetimeManager<ScaleHub>>.Instance, options, resolver);
+        var publisher = new RedisHubLifetimeManager<ScaleHub>(NullLogger<RedisHubLifetimeManager<ScaleHub>>.Instance, options, resolver);
+        var receiver = new RedisHubLifetimeManager<ScaleHub>(NullLogger<RedisHubLifetimeManager<ScaleHub>>.Instance, options, resolver);
         var connection = new SignalRTestConnection("member", protocol, userId: null);
         await receiver.OnConnectedAsync(connection.Hub);
         var heard = new HeardGroups(groups);
@@ -128,6 +128,10 @@ public static class SubscriptionScalePart
         await receiver.OnDisconnectedAsync(connection.Hub);
         await connection.Output.Writer.CompleteAsync();
         await reading;
+
+        // The managers unsubscribe when disposed, so they go before the multiplexers they were given.
+        publisher.Dispose();
+        receiver.Dispose();
         foreach (var multiplexer in multiplexers)
         {
             await multiplexer.DisposeAsync();

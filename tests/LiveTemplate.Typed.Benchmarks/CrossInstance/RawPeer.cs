@@ -8,9 +8,11 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 
 /// <summary>
 /// The upper bound: StackExchange.Redis PUBLISH of 100 pre-serialized bytes (send time and sequence number in the
-/// first 16), one SUBSCRIBE queue on B, and the same per-connection queues and consumers as the SDK's.
+/// first 16), one SUBSCRIBE queue on B, and the same per-connection queues and consumers as the SDK's. The publisher
+/// hands back the client's task untouched; with <paramref name="awaitEachPublish"/> it awaits it inside the publish,
+/// as an SDK that reports each publish's failure must (the SDK and SignalR both do).
 /// </summary>
-public sealed class RawPeer : ICrossInstancePeer
+public sealed class RawPeer(bool awaitEachPublish = false) : ICrossInstancePeer
 {
     private readonly List<Task> _tasks = [];
     private readonly List<ConnectionQueue> _connections = [];
@@ -21,7 +23,11 @@ public sealed class RawPeer : ICrossInstancePeer
     private RedisChannel _nobody;
     private ChannelMessageQueue? _subscription;
 
-    public string Name => "raw StackExchange.Redis";
+    public const string FireName = "raw StackExchange.Redis";
+
+    public const string AwaitedName = "raw StackExchange.Redis, awaited";
+
+    public string Name => awaitEachPublish ? AwaitedName : FireName;
 
     public int WireBytes => PingPayload.DataBytes;
 
@@ -30,7 +36,7 @@ public sealed class RawPeer : ICrossInstancePeer
         _redisA = await RedisConnections.ConnectAsync(redisEndpoint);
         _redisB = await RedisConnections.ConnectAsync(redisEndpoint);
         _publisher = _redisA.GetSubscriber();
-        _channel = RedisChannel.Literal($"raw:{scenario.Scope}:bench");
+        _channel = RedisChannel.Literal($"raw:{scenario.Scope}:{(awaitEachPublish ? "awaited" : "fire")}");
         _nobody = RedisChannel.Literal("raw:nobody");
         for (var i = 0; i < scenario.Targets; i++)
         {
@@ -43,9 +49,9 @@ public sealed class RawPeer : ICrossInstancePeer
         _tasks.Add(Task.Run(FanOutAsync));
     }
 
-    public Task PublishAsync(long seq) => _publisher!.PublishAsync(_channel, Message(seq));
+    public Task PublishAsync(long seq) => awaitEachPublish ? AwaitedAsync(_publisher!.PublishAsync(_channel, Message(seq))) : _publisher!.PublishAsync(_channel, Message(seq));
 
-    public Task PublishToNobodyAsync(long seq) => _publisher!.PublishAsync(_nobody, Message(seq));
+    public Task PublishToNobodyAsync(long seq) => awaitEachPublish ? AwaitedAsync(_publisher!.PublishAsync(_nobody, Message(seq))) : _publisher!.PublishAsync(_nobody, Message(seq));
 
     public async ValueTask DisposeAsync()
     {
@@ -58,6 +64,8 @@ public sealed class RawPeer : ICrossInstancePeer
         _redisA?.Dispose();
         _redisB?.Dispose();
     }
+
+    private static async Task AwaitedAsync(Task publishing) => await publishing.ConfigureAwait(false);
 
     private static byte[] Message(long seq)
     {

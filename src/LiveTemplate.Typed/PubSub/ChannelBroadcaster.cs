@@ -363,30 +363,29 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         {
             ThrowIfDisposed();
             ct.ThrowIfCancellationRequested();
-            PubSubMessage local;
+            PubSubMessage? alone = null;
+            var dataRange = default(Range);
             if (!TransportCarriesMessages
-                && data.WithoutEnvelope(message, out var dataLength) is var alone
+                && data.WithoutEnvelope(message, out var dataLength) is var withData
                 && EnvelopeWriter.MaxLength(message, dataLength, signed: _signer is not null) <= _maxMessageBytes)
             {
                 // Nothing leaves this process, and the envelope is certainly within MaxMessageBytes: it would only
                 // have been measured, so it is not written.
-                local = alone;
+                alone = withData;
             }
             else
             {
-                envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out var dataRange);
+                envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out dataRange);
                 if (envelope.Length > _maxMessageBytes)
                 {
                     throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
                 }
-
-                local = data.ForLocalDelivery(message, envelope.AsMemory(dataRange));
             }
 
             Metrics.Published();
             if (_subscriptions.IsWanted(channel))
             {
-                localDelivery = DispatchAsync(channel, local);
+                localDelivery = DispatchAsync(channel, alone ?? data.ForLocalDelivery(message, envelope.AsMemory(dataRange)));
             }
         }
         catch (Exception ex)

@@ -41,6 +41,20 @@ public sealed class LocalPublishTests
         Assert.False(connection.Outbound.TryRead(out _));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_action_that_cannot_be_written_throws_from_the_call_itself_as_before(bool withPeer)
+    {
+        // Typed actions used to be serialised before publishing began, so a NaN threw from TriggerAsync itself.
+        var network = new InMemoryNetwork();
+        await using var broadcaster = new InMemoryBroadcaster(network);
+        await using var peer = withPeer ? new InMemoryBroadcaster(network) : null;
+        var nan = Fixture.AllTypesAt(max: true) with { Double = double.NaN };
+
+        Assert.Throws<ArgumentException>(() => { _ = broadcaster.TriggerAsync(new UserId("alice"), nan); });
+    }
+
     private static async Task<byte[]> LocalDataAsync(InMemoryNetwork network, bool withPeer)
     {
         await using var broadcaster = new InMemoryBroadcaster(network);

@@ -359,10 +359,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     {
         byte[]? envelope = null;
         var localDelivery = ValueTask.CompletedTask;
+        var encoding = false;
         try
         {
             ThrowIfDisposed();
             ct.ThrowIfCancellationRequested();
+            encoding = true;
             PubSubMessage? alone = null;
             var dataRange = default(Range);
             if (!TransportCarriesMessages
@@ -372,10 +374,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
                 // Nothing leaves this process, and the envelope is certainly within MaxMessageBytes: it would only
                 // have been measured, so it is not written.
                 alone = withData;
+                encoding = false;
             }
             else
             {
                 envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out dataRange);
+                encoding = false;
                 if (envelope.Length > _maxMessageBytes)
                 {
                     throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
@@ -388,7 +392,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
                 localDelivery = DispatchAsync(channel, alone ?? data.ForLocalDelivery(message, envelope.AsMemory(dataRange)));
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!(encoding && data.EncodingErrorsThrow))
         {
             return FailedTask(ex);
         }

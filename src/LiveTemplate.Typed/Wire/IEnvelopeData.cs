@@ -13,6 +13,12 @@ internal interface IEnvelopeData
     /// <summary>True when there is no data (the field is left out, as Go's omitempty does).</summary>
     bool IsEmpty { get; }
 
+    /// <summary>
+    /// True when an error while writing the data (a NaN, nesting too deep) throws from the publish call itself, as it
+    /// did when typed actions were serialised before publishing began; false when it comes back in the task.
+    /// </summary>
+    bool EncodingErrorsThrow { get; }
+
     /// <summary>Writes the data as the value of the <c>data</c> field.</summary>
     void Write(Utf8JsonWriter writer);
 
@@ -27,6 +33,8 @@ internal interface IEnvelopeData
 internal readonly struct RawData(ReadOnlyMemory<byte> data) : IEnvelopeData
 {
     public bool IsEmpty => data.IsEmpty;
+
+    public bool EncodingErrorsThrow => false;
 
     public void Write(Utf8JsonWriter writer) => writer.WriteRawValue(data.Span, skipInputValidation: true);
 
@@ -44,6 +52,8 @@ internal readonly struct TypedData<TAction>(TAction action) : IEnvelopeData
     where TAction : IAction<TAction>
 {
     public bool IsEmpty => false;
+
+    public bool EncodingErrorsThrow => true;
 
     public void Write(Utf8JsonWriter writer) => TAction.Write(writer, action);
 

@@ -49,12 +49,12 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     public bool IsConnected => _multiplexer.IsConnected && !_subscriptionLost;
 
     /// <inheritdoc />
-    protected override async Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
-    {
-        // The multiplexer may still be writing the value after this task ends (a timed-out command stays queued),
-        // so it gets its own copy rather than the caller's pooled buffer.
-        await _subscriber.PublishAsync(ToRedis(channel), envelope.ToArray()).ConfigureAwait(false);
-    }
+    /// <remarks>
+    /// No copy: the multiplexer may still be writing the value after the command timed out, which is safe because
+    /// the envelope is an array nobody else changes or reuses.
+    /// </remarks>
+    protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
+        => _subscriber.PublishAsync(ToRedis(channel), envelope);
 
     /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)

@@ -14,6 +14,9 @@ public readonly struct GroupId : IEquatable<GroupId>
     /// <exception cref="ArgumentException">The value is null, empty, too long or contains control characters.</exception>
     public GroupId(string value) => _value = ScopeIdRules.Validate(value, nameof(GroupId), nameof(value));
 
+    // For a value that already passed ScopeIdRules (the id of a subscribed channel, or one just checked).
+    private GroupId(string validated, bool _) => _value = validated;
+
     /// <summary>The id's text. Throws for <c>default(GroupId)</c>, which identifies no group.</summary>
     public string Value => _value ?? throw new InvalidOperationException("default(GroupId) identifies no group; create one with new GroupId(value).");
 
@@ -32,6 +35,9 @@ public readonly struct GroupId : IEquatable<GroupId>
         id = default;
         return false;
     }
+
+    /// <summary>An id from a value that has already been checked against <see cref="ScopeIdRules"/>.</summary>
+    internal static GroupId FromValidated(string value) => new(value, true);
 
     /// <inheritdoc />
     public bool Equals(GroupId other) => string.Equals(_value, other._value, StringComparison.Ordinal);

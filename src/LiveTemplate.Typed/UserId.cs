@@ -14,6 +14,9 @@ public readonly struct UserId : IEquatable<UserId>
     /// <exception cref="ArgumentException">The value is null, empty, too long or contains control characters.</exception>
     public UserId(string value) => _value = ScopeIdRules.Validate(value, nameof(UserId), nameof(value));
 
+    // For a value that already passed ScopeIdRules (the id of a subscribed channel, or one just checked).
+    private UserId(string validated, bool _) => _value = validated;
+
     /// <summary>The id's text. Throws for <c>default(UserId)</c>, which identifies no user.</summary>
     public string Value => _value ?? throw new InvalidOperationException("default(UserId) identifies no user; create one with new UserId(value).");
 
@@ -32,6 +35,9 @@ public readonly struct UserId : IEquatable<UserId>
         id = default;
         return false;
     }
+
+    /// <summary>An id from a value that has already been checked against <see cref="ScopeIdRules"/>.</summary>
+    internal static UserId FromValidated(string value) => new(value, true);
 
     /// <inheritdoc />
     public bool Equals(UserId other) => string.Equals(_value, other._value, StringComparison.Ordinal);

@@ -105,65 +105,102 @@ public static class ActionJsonWriter
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, WriteJsonValue<T> writeItem)
     {
-        ArgumentNullException.ThrowIfNull(writeItem);
-        if (items is null)
+        if (items is IReadOnlyList<T> list)
         {
-            NotNull(writer).WriteNullValue();
+            WriteList(writer, list, writeItem);
             return;
         }
 
-        NotNull(writer).WriteStartArray();
-        foreach (var item in items)
+        if (Open(writer, items, writeItem, array: true))
         {
-            writeItem(writer, item);
+            foreach (var item in items)
+            {
+                writeItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>, without allocating an enumerator.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, WriteJsonValue<T> writeItem)
+    {
+        switch (items)
+        {
+            case List<T> list:
+                WriteList(writer, list, writeItem);
+                return;
+            case T[] array:
+                WriteList(writer, array, writeItem);
+                return;
         }
 
-        writer.WriteEndArray();
+        if (Open(writer, items, writeItem, array: true))
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                writeItem(writer, items[i]);
+            }
+
+            writer.WriteEndArray();
+        }
     }
 
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, List<T> items, WriteJsonValue<T> writeItem)
     {
-        if (items is null)
+        if (Open(writer, items, writeItem, array: true))
         {
-            NotNull(writer).WriteNullValue();
-            return;
+            WriteItems(writer, CollectionsMarshal.AsSpan(items), writeItem);
         }
-
-        WriteItems(writer, CollectionsMarshal.AsSpan(items), writeItem);
     }
 
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, T[] items, WriteJsonValue<T> writeItem)
     {
-        if (items is null)
+        if (Open(writer, items, writeItem, array: true))
         {
-            NotNull(writer).WriteNullValue();
-            return;
+            WriteItems(writer, items, writeItem);
         }
-
-        WriteItems(writer, items, writeItem);
     }
 
     /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>.</summary>
     public static void WriteDictionary<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> entries, WriteJsonValue<T> writeValue)
     {
-        ArgumentNullException.ThrowIfNull(writeValue);
-        if (entries is null)
+        if (entries is Dictionary<string, T> dictionary)
         {
-            NotNull(writer).WriteNullValue();
+            WriteDictionary(writer, dictionary, writeValue);
             return;
         }
 
-        NotNull(writer).WriteStartObject();
-        foreach (var entry in entries)
+        if (Open(writer, entries, writeValue, array: false))
         {
-            writer.WritePropertyName(entry.Key);
-            writeValue(writer, entry.Value);
-        }
+            foreach (var entry in entries)
+            {
+                WriteEntry(writer, entry, writeValue);
+            }
 
-        writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
     }
+
+    /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>, without allocating an enumerator.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, Dictionary<string, T> entries, WriteJsonValue<T> writeValue)
+    {
+        if (Open(writer, entries, writeValue, array: false))
+        {
+            foreach (var entry in entries)
+            {
+                WriteEntry(writer, entry, writeValue);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Writes a JSON object with one property per entry, each value with <paramref name="writeValue"/>.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> entries, WriteJsonValue<T> writeValue)
+        => WriteDictionary(writer, (IEnumerable<KeyValuePair<string, T>>)entries, writeValue);
 
     /// <summary>Writes <c>null</c>, or the value with <paramref name="write"/>.</summary>
     public static void WriteNullable<T>(Utf8JsonWriter writer, T? value, WriteJsonValue<T> write)
@@ -193,16 +230,45 @@ public static class ActionJsonWriter
         write(NotNull(writer), value);
     }
 
+    /// <summary>
+    /// Starts a collection: checks the element writer, writes <c>null</c> and returns false for a null collection,
+    /// else opens the array or object and returns true (the caller writes the elements and closes it).
+    /// </summary>
+    private static bool Open<T>(Utf8JsonWriter writer, object? collection, WriteJsonValue<T> write, bool array)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (collection is null)
+        {
+            NotNull(writer).WriteNullValue();
+            return false;
+        }
+
+        if (array)
+        {
+            NotNull(writer).WriteStartArray();
+        }
+        else
+        {
+            NotNull(writer).WriteStartObject();
+        }
+
+        return true;
+    }
+
     private static void WriteItems<T>(Utf8JsonWriter writer, ReadOnlySpan<T> items, WriteJsonValue<T> writeItem)
     {
-        ArgumentNullException.ThrowIfNull(writeItem);
-        NotNull(writer).WriteStartArray();
         foreach (var item in items)
         {
             writeItem(writer, item);
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteEntry<T>(Utf8JsonWriter writer, KeyValuePair<string, T> entry, WriteJsonValue<T> writeValue)
+    {
+        writer.WritePropertyName(entry.Key);
+        writeValue(writer, entry.Value);
     }
 
     private static Utf8JsonWriter NotNull(Utf8JsonWriter writer)

@@ -14,7 +14,9 @@ public static class BroadcasterExtensions
         where TAction : IServerAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(broadcaster);
-        return broadcaster.PublishServerActionAsync(userId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), ct);
+        return broadcaster is ChannelBroadcaster channels
+            ? channels.PublishServerActionAsync(userId, action, ct)
+            : broadcaster.PublishServerActionAsync(userId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), ct);
     }
 
     /// <summary>Runs <paramref name="action"/> on every connection of <paramref name="groupId"/>, on every instance.</summary>
@@ -30,6 +32,8 @@ public static class BroadcasterExtensions
         where TAction : IGroupAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(broadcaster);
-        return broadcaster.PublishGroupActionAsync(groupId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), excludeConnectionId, ct);
+        return broadcaster is ChannelBroadcaster channels
+            ? channels.PublishGroupActionAsync(groupId, action, excludeConnectionId, ct)
+            : broadcaster.PublishGroupActionAsync(groupId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), excludeConnectionId, ct);
     }
 }

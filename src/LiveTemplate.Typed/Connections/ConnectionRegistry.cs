@@ -147,10 +147,10 @@ public sealed class ConnectionRegistry : IAsyncDisposable
     }
 
     /// <summary>The connections of exactly this group.</summary>
-    public IReadOnlyList<LocalConnection> GetByGroup(GroupId groupId) => _byGroup.TryGetValue(groupId, out var set) ? set.Snapshot() : [];
+    public IReadOnlyList<LocalConnection> GetByGroup(GroupId groupId) => GroupMembers(groupId);
 
     /// <summary>The connections of exactly this user.</summary>
-    public IReadOnlyList<LocalConnection> GetByUser(UserId userId) => _byUser.TryGetValue(userId, out var set) ? set.Snapshot() : [];
+    public IReadOnlyList<LocalConnection> GetByUser(UserId userId) => UserConnections(userId);
 
     /// <summary>The connection with this id, or null.</summary>
     public LocalConnection? Find(string connectionId) => _all.Find(connectionId);
@@ -203,12 +203,17 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         }
     }
 
+    // Arrays, not IReadOnlyList: fan-out loops over them for every message, without an enumerator or interface calls.
+    private LocalConnection[] GroupMembers(GroupId groupId) => _byGroup.TryGetValue(groupId, out var set) ? set.Snapshot() : [];
+
+    private LocalConnection[] UserConnections(UserId userId) => _byUser.TryGetValue(userId, out var set) ? set.Snapshot() : [];
+
     private ValueTask OnBroadcastAsync(BroadcastMessage message)
     {
         var targets = message.Scope switch
         {
-            BroadcastScope.Group => GetByGroup(message.GroupId!.Value),
-            BroadcastScope.User => GetByUser(message.UserId!.Value),
+            BroadcastScope.Group => GroupMembers(message.GroupId!.Value),
+            BroadcastScope.User => UserConnections(message.UserId!.Value),
             _ => _all.Snapshot(),
         };
         Deliver(targets, message, message.ExcludeConnectionId);
@@ -217,17 +222,17 @@ public sealed class ConnectionRegistry : IAsyncDisposable
 
     private ValueTask OnServerActionAsync(ServerActionMessage message)
     {
-        Deliver(GetByUser(message.UserId), message, null);
+        Deliver(UserConnections(message.UserId), message, null);
         return ValueTask.CompletedTask;
     }
 
     private ValueTask OnGroupActionAsync(GroupActionMessage message)
     {
-        Deliver(GetByGroup(message.GroupId), message, message.ExcludeConnectionId);
+        Deliver(GroupMembers(message.GroupId), message, message.ExcludeConnectionId);
         return ValueTask.CompletedTask;
     }
 
-    private void Deliver(IReadOnlyList<LocalConnection> targets, PubSubMessage message, string? excludeConnectionId)
+    private void Deliver(LocalConnection[] targets, PubSubMessage message, string? excludeConnectionId)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {

@@ -1,3 +1,4 @@
+using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.Diagnostics;
 using LiveTemplate.Typed.PubSub.Subscriptions;
 using LiveTemplate.Typed.Wire;
@@ -26,6 +27,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     private readonly TimeSpan _reconnectDelay;
     private readonly TimeSpan _maxReconnectDelay;
     private readonly EnvelopeSigner? _signer;
+    private readonly EnvelopeReadContext _readContext;
     private readonly object _globalGate = new();
     private Task? _globalSubscription;
     private Task? _reconciler;
@@ -41,6 +43,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         Logger = logger;
         Channels = new ChannelNames(options.ChannelPrefix);
         InstanceId = Guid.NewGuid().ToString();
+        _readContext = new EnvelopeReadContext(InstanceId);
         _time = options.TimeProvider;
         _maxMessageBytes = options.MaxMessageBytes;
         _reconnectDelay = options.ReconnectDelay;
@@ -81,8 +84,17 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
 
     // ---- Transport: what a derived class implements ----
 
-    /// <summary>Publishes an encoded envelope on a literal channel.</summary>
+    /// <summary>
+    /// Publishes an encoded envelope on a literal channel. The envelope is an array of its own that the broadcaster
+    /// never changes or reuses: the transport may keep referring to it, even after its task has completed or failed.
+    /// </summary>
     protected abstract Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct);
+
+    /// <summary>
+    /// False while the transport would carry a publish to nobody (an in-memory broadcaster alone on its network): then
+    /// publishing delivers locally without writing an envelope, when the envelope is certainly within MaxMessageBytes.
+    /// </summary>
+    internal virtual bool TransportCarriesMessages => true;
 
     /// <summary>
     /// Subscribes a literal channel and returns once the transport confirms. When <paramref name="refresh"/> is
@@ -112,7 +124,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     public Task PublishServerActionAsync(UserId userId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return PublishAsync(Channels.ServerAction(Require(userId)), new ServerActionMessage(userId, action, data, InstanceId, Now), ct);
+        return PublishAsync(Channels.ServerAction(Require(userId)), new ServerActionMessage(userId, action, data, InstanceId, Now), new RawData(data), ct);
     }
 
     /// <inheritdoc />
@@ -124,20 +136,49 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     {
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
         var message = new GroupActionMessage(groupId, action, data, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
-        return PublishAsync(Channels.GroupAction(Require(groupId)), message, ct);
+        return PublishAsync(Channels.GroupAction(Require(groupId)), message, new RawData(data), ct);
+    }
+
+    /// <summary>
+    /// Typed publish of a server action: the generated code writes the action straight into the envelope, so there is
+    /// no intermediate array and no re-parsing of data that cannot be malformed.
+    /// </summary>
+    internal Task PublishServerActionAsync<TAction>(UserId userId, TAction action, CancellationToken ct)
+        where TAction : IServerAction<TAction>
+    {
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action)); // no boxing for record struct actions
+        }
+
+        var header = new ServerActionMessage(Require(userId), TAction.ActionName, default, InstanceId, Now);
+        return PublishAsync(Channels.ServerAction(userId), header, new TypedData<TAction>(action), ct);
+    }
+
+    /// <summary>Typed publish of a group action (see <see cref="PublishServerActionAsync{TAction}"/>).</summary>
+    internal Task PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
+        where TAction : IGroupAction<TAction>
+    {
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action)); // no boxing for record struct actions
+        }
+
+        var header = new GroupActionMessage(Require(groupId), TAction.ActionName, default, InstanceId, Now, NextGroupActionSeq(), excludeConnectionId: excludeConnectionId);
+        return PublishAsync(Channels.GroupAction(groupId), header, new TypedData<TAction>(action), ct);
     }
 
     /// <summary>Publishes to every connection on every instance except <paramref name="excludeConnectionId"/> (usually the sender), as livetemplate's <c>excludeConnID</c>.</summary>
     public Task PublishGlobalAsync(ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.Global, BroadcastMessage.ToEveryone(payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one group except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToGroupAsync(GroupId groupId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.GroupBroadcast(Require(groupId)), BroadcastMessage.ToGroup(groupId, payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one user except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToUserAsync(UserId userId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now, excludeConnectionId), ct);
+        => PublishAsync(Channels.UserBroadcast(Require(userId)), BroadcastMessage.ToUser(userId, payload, InstanceId, Now, excludeConnectionId), default(RawData), ct);
 
     /// <inheritdoc />
     public Task SubscribeAsync(Func<BroadcastMessage, ValueTask> handler, CancellationToken ct = default)
@@ -238,7 +279,12 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
             return null;
         }
 
-        var result = EnvelopeReader.Read(envelope);
+        var result = EnvelopeReader.Read(envelope, _readContext, subscription.ScopeId);
+        if (result.IsEcho)
+        {
+            return null; // Our own echo: delivered locally when it was published.
+        }
+
         if (!result.Success)
         {
             var reason = result.Error.Kind == EnvelopeErrorKind.UnknownType ? DropReason.UnknownType : DropReason.Malformed;
@@ -247,11 +293,6 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         }
 
         var message = result.Message;
-        if (string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal))
-        {
-            return null; // Our own echo: delivered locally when it was published.
-        }
-
         if (!subscription.Carries(message))
         {
             Drop(subscription.Channel, DropReason.ScopeMismatch, $"A {message.ChannelKind} message does not belong on this channel.");
@@ -308,26 +349,90 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
     // Go's per-instance counter: (instanceID, seq) identifies a group action.
     private ulong NextGroupActionSeq() => unchecked((ulong)Interlocked.Increment(ref _groupActionSeq));
 
-    private async Task PublishAsync(string channel, PubSubMessage message, CancellationToken ct)
+    /// <summary>
+    /// Encodes, delivers locally, then hands the envelope to the transport. Only the wait for the transport (and for
+    /// local handlers that do not complete at once) is asynchronous, so a publish allocates no state machine of its
+    /// own beyond that wait. Failures come back in the task, as from an async method.
+    /// </summary>
+    private Task PublishAsync<TData>(string channel, PubSubMessage message, TData data, CancellationToken ct)
+        where TData : IEnvelopeData
     {
-        ThrowIfDisposed();
-        ct.ThrowIfCancellationRequested();
-        using var envelope = EnvelopeWriter.ToPooled(message);
-        _signer?.Sign(channel, envelope);
-        if (envelope.WrittenSpan.Length > _maxMessageBytes)
-        {
-            throw new ArgumentException($"The message encodes to {envelope.WrittenSpan.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
-        }
-
-        Metrics.Published();
-        if (_subscriptions.IsWanted(channel))
-        {
-            await DispatchAsync(channel, message).ConfigureAwait(false);
-        }
-
+        byte[]? envelope = null;
+        var localDelivery = ValueTask.CompletedTask;
+        var encoding = false;
         try
         {
-            await PublishToTransportAsync(channel, envelope.WrittenMemory, ct).ConfigureAwait(false);
+            ThrowIfDisposed();
+            ct.ThrowIfCancellationRequested();
+            encoding = true;
+            PubSubMessage? alone = null;
+            var dataRange = default(Range);
+            if (!TransportCarriesMessages
+                && data.WithoutEnvelope(message, out var dataLength) is var withData
+                && EnvelopeWriter.MaxLength(message, dataLength, signed: _signer is not null) <= _maxMessageBytes)
+            {
+                // Nothing leaves this process, and the envelope is certainly within MaxMessageBytes: it would only
+                // have been measured, so it is not written.
+                alone = withData;
+                encoding = false;
+            }
+            else
+            {
+                envelope = EnvelopeWriter.ToArray(message, data, _signer, channel, out dataRange);
+                encoding = false;
+                if (envelope.Length > _maxMessageBytes)
+                {
+                    throw new ArgumentException($"The message encodes to {envelope.Length} bytes; MaxMessageBytes is {_maxMessageBytes}. Nothing was delivered.", nameof(message));
+                }
+            }
+
+            Metrics.Published();
+            if (_subscriptions.IsWanted(channel))
+            {
+                localDelivery = DispatchAsync(channel, alone ?? data.ForLocalDelivery(message, envelope.AsMemory(dataRange)));
+            }
+        }
+        catch (Exception ex) when (!(encoding && data.EncodingErrorsThrow))
+        {
+            return FailedTask(ex);
+        }
+
+        return localDelivery.IsCompletedSuccessfully
+            ? SendAsync(channel, envelope, ct)
+            : SendAfterLocalDeliveryAsync(localDelivery, channel, envelope, ct);
+    }
+
+    private async Task SendAfterLocalDeliveryAsync(ValueTask localDelivery, string channel, byte[]? envelope, CancellationToken ct)
+    {
+        await localDelivery.ConfigureAwait(false);
+        await SendAsync(channel, envelope, ct).ConfigureAwait(false);
+    }
+
+    private Task SendAsync(string channel, byte[]? envelope, CancellationToken ct)
+    {
+        if (envelope is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        Task sending;
+        try
+        {
+            sending = PublishToTransportAsync(channel, envelope, ct);
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException(ex);
+        }
+
+        return sending.IsCompletedSuccessfully ? Task.CompletedTask : CompleteSendAsync(sending, channel, ct);
+    }
+
+    private static async Task CompleteSendAsync(Task sending, string channel, CancellationToken ct)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -337,6 +442,19 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber
         {
             throw new PublishFailedException(channel, ex);
         }
+    }
+
+    /// <summary>The task an async method would have returned for <paramref name="ex"/>: canceled for a cancellation, else faulted.</summary>
+    private static Task FailedTask(Exception ex)
+    {
+        if (ex is not OperationCanceledException canceled)
+        {
+            return Task.FromException(ex);
+        }
+
+        var task = new TaskCompletionSource();
+        task.SetCanceled(canceled.CancellationToken);
+        return task.Task;
     }
 
     private ValueTask DispatchAsync(string channel, PubSubMessage message) => message switch

@@ -36,6 +36,9 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     /// <summary>The network this broadcaster is on.</summary>
     public InMemoryNetwork Network => _network;
 
+    /// <inheritdoc />
+    internal override bool TransportCarriesMessages => _network.HasOtherMembers;
+
     internal void Enqueue(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, envelope));
 
     /// <inheritdoc />

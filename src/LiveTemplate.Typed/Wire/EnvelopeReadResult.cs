@@ -3,13 +3,14 @@ using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.Wire;
 
-/// <summary>The outcome of <see cref="EnvelopeReader.Read"/>: a message or a typed error, never both.</summary>
+/// <summary>The outcome of <see cref="EnvelopeReader.Read(ReadOnlyMemory{byte})"/>: a message or a typed error, never both.</summary>
 public readonly struct EnvelopeReadResult
 {
-    private EnvelopeReadResult(PubSubMessage? message, EnvelopeError? error)
+    private EnvelopeReadResult(PubSubMessage? message, EnvelopeError? error, bool isEcho = false)
     {
         Message = message;
         Error = error;
+        IsEcho = isEcho;
     }
 
     /// <summary>The decoded message, when <see cref="Success"/>.</summary>
@@ -22,6 +23,14 @@ public readonly struct EnvelopeReadResult
     [MemberNotNullWhen(true, nameof(Message))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Success => Message is not null;
+
+    /// <summary>
+    /// True when a broadcaster's reader recognised a valid envelope of the broadcaster's own (its echo): no message was
+    /// built. Only the internal reader with a context returns it; then neither <see cref="Message"/> nor <see cref="Error"/> is set.
+    /// </summary>
+    internal bool IsEcho { get; }
+
+    internal static EnvelopeReadResult Echo => new(null, null, isEcho: true);
 
     internal static EnvelopeReadResult Ok(PubSubMessage message) => new(message, null);
 

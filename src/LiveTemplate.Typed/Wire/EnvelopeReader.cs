@@ -17,9 +17,17 @@ public static class EnvelopeReader
     private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
 
     /// <summary>Decodes one envelope. The returned message's <c>Data</c> refers into <paramref name="utf8"/>; <c>Payload</c> is decoded into new memory.</summary>
-    public static EnvelopeReadResult Read(ReadOnlyMemory<byte> utf8)
+    public static EnvelopeReadResult Read(ReadOnlyMemory<byte> utf8) => Read(utf8, null, null);
+
+    /// <summary>
+    /// Decodes one envelope for a broadcaster: with <paramref name="context"/>, an envelope stamped with the
+    /// broadcaster's own instance id comes back as <see cref="EnvelopeReadResult.IsEcho"/> once it has been checked
+    /// (no message is built), and repeated strings are reused. A group or user id equal to
+    /// <paramref name="expectedScopeId"/> (the id of the channel it came on, already validated) reuses that string.
+    /// </summary>
+    internal static EnvelopeReadResult Read(ReadOnlyMemory<byte> utf8, EnvelopeReadContext? context, string? expectedScopeId)
     {
-        var fields = new Fields();
+        var fields = new Fields { Context = context, ExpectedScopeId = expectedScopeId };
         try
         {
             var reader = new Utf8JsonReader(utf8.Span, Options);
@@ -55,135 +63,200 @@ public static class EnvelopeReader
 
     private static EnvelopeReadResult? ReadField(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, ref Fields fields)
     {
-        if (reader.ValueTextEquals(EnvelopeFields.Type))
+        switch (Identify(ref reader))
         {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                return WrongType("type", "a string");
-            }
-
-            fields.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType) ? MessageType.Broadcast
-                : reader.ValueTextEquals(EnvelopeFields.ServerActionType) ? MessageType.ServerAction
-                : reader.ValueTextEquals(EnvelopeFields.GroupActionType) ? MessageType.GroupAction
-                : MessageType.Unknown;
-            if (fields.Type == MessageType.Unknown)
-            {
-                fields.UnknownType = Shorten(reader.GetString());
-            }
-
-            return null;
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Scope))
-        {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                fields.Scope = null;
+            case Field.Type:
+                return ReadType(ref reader, ref fields);
+            case Field.Scope:
+                return ReadScope(ref reader, ref fields);
+            case Field.GroupId:
+                return ReadScopeId(ref reader, "groupID", ref fields, out fields.GroupId, out fields.GroupIdIsValid);
+            case Field.UserId:
+                return ReadScopeId(ref reader, "userID", ref fields, out fields.UserId, out fields.UserIdIsValid);
+            case Field.Action:
+                return ReadAction(ref reader, ref fields);
+            case Field.InstanceId:
+                return ReadInstanceId(ref reader, ref fields);
+            case Field.ExcludeConnectionId:
+                return ReadString(ref reader, "excludeConnID", out fields.ExcludeConnectionId);
+            case Field.Topic:
+                return ReadString(ref reader, "topic", out fields.Topic);
+            case Field.Payload:
+                return ReadPayload(ref reader, ref fields);
+            case Field.Data:
+                return ReadData(ref reader, utf8, ref fields);
+            case Field.Timestamp:
+                return ReadTimestamp(ref reader, ref fields);
+            case Field.Seq:
+                return ReadSeq(ref reader, ref fields);
+            default:
+                // A field this reader does not know: skip its value, whatever it is.
+                reader.Read();
+                reader.Skip();
                 return null;
-            }
+        }
+    }
 
-            if (reader.TokenType != JsonTokenType.String)
+    /// <summary>
+    /// Which field the property name at the reader is (names match exactly, as before). A plain name is told by its
+    /// length and first byte and then compared once; an escaped one is compared with every name.
+    /// </summary>
+    private static Field Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return IdentifyByText(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        var candidate = name.Length switch
+        {
+            3 => Field.Seq,
+            4 => name[0] == (byte)'t' ? Field.Type : Field.Data,
+            5 => name[0] == (byte)'s' ? Field.Scope : Field.Topic,
+            6 => name[0] == (byte)'a' ? Field.Action : Field.UserId,
+            7 => name[0] == (byte)'g' ? Field.GroupId : Field.Payload,
+            9 => Field.Timestamp,
+            10 => Field.InstanceId,
+            13 => Field.ExcludeConnectionId,
+            _ => Field.Unknown,
+        };
+        return candidate != Field.Unknown && name.SequenceEqual(NameOf(candidate)) ? candidate : Field.Unknown;
+    }
+
+    private static Field IdentifyByText(ref Utf8JsonReader reader)
+    {
+        for (var field = Field.Type; field <= Field.Seq; field++)
+        {
+            if (reader.ValueTextEquals(NameOf(field)))
             {
-                return WrongType("scope", "a string");
+                return field;
             }
-
-            fields.Scope = reader.ValueTextEquals(EnvelopeFields.GlobalScope) ? BroadcastScope.Global
-                : reader.ValueTextEquals(EnvelopeFields.GroupScope) ? BroadcastScope.Group
-                : reader.ValueTextEquals(EnvelopeFields.UserScope) ? BroadcastScope.User
-                : null;
-            return fields.Scope is null
-                ? EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'scope' must be \"global\", \"group\" or \"user\" (was \"{Shorten(reader.GetString())}\").")
-                : null;
         }
 
-        if (reader.ValueTextEquals(EnvelopeFields.GroupId))
-        {
-            return ReadString(ref reader, "groupID", out fields.GroupId);
-        }
+        return Field.Unknown;
+    }
 
-        if (reader.ValueTextEquals(EnvelopeFields.UserId))
-        {
-            return ReadString(ref reader, "userID", out fields.UserId);
-        }
+    private static ReadOnlySpan<byte> NameOf(Field field) => field switch
+    {
+        Field.Type => EnvelopeFields.Type,
+        Field.Scope => EnvelopeFields.Scope,
+        Field.GroupId => EnvelopeFields.GroupId,
+        Field.UserId => EnvelopeFields.UserId,
+        Field.Action => EnvelopeFields.Action,
+        Field.InstanceId => EnvelopeFields.InstanceId,
+        Field.ExcludeConnectionId => EnvelopeFields.ExcludeConnectionId,
+        Field.Topic => EnvelopeFields.Topic,
+        Field.Payload => EnvelopeFields.Payload,
+        Field.Data => EnvelopeFields.Data,
+        Field.Timestamp => EnvelopeFields.Timestamp,
+        Field.Seq => EnvelopeFields.Seq,
+        _ => default,
+    };
 
-        if (reader.ValueTextEquals(EnvelopeFields.Action))
-        {
-            return ReadString(ref reader, "action", out fields.Action);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.InstanceId))
-        {
-            return ReadString(ref reader, "instanceID", out fields.InstanceId);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.ExcludeConnectionId))
-        {
-            return ReadString(ref reader, "excludeConnID", out fields.ExcludeConnectionId);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Topic))
-        {
-            return ReadString(ref reader, "topic", out fields.Topic);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Payload))
-        {
-            return ReadPayload(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Data))
-        {
-            return ReadData(ref reader, utf8, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Timestamp))
-        {
-            return ReadTimestamp(ref reader, ref fields);
-        }
-
-        if (reader.ValueTextEquals(EnvelopeFields.Seq))
-        {
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                fields.Seq = 0;
-                return null;
-            }
-
-            if (reader.TokenType != JsonTokenType.Number)
-            {
-                return WrongType("seq", "a number");
-            }
-
-            return reader.TryGetUInt64(out fields.Seq)
-                ? null
-                : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number from 0 to 2^64-1.");
-        }
-
-        // A field this reader does not know: skip its value, whatever it is.
+    private static EnvelopeReadResult? ReadType(ref Utf8JsonReader reader, ref Fields fields)
+    {
         reader.Read();
-        reader.Skip();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType("type", "a string");
+        }
+
+        fields.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType) ? MessageType.Broadcast
+            : reader.ValueTextEquals(EnvelopeFields.ServerActionType) ? MessageType.ServerAction
+            : reader.ValueTextEquals(EnvelopeFields.GroupActionType) ? MessageType.GroupAction
+            : MessageType.Unknown;
+        if (fields.Type == MessageType.Unknown)
+        {
+            fields.UnknownType = Shorten(reader.GetString());
+        }
+
         return null;
     }
 
-    private static EnvelopeReadResult? ReadString(ref Utf8JsonReader reader, string name, out string? value)
+    private static EnvelopeReadResult? ReadScope(ref Utf8JsonReader reader, ref Fields fields)
     {
         reader.Read();
-        value = null;
         if (reader.TokenType == JsonTokenType.Null)
         {
+            fields.Scope = null;
             return null;
         }
 
         if (reader.TokenType != JsonTokenType.String)
         {
-            return WrongType(name, "a string");
+            return WrongType("scope", "a string");
         }
 
-        value = reader.GetString();
-        return null;
+        fields.Scope = reader.ValueTextEquals(EnvelopeFields.GlobalScope) ? BroadcastScope.Global
+            : reader.ValueTextEquals(EnvelopeFields.GroupScope) ? BroadcastScope.Group
+            : reader.ValueTextEquals(EnvelopeFields.UserScope) ? BroadcastScope.User
+            : null;
+        return fields.Scope is null
+            ? EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'scope' must be \"global\", \"group\" or \"user\" (was \"{Shorten(reader.GetString())}\").")
+            : null;
+    }
+
+    private static EnvelopeReadResult? ReadSeq(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            fields.Seq = 0;
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return WrongType("seq", "a number");
+        }
+
+        return reader.TryGetUInt64(out fields.Seq)
+            ? null
+            : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, "Field 'seq' must be a whole number from 0 to 2^64-1.");
+    }
+
+    private static EnvelopeReadResult? ReadString(ref Utf8JsonReader reader, string name, out string? value)
+    {
+        var problem = ReadStringToken(ref reader, name, out var present);
+        value = present ? reader.GetString() : null;
+        return problem;
+    }
+
+    /// <summary>Moves to the field's value: null or a string; <paramref name="present"/> is true for a string.</summary>
+    private static EnvelopeReadResult? ReadStringToken(ref Utf8JsonReader reader, string name, out bool present)
+    {
+        reader.Read();
+        present = reader.TokenType == JsonTokenType.String;
+        return present || reader.TokenType == JsonTokenType.Null ? null : WrongType(name, "a string");
+    }
+
+    private static EnvelopeReadResult? ReadScopeId(ref Utf8JsonReader reader, string name, ref Fields fields, out string? value, out bool isValid)
+    {
+        var problem = ReadStringToken(ref reader, name, out var present);
+        isValid = present && fields.ExpectedScopeId is { } expected && reader.ValueTextEquals(expected);
+        value = !present ? null : isValid ? fields.ExpectedScopeId : reader.GetString();
+        return problem;
+    }
+
+    private static EnvelopeReadResult? ReadAction(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        var problem = ReadStringToken(ref reader, "action", out var present);
+        var known = present ? fields.Context?.FindAction(ref reader) : null;
+        fields.ActionIsKnown = known is not null;
+        fields.Action = !present ? null : known ?? reader.GetString();
+        return problem;
+    }
+
+    private static EnvelopeReadResult? ReadInstanceId(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        var problem = ReadStringToken(ref reader, "instanceID", out var present);
+        var context = fields.Context;
+        fields.IsEcho = present && context is not null && reader.ValueTextEquals(context.OwnInstanceId);
+        var known = !present ? null : fields.IsEcho ? context!.OwnInstanceId : context?.FindInstanceId(ref reader);
+        fields.InstanceIdIsKnown = known is not null;
+        fields.InstanceId = !present ? null : known ?? reader.GetString();
+        return problem;
     }
 
     private static EnvelopeReadResult? ReadPayload(ref Utf8JsonReader reader, ref Fields fields)
@@ -264,32 +337,22 @@ public static class EnvelopeReader
                 return EnvelopeReadResult.Fail(EnvelopeErrorKind.UnknownType, $"Message type \"{f.UnknownType}\" is not handled.");
             case MessageType.ServerAction:
             {
-                if (RequireUser(f.UserId) is { } userProblem)
+                if (((f.UserIdIsValid ? null : RequireUser(f.UserId)) ?? RequireAction(in f)) is { } problem)
                 {
-                    return userProblem;
+                    return problem;
                 }
 
-                if (RequireAction(f.Action) is { } actionProblem)
-                {
-                    return actionProblem;
-                }
-
-                return EnvelopeReadResult.Ok(new ServerActionMessage(new UserId(f.UserId!), f.Action!, f.Data, instanceId, f.Timestamp));
+                return f.IsEcho ? EnvelopeReadResult.Echo : Accepted(in f, new ServerActionMessage(UserId.FromValidated(f.UserId!), f.Action!, f.Data, instanceId, f.Timestamp));
             }
 
             case MessageType.GroupAction:
             {
-                if (RequireGroup(f.GroupId) is { } groupProblem)
+                if (((f.GroupIdIsValid ? null : RequireGroup(f.GroupId)) ?? RequireAction(in f)) is { } problem)
                 {
-                    return groupProblem;
+                    return problem;
                 }
 
-                if (RequireAction(f.Action) is { } actionProblem)
-                {
-                    return actionProblem;
-                }
-
-                return EnvelopeReadResult.Ok(new GroupActionMessage(new GroupId(f.GroupId!), f.Action!, f.Data, instanceId, f.Timestamp, f.Seq, f.Topic, f.ExcludeConnectionId));
+                return f.IsEcho ? EnvelopeReadResult.Echo : Accepted(in f, new GroupActionMessage(GroupId.FromValidated(f.GroupId!), f.Action!, f.Data, instanceId, f.Timestamp, f.Seq, f.Topic, f.ExcludeConnectionId));
             }
 
             default:
@@ -301,17 +364,46 @@ public static class EnvelopeReader
     {
         // Go always writes 'scope'; a sender that does not is read by the id it names.
         var scope = f.Scope ?? (f.GroupId is not null ? BroadcastScope.Group : f.UserId is not null ? BroadcastScope.User : BroadcastScope.Global);
-        var payload = f.Payload ?? ReadOnlyMemory<byte>.Empty;
-        switch (scope)
+        var problem = scope switch
         {
-            case BroadcastScope.Group:
-                return RequireGroup(f.GroupId) ?? EnvelopeReadResult.Ok(BroadcastMessage.ToGroup(new GroupId(f.GroupId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
-            case BroadcastScope.User:
-                return RequireUser(f.UserId) ?? EnvelopeReadResult.Ok(BroadcastMessage.ToUser(new UserId(f.UserId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
-            default:
-                return EnvelopeReadResult.Ok(BroadcastMessage.ToEveryone(payload, instanceId, f.Timestamp, f.ExcludeConnectionId));
+            BroadcastScope.Group => f.GroupIdIsValid ? null : RequireGroup(f.GroupId),
+            BroadcastScope.User => f.UserIdIsValid ? null : RequireUser(f.UserId),
+            _ => null,
+        };
+        if (problem is not null || f.IsEcho)
+        {
+            return problem ?? EnvelopeReadResult.Echo;
         }
+
+        var payload = f.Payload ?? ReadOnlyMemory<byte>.Empty;
+        return Accepted(in f, scope switch
+        {
+            BroadcastScope.Group => BroadcastMessage.ToGroup(GroupId.FromValidated(f.GroupId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId),
+            BroadcastScope.User => BroadcastMessage.ToUser(UserId.FromValidated(f.UserId!), payload, instanceId, f.Timestamp, f.ExcludeConnectionId),
+            _ => BroadcastMessage.ToEveryone(payload, instanceId, f.Timestamp, f.ExcludeConnectionId),
+        });
     }
+
+    /// <summary>A valid message from another instance: its instance id and action name are worth remembering.</summary>
+    private static EnvelopeReadResult Accepted(in Fields f, PubSubMessage message)
+    {
+        if (f.Context is { } context)
+        {
+            if (!f.InstanceIdIsKnown && f.InstanceId is { } instanceId)
+            {
+                context.RememberInstanceId(instanceId);
+            }
+
+            if (!f.ActionIsKnown && f.Action is { } action)
+            {
+                context.RememberAction(action);
+            }
+        }
+
+        return EnvelopeReadResult.Ok(message);
+    }
+
+    private static EnvelopeReadResult? RequireAction(in Fields f) => f.ActionIsKnown ? null : RequireAction(f.Action);
 
     private static EnvelopeReadResult? RequireGroup(string? value) => RequireId(value, "groupID", nameof(Typed.GroupId));
 
@@ -344,6 +436,23 @@ public static class EnvelopeReader
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
 
+    private enum Field
+    {
+        Unknown,
+        Type,
+        Scope,
+        GroupId,
+        UserId,
+        Action,
+        InstanceId,
+        ExcludeConnectionId,
+        Topic,
+        Payload,
+        Data,
+        Timestamp,
+        Seq,
+    }
+
     private enum MessageType
     {
         None,
@@ -355,6 +464,13 @@ public static class EnvelopeReader
 
     private struct Fields
     {
+        public EnvelopeReadContext? Context;
+        public string? ExpectedScopeId;
+        public bool IsEcho;
+        public bool GroupIdIsValid;
+        public bool UserIdIsValid;
+        public bool ActionIsKnown;
+        public bool InstanceIdIsKnown;
         public MessageType Type;
         public string? UnknownType;
         public BroadcastScope? Scope;

@@ -17,7 +17,7 @@ internal sealed class EnvelopeSigner
     private static ReadOnlySpan<byte> Prefix => ",\"sig\":\""u8;
 
     // ,"sig":"<44 base64 characters>"}
-    private static readonly int SuffixLength = Prefix.Length + (((MacBytes + 2) / 3) * 4) + 2;
+    internal static readonly int SuffixLength = Prefix.Length + (((MacBytes + 2) / 3) * 4) + 2;
     private readonly byte[] _key;
 
     public EnvelopeSigner(byte[] key)

@@ -10,35 +10,54 @@ namespace LiveTemplate.Typed.Wire;
 /// </summary>
 public static class EnvelopeWriter
 {
+    // A thread keeps its scratch buffer between envelopes unless it grew beyond this.
+    private const int MaxRetainedScratchBytes = 64 * 1024;
+
     [ThreadStatic]
     private static Utf8JsonWriter? t_cachedWriter;
+
+    [ThreadStatic]
+    private static PooledBufferWriter? t_scratch;
+
+    // The envelope's own depth plus the data's: typed data deeper than ActionJsonReader.MaxDepth fails to write.
+    private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeReader.MaxDepth };
 
     /// <summary>Writes <paramref name="message"/>'s envelope to <paramref name="output"/>.</summary>
     public static void Write(IBufferWriter<byte> output, PubSubMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var data = message switch
+        {
+            ServerActionMessage serverAction => serverAction.Data,
+            GroupActionMessage groupAction => groupAction.Data,
+            _ => default,
+        };
+        Write(output, message, new RawData(data));
+    }
+
+    /// <summary>
+    /// Writes the envelope of <paramref name="message"/> with <paramref name="data"/> as its action data (the message's
+    /// own <c>Data</c> is not used), to an empty <paramref name="output"/>; returns where the data is in what was written.
+    /// </summary>
+    internal static Range Write<TData>(IBufferWriter<byte> output, PubSubMessage message, TData data)
+        where TData : IEnvelopeData
+    {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(message);
-        var writer = t_cachedWriter ?? new Utf8JsonWriter(output);
+        var writer = t_cachedWriter ?? new Utf8JsonWriter(output, Options);
         t_cachedWriter = null;
         writer.Reset(output);
         try
         {
-            switch (message)
+            var dataRange = message switch
             {
-                case BroadcastMessage broadcast:
-                    WriteBroadcast(writer, broadcast);
-                    break;
-                case ServerActionMessage serverAction:
-                    WriteServerAction(writer, serverAction);
-                    break;
-                case GroupActionMessage groupAction:
-                    WriteGroupAction(writer, groupAction);
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message));
-            }
-
+                BroadcastMessage broadcast => WriteBroadcast(writer, broadcast),
+                ServerActionMessage serverAction => WriteServerAction(writer, serverAction, data),
+                GroupActionMessage groupAction => WriteGroupAction(writer, groupAction, data),
+                _ => throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message)),
+            };
             writer.Flush();
+            return dataRange;
         }
         finally
         {
@@ -55,22 +74,57 @@ public static class EnvelopeWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    internal static PooledBufferWriter ToPooled(PubSubMessage message)
+    /// <summary>
+    /// Encodes the envelope of <paramref name="message"/> with <paramref name="data"/>, signed for
+    /// <paramref name="channel"/> when there is a signer, into a new array of exactly its size (through a per-thread
+    /// scratch buffer, so nothing else is allocated); <paramref name="dataRange"/> is where the data is in it.
+    /// </summary>
+    internal static byte[] ToArray<TData>(PubSubMessage message, TData data, EnvelopeSigner? signer, string channel, out Range dataRange)
+        where TData : IEnvelopeData
     {
-        var buffer = new PooledBufferWriter();
+        var scratch = t_scratch ?? new PooledBufferWriter();
+        t_scratch = null;
         try
         {
-            Write(buffer, message);
-            return buffer;
+            scratch.Truncate(0);
+            dataRange = Write(scratch, message, data);
+            signer?.Sign(channel, scratch);
+            return scratch.WrittenSpan.ToArray();
         }
-        catch
+        finally
         {
-            buffer.Dispose();
-            throw;
+            if (scratch.Capacity <= MaxRetainedScratchBytes)
+            {
+                t_scratch = scratch;
+            }
+            else
+            {
+                scratch.Dispose();
+            }
         }
     }
 
-    private static void WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
+    /// <summary>
+    /// An upper bound on the length of <paramref name="message"/>'s envelope with <paramref name="dataLength"/> bytes of
+    /// data: every string at its worst escaping (6 bytes a UTF-16 unit), the timestamp and seq at their longest.
+    /// </summary>
+    internal static long MaxLength(PubSubMessage message, int dataLength, bool signed)
+    {
+        // Field names, quotes and separators of every field, the longest type value, timestamp and seq: under 256.
+        const int Fixed = 256;
+        var length = Fixed + (long)dataLength + Escaped(message.InstanceId) + (signed ? EnvelopeSigner.SuffixLength : 0);
+        return length + message switch
+        {
+            ServerActionMessage m => Escaped(m.UserId.Value) + Escaped(m.Action),
+            GroupActionMessage m => Escaped(m.GroupId.Value) + Escaped(m.Action) + Escaped(m.Topic) + Escaped(m.ExcludeConnectionId),
+            BroadcastMessage m => Escaped(m.GroupId?.Value) + Escaped(m.UserId?.Value) + Escaped(m.ExcludeConnectionId) + ((m.Payload.Length + 2L) / 3 * 4),
+            _ => long.MaxValue / 2,
+        };
+
+        static long Escaped(string? value) => 6L * (value?.Length ?? 0);
+    }
+
+    private static Range WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.BroadcastType);
@@ -98,20 +152,24 @@ public static class EnvelopeWriter
             _ => EnvelopeFields.GlobalScope,
         });
         w.WriteEndObject();
+        return default;
     }
 
-    private static void WriteServerAction(Utf8JsonWriter w, ServerActionMessage m)
+    private static Range WriteServerAction<TData>(Utf8JsonWriter w, ServerActionMessage m, TData data)
+        where TData : IEnvelopeData
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.ServerActionType);
         w.WriteString(EnvelopeFields.UserId, m.UserId.Value);
         w.WriteString(EnvelopeFields.Action, m.Action);
-        WriteData(w, m.Data);
+        var dataRange = WriteData(w, data);
         WriteOrigin(w, m);
         w.WriteEndObject();
+        return dataRange;
     }
 
-    private static void WriteGroupAction(Utf8JsonWriter w, GroupActionMessage m)
+    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, GroupActionMessage m, TData data)
+        where TData : IEnvelopeData
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Type, EnvelopeFields.GroupActionType);
@@ -122,7 +180,7 @@ public static class EnvelopeWriter
         }
 
         w.WriteString(EnvelopeFields.Action, m.Action);
-        WriteData(w, m.Data);
+        var dataRange = WriteData(w, data);
         w.WriteNumber(EnvelopeFields.Seq, m.Seq);
         WriteOrigin(w, m);
         if (m.ExcludeConnectionId is { } exclude)
@@ -132,16 +190,23 @@ public static class EnvelopeWriter
         }
 
         w.WriteEndObject();
+        return dataRange;
     }
 
-    private static void WriteData(Utf8JsonWriter w, ReadOnlyMemory<byte> data)
+    private static Range WriteData<TData>(Utf8JsonWriter w, TData data)
+        where TData : IEnvelopeData
     {
-        // Go's json.RawMessage with omitempty: absent when empty. The broadcaster checks data is an object on publish.
-        if (!data.IsEmpty)
+        // Go's json.RawMessage with omitempty: absent when empty. The broadcaster checks raw data is an object on
+        // publish; typed data is written by its generated code.
+        if (data.IsEmpty)
         {
-            w.WritePropertyName(EnvelopeFields.Data);
-            w.WriteRawValue(data.Span, skipInputValidation: true);
+            return default;
         }
+
+        w.WritePropertyName(EnvelopeFields.Data);
+        var start = (int)(w.BytesCommitted + w.BytesPending);
+        data.Write(w);
+        return start..(int)(w.BytesCommitted + w.BytesPending);
     }
 
     private static void WriteOrigin(Utf8JsonWriter w, PubSubMessage m)

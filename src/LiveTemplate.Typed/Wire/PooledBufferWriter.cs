@@ -14,6 +14,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>The size of the rented buffer.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Keeps only the first <paramref name="length"/> bytes written.</summary>
     public void Truncate(int length)
     {

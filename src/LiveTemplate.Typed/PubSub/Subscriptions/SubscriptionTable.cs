@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace LiveTemplate.Typed.PubSub.Subscriptions;
@@ -13,6 +14,10 @@ internal sealed class SubscriptionTable
     private readonly object _gate = new();
     private readonly ChannelNames _names;
     private readonly Dictionary<string, ChannelSubscription> _byChannel = new(StringComparer.Ordinal);
+
+    // The channels with at least one reference, readable without the lock: every publish asks (IsWanted).
+    // Changed only under the lock, together with the reference counts.
+    private readonly ConcurrentDictionary<string, ChannelSubscription> _wanted = new(StringComparer.Ordinal);
     private readonly Channel<bool> _work = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private List<ChannelSubscription> _dirty = [];
     private int _active;
@@ -40,6 +45,7 @@ internal sealed class SubscriptionTable
             if (++entry.RefCount == 1)
             {
                 _active++;
+                _wanted[channel] = entry;
             }
 
             if (entry.IsSettled)
@@ -72,6 +78,7 @@ internal sealed class SubscriptionTable
             }
 
             _active--;
+            _wanted.TryRemove(channel, out _);
             settled = WaitLocked(entry);
             MarkDirtyLocked(entry);
         }
@@ -80,13 +87,7 @@ internal sealed class SubscriptionTable
     }
 
     /// <summary>True when the channel has at least one reference, so this instance has an interest in its messages.</summary>
-    public bool IsWanted(string channel)
-    {
-        lock (_gate)
-        {
-            return _byChannel.TryGetValue(channel, out var entry) && entry.RefCount > 0;
-        }
-    }
+    public bool IsWanted(string channel) => _wanted.ContainsKey(channel);
 
     /// <summary>The channels wanted and confirmed by the transport right now.</summary>
     public List<ChannelSubscription> Confirmed()
@@ -211,6 +212,7 @@ internal sealed class SubscriptionTable
             }
 
             _byChannel.Clear();
+            _wanted.Clear();
             _dirty.Clear();
             _active = 0;
         }

@@ -49,10 +49,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(MoveMadeProperties.From);
-            ActionJsonWriter.WriteString(writer, value.From);
-            writer.WritePropertyName(MoveMadeProperties.To);
-            ActionJsonWriter.WriteString(writer, value.To);
+            writer.WriteString(MoveMadeProperties.From, value.From);
+            writer.WriteString(MoveMadeProperties.To, value.To);
             writer.WriteEndObject();
         }
 

@@ -34,8 +34,7 @@ namespace LiveTemplate.Typed.Generated
         public static void WriteTicked(Utf8JsonWriter writer, global::Ticked value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(TickedProperties.Count);
-            ActionJsonWriter.WriteInt64(writer, value.Count);
+            writer.WriteNumber(TickedProperties.Count, value.Count);
             writer.WriteEndObject();
         }
 

@@ -43,16 +43,11 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(ProfileRenamedProperties.DisplayName);
-            ActionJsonWriter.WriteString(writer, value.DisplayName);
-            writer.WritePropertyName(ProfileRenamedProperties.@class);
-            ActionJsonWriter.WriteInt32(writer, value.@class);
-            writer.WritePropertyName(ProfileRenamedProperties.Reason);
-            ActionJsonWriter.WriteString(writer, value.Reason);
-            writer.WritePropertyName(ProfileRenamedProperties.Version);
-            ActionJsonWriter.WriteInt32(writer, value.Version);
-            writer.WritePropertyName(ProfileRenamedProperties.Notify);
-            ActionJsonWriter.WriteBoolean(writer, value.Notify);
+            writer.WriteString(ProfileRenamedProperties.DisplayName, value.DisplayName);
+            writer.WriteNumber(ProfileRenamedProperties.@class, value.@class);
+            writer.WriteString(ProfileRenamedProperties.Reason, value.Reason);
+            writer.WriteNumber(ProfileRenamedProperties.Version, value.Version);
+            writer.WriteBoolean(ProfileRenamedProperties.Notify, value.Notify);
             writer.WritePropertyName(ProfileRenamedProperties.Comment);
             WriteNullableString(writer, value.Comment);
             writer.WriteEndObject();

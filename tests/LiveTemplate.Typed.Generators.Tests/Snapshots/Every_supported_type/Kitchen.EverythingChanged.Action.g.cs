@@ -43,8 +43,7 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(EverythingChangedProperties.Flag);
-            ActionJsonWriter.WriteBoolean(writer, value.Flag);
+            writer.WriteBoolean(EverythingChangedProperties.Flag, value.Flag);
             writer.WritePropertyName(EverythingChangedProperties.Byte);
             ActionJsonWriter.WriteByte(writer, value.Byte);
             writer.WritePropertyName(EverythingChangedProperties.SByte);
@@ -53,30 +52,19 @@ namespace LiveTemplate.Typed.Generated
             ActionJsonWriter.WriteInt16(writer, value.Int16);
             writer.WritePropertyName(EverythingChangedProperties.UInt16);
             ActionJsonWriter.WriteUInt16(writer, value.UInt16);
-            writer.WritePropertyName(EverythingChangedProperties.Int32);
-            ActionJsonWriter.WriteInt32(writer, value.Int32);
-            writer.WritePropertyName(EverythingChangedProperties.UInt32);
-            ActionJsonWriter.WriteUInt32(writer, value.UInt32);
-            writer.WritePropertyName(EverythingChangedProperties.Int64);
-            ActionJsonWriter.WriteInt64(writer, value.Int64);
-            writer.WritePropertyName(EverythingChangedProperties.UInt64);
-            ActionJsonWriter.WriteUInt64(writer, value.UInt64);
-            writer.WritePropertyName(EverythingChangedProperties.Single);
-            ActionJsonWriter.WriteSingle(writer, value.Single);
-            writer.WritePropertyName(EverythingChangedProperties.Double);
-            ActionJsonWriter.WriteDouble(writer, value.Double);
-            writer.WritePropertyName(EverythingChangedProperties.Decimal);
-            ActionJsonWriter.WriteDecimal(writer, value.Decimal);
+            writer.WriteNumber(EverythingChangedProperties.Int32, value.Int32);
+            writer.WriteNumber(EverythingChangedProperties.UInt32, value.UInt32);
+            writer.WriteNumber(EverythingChangedProperties.Int64, value.Int64);
+            writer.WriteNumber(EverythingChangedProperties.UInt64, value.UInt64);
+            writer.WriteNumber(EverythingChangedProperties.Single, value.Single);
+            writer.WriteNumber(EverythingChangedProperties.Double, value.Double);
+            writer.WriteNumber(EverythingChangedProperties.Decimal, value.Decimal);
             writer.WritePropertyName(EverythingChangedProperties.Char);
             ActionJsonWriter.WriteChar(writer, value.Char);
-            writer.WritePropertyName(EverythingChangedProperties.Text);
-            ActionJsonWriter.WriteString(writer, value.Text);
-            writer.WritePropertyName(EverythingChangedProperties.Id);
-            ActionJsonWriter.WriteGuid(writer, value.Id);
-            writer.WritePropertyName(EverythingChangedProperties.At);
-            ActionJsonWriter.WriteDateTime(writer, value.At);
-            writer.WritePropertyName(EverythingChangedProperties.AtOffset);
-            ActionJsonWriter.WriteDateTimeOffset(writer, value.AtOffset);
+            writer.WriteString(EverythingChangedProperties.Text, value.Text);
+            writer.WriteString(EverythingChangedProperties.Id, value.Id);
+            writer.WriteString(EverythingChangedProperties.At, value.At);
+            writer.WriteString(EverythingChangedProperties.AtOffset, value.AtOffset);
             writer.WritePropertyName(EverythingChangedProperties.Duration);
             ActionJsonWriter.WriteTimeSpan(writer, value.Duration);
             writer.WritePropertyName(EverythingChangedProperties.Day);
@@ -799,10 +787,8 @@ namespace LiveTemplate.Typed.Generated
         public static void WritePoint(Utf8JsonWriter writer, global::Kitchen.Point value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(PointProperties.X);
-            ActionJsonWriter.WriteDouble(writer, value.X);
-            writer.WritePropertyName(PointProperties.Y);
-            ActionJsonWriter.WriteDouble(writer, value.Y);
+            writer.WriteNumber(PointProperties.X, value.X);
+            writer.WriteNumber(PointProperties.Y, value.Y);
             writer.WriteEndObject();
         }
 
@@ -878,8 +864,7 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(TagProperties.Name);
-            ActionJsonWriter.WriteString(writer, value.Name);
+            writer.WriteString(TagProperties.Name, value.Name);
             writer.WritePropertyName(TagProperties.Parent);
             WriteNullableTag(writer, value.Parent);
             writer.WriteEndObject();

@@ -43,10 +43,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(CardMovedProperties.CardId);
-            ActionJsonWriter.WriteInt32(writer, value.CardId);
-            writer.WritePropertyName(CardMovedProperties.Column);
-            ActionJsonWriter.WriteString(writer, value.Column);
+            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
+            writer.WriteString(CardMovedProperties.Column, value.Column);
             writer.WritePropertyName(CardMovedProperties.Tags);
             WriteIReadOnlyListOfString(writer, value.Tags);
             writer.WritePropertyName(CardMovedProperties.MovedBy);
@@ -168,10 +166,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(PersonProperties.Id);
-            ActionJsonWriter.WriteString(writer, value.Id);
-            writer.WritePropertyName(PersonProperties.Name);
-            ActionJsonWriter.WriteString(writer, value.Name);
+            writer.WriteString(PersonProperties.Id, value.Id);
+            writer.WriteString(PersonProperties.Name, value.Name);
             writer.WriteEndObject();
         }
 

@@ -43,8 +43,7 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(CardMovedProperties.CardId);
-            ActionJsonWriter.WriteInt32(writer, value.CardId);
+            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
             writer.WriteEndObject();
         }
 

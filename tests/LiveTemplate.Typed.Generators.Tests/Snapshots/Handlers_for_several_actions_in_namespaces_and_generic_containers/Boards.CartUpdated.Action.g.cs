@@ -43,8 +43,7 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(CartUpdatedProperties.Items);
-            ActionJsonWriter.WriteInt32(writer, value.Items);
+            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
             writer.WriteEndObject();
         }
 

@@ -43,12 +43,9 @@ namespace LiveTemplate.Typed.Generated
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(CartUpdatedProperties.CartId);
-            ActionJsonWriter.WriteGuid(writer, value.CartId);
-            writer.WritePropertyName(CartUpdatedProperties.Items);
-            ActionJsonWriter.WriteInt32(writer, value.Items);
-            writer.WritePropertyName(CartUpdatedProperties.Total);
-            ActionJsonWriter.WriteDecimal(writer, value.Total);
+            writer.WriteString(CartUpdatedProperties.CartId, value.CartId);
+            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
+            writer.WriteNumber(CartUpdatedProperties.Total, value.Total);
             writer.WritePropertyName(CartUpdatedProperties.Note);
             WriteNullableString(writer, value.Note);
             writer.WriteEndObject();

@@ -1,0 +1,59 @@
+using System.Text;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Wire;
+
+namespace LiveTemplate.Typed.Tests.Wire;
+
+/// <summary>The broadcaster's reader: its echo is recognised after the envelope is checked, and repeated strings are reused.</summary>
+public sealed class EnvelopeReadContextTests
+{
+    private const string Own = "own-instance";
+
+    [Fact]
+    public void OwnValidEnvelope_IsAnEcho_WithoutAMessage()
+    {
+        var result = EnvelopeReader.Read(GroupAction("board", "card-moved", Own), new EnvelopeReadContext(Own), "board");
+
+        Assert.True(result.IsEcho);
+        Assert.Null(result.Message);
+        Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public void OwnInstanceIdOnAnInvalidEnvelope_IsStillAnError_NotAnEcho()
+    {
+        var envelope = Encoding.UTF8.GetBytes($$"""{"type":"group_action","action":"card-moved","instanceID":"{{Own}}"}""");
+
+        var result = EnvelopeReader.Read(envelope, new EnvelopeReadContext(Own), "board");
+
+        Assert.False(result.IsEcho);
+        Assert.Equal(EnvelopeErrorKind.MissingField, result.Error?.Kind);
+    }
+
+    [Fact]
+    public void RepeatedStrings_AreReused_AndScopeIdComesFromTheChannel()
+    {
+        var context = new EnvelopeReadContext(Own);
+        var scopeId = new string("board".AsSpan());
+
+        var first = (GroupActionMessage)EnvelopeReader.Read(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
+        var second = (GroupActionMessage)EnvelopeReader.Read(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
+
+        Assert.Same(scopeId, first.GroupId.Value);
+        Assert.Same(first.Action, second.Action);
+        Assert.Same(first.InstanceId, second.InstanceId);
+        Assert.Equal("other", second.InstanceId);
+    }
+
+    [Fact]
+    public void AScopeIdOtherThanTheChannels_IsValidatedAsUsual()
+    {
+        var result = EnvelopeReader.Read(GroupAction("bad\u0001id", "card-moved", "other"), new EnvelopeReadContext(Own), "board");
+
+        Assert.Equal(EnvelopeErrorKind.InvalidValue, result.Error?.Kind);
+    }
+
+    private static byte[] GroupAction(string group, string action, string instance)
+        => EnvelopeWriter.ToArray(new GroupActionMessage(new GroupId("placeholder"), action, "{}"u8.ToArray(), instance, DateTimeOffset.UnixEpoch))
+            is var bytes ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("placeholder", System.Text.Json.JsonEncodedText.Encode(group).ToString(), StringComparison.Ordinal)) : [];
+}

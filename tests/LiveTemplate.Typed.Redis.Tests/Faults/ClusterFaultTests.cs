@@ -9,22 +9,16 @@ namespace LiveTemplate.Typed.Redis.Tests.Faults;
 /// Faults of a Redis Cluster (3 masters, 3 replicas, node timeout 1 s) under a steady publish load, with sharded
 /// pub/sub. Each test gets its own cluster, since it breaks it.
 /// </summary>
-public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClusterFaultTests(ITestOutputHelper output) : LoadedFaultTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(5);
     private static readonly string LoadChannel = new ChannelNames().GroupAction(new GroupId("load"));
-    private readonly List<IAsyncDisposable> _owned = [];
     private RedisCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = Own(await RedisCluster.StartAsync());
+    protected override bool Sharded => true;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-    }
+    protected override async Task StartRedisAsync() => _cluster = Own(await RedisCluster.StartAsync());
+
+    protected override Task<ConnectionMultiplexer> ConnectAsync(string? extraConfiguration = null) => _cluster.ConnectAsync(extraConfiguration);
 
     [Fact]
     public async Task MasterOwningTheChannelKilled_ItsReplicaTakesOver_AndDeliveryResumes()
@@ -40,7 +34,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         FaultLog.Write(output, "cluster: master of the channel's slot killed (replica promoted)", report);
         Assert.NotEqual(master.Port, promoted.Port);
-        SingleRedisFaultTests.AssertRecovered(report);
+        AssertRecovered(report);
         Assert.Contains(receiverLog.Entries, e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal));
     }
 
@@ -59,7 +53,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         FaultLog.Write(output, "cluster: the channel's slot moved to another master (resharding)", report);
         Assert.Equal(target.Port, (await _cluster.MasterOfAsync(LoadChannel)).Port);
-        SingleRedisFaultTests.AssertRecovered(report);
+        AssertRecovered(report);
     }
 
     [Fact]
@@ -77,7 +71,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var report = await FinishAsync(load, faultAt);
 
         FaultLog.Write(output, "cluster: CLIENT KILL TYPE pubsub on every node", report);
-        SingleRedisFaultTests.AssertRecovered(report);
+        AssertRecovered(report);
     }
 
     [Fact]
@@ -97,38 +91,6 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         FaultLog.Write(output, "cluster: master of the channel's slot paused (SIGSTOP) for 5 s, past the node timeout, then SIGCONT", report);
         Assert.NotEqual(master.Port, (await _cluster.MasterOfAsync(LoadChannel)).Port);
-        SingleRedisFaultTests.AssertRecovered(report);
-    }
-
-    private async Task<(SteadyLoad Load, RecordingLogger ReceiverLog)> StartLoadAsync()
-    {
-        var (publisher, _) = await StartBroadcasterAsync();
-        var (receiver, log) = await StartBroadcasterAsync();
-        var load = await SteadyLoad.StartAsync(publisher, receiver, new GroupId("load"), Interval);
-        await load.WaitForDeliveryAfterAsync(TimeSpan.Zero, TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        return (load, log);
-    }
-
-    private static async Task<LoadReport> FinishAsync(SteadyLoad load, TimeSpan faultAt)
-    {
-        await load.WaitForDeliveryAfterAsync(faultAt, TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        return await load.StopAsync(faultAt, settle: TimeSpan.FromMilliseconds(500));
-    }
-
-    private async Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync()
-    {
-        var multiplexer = Own(await _cluster.ConnectAsync());
-        var log = new RecordingLogger<RedisBroadcaster>();
-        var options = new RedisBroadcasterOptions { UseShardedPubSub = true, ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
-        return (Own(new RedisBroadcaster(multiplexer, options, log)), log);
-    }
-
-    private T Own<T>(T disposable)
-        where T : IAsyncDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
+        AssertRecovered(report);
     }
 }

@@ -5,21 +5,15 @@ using Xunit.Abstractions;
 namespace LiveTemplate.Typed.Redis.Tests.Faults;
 
 /// <summary>Faults of one Redis server under a steady publish load (200 messages/s), measured.</summary>
-public sealed class SingleRedisFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SingleRedisFaultTests(ITestOutputHelper output) : LoadedFaultTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(5);
-    private readonly List<IAsyncDisposable> _owned = [];
     private RedisServer _server = null!;
 
-    public async Task InitializeAsync() => _server = Own(await RedisServer.StartAsync());
+    protected override bool Sharded => false;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-    }
+    protected override async Task StartRedisAsync() => _server = Own(await RedisServer.StartAsync());
+
+    protected override Task<ConnectionMultiplexer> ConnectAsync(string? extraConfiguration = null) => _server.ConnectAsync(extraConfiguration);
 
     [Fact]
     public async Task RedisRestartedUnderLoad_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
@@ -38,7 +32,7 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : IAsyncLife
     public async Task SubscriberConnectionKilled_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
     {
         var (load, receiverLog) = await StartLoadAsync();
-        var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
+        var admin = Own(await ConnectAsync("allowAdmin=true"));
 
         var faultAt = load.Now;
         await admin.GetServer(_server.Endpoint).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
@@ -67,12 +61,12 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task SlowConsumerDisconnectedByTheOutputBufferLimit_ReconnectsResubscribesAndLogsIt()
     {
-        var admin = Own(await _server.ConnectAsync("allowAdmin=true"));
+        var admin = Own(await ConnectAsync("allowAdmin=true"));
         var server = admin.GetServer(_server.Endpoint);
         // A hard limit below one message's size makes the disconnect certain (a fast reader cannot drain it in time).
         await server.ExecuteAsync("CONFIG", "SET", "client-output-buffer-limit", "pubsub 65536 0 0");
         var (load, receiverLog) = await StartLoadAsync();
-        var publisher = Own(await _server.ConnectAsync());
+        var publisher = Own(await ConnectAsync());
         var big = new byte[200 * 1024];
         Array.Fill(big, (byte)'x');
         var envelope = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"group_action","groupID":"load","action":"big","data":{"blob":"{{System.Text.Encoding.ASCII.GetString(big)}}"},"seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"burst"}""");
@@ -87,45 +81,5 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : IAsyncLife
         FaultLog.Write(output, "single redis: subscriber over client-output-buffer-limit (pubsub hard limit 64 KB, one 200 KB message)", report);
         Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
         AssertRecovered(report);
-    }
-
-    private async Task<(SteadyLoad Load, RecordingLogger ReceiverLog)> StartLoadAsync()
-    {
-        var (publisher, _) = await StartBroadcasterAsync();
-        var (receiver, log) = await StartBroadcasterAsync();
-        var load = await SteadyLoad.StartAsync(publisher, receiver, new GroupId("load"), Interval);
-        await load.WaitForDeliveryAfterAsync(TimeSpan.Zero, TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        return (load, log);
-    }
-
-    private static async Task<LoadReport> FinishAsync(SteadyLoad load, TimeSpan faultAt)
-    {
-        await load.WaitForDeliveryAfterAsync(faultAt, TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        return await load.StopAsync(faultAt, settle: TimeSpan.FromMilliseconds(500));
-    }
-
-    internal static void AssertRecovered(LoadReport report)
-    {
-        Assert.NotNull(report.DeliveryResumedAfter);
-        Assert.Equal(0, report.LostAfterResumption);
-        Assert.Equal(0, report.Duplicates);
-        Assert.Equal(0, report.OutOfOrder);
-    }
-
-    private async Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync()
-    {
-        var multiplexer = Own(await _server.ConnectAsync());
-        var log = new RecordingLogger<RedisBroadcaster>();
-        var options = new RedisBroadcasterOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
-        return (Own(new RedisBroadcaster(multiplexer, options, log)), log);
-    }
-
-    private T Own<T>(T disposable)
-        where T : IAsyncDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
     }
 }

@@ -44,10 +44,11 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     /// <inheritdoc />
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
     {
-        // Alone on its network, nobody else could receive it: local delivery already happened.
+        // Alone on its network, nobody else could receive it: local delivery already happened. The envelope is an
+        // array of its own that the broadcaster never changes (see the base method), so it is shared, not copied.
         if (_network.HasOtherMembers)
         {
-            _network.Publish(channel, envelope);
+            _network.Deliver(channel, envelope);
         }
 
         return Task.CompletedTask;

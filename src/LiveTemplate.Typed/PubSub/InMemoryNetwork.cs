@@ -15,7 +15,14 @@ public sealed class InMemoryNetwork
     public int Publish(string channel, ReadOnlyMemory<byte> message)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var copy = message.ToArray();
+
+        // The caller may reuse its buffer once this returns; subscribers read theirs later.
+        return Deliver(channel, message.ToArray());
+    }
+
+    /// <summary>Queues <paramref name="envelope"/> for every subscriber of <paramref name="channel"/>, without copying it: the caller never changes it.</summary>
+    internal int Deliver(string channel, ReadOnlyMemory<byte> envelope)
+    {
         lock (_gate)
         {
             if (!_channels.TryGetValue(channel, out var subscribers))
@@ -25,7 +32,7 @@ public sealed class InMemoryNetwork
 
             foreach (var (member, subscription) in subscribers)
             {
-                member.Enqueue(subscription, copy);
+                member.Enqueue(subscription, envelope);
             }
 
             return subscribers.Count;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.Generated;
 using LiveTemplate.Typed.Generators.Tests.Fixtures;
 using LiveTemplate.Typed.Generators.Tests.Infrastructure;
 

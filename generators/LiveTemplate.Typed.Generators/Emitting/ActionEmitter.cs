@@ -41,7 +41,7 @@ internal static class ActionEmitter
             w.WriteLine($"    => {qualifiedJsonClass}.Write{action.Root.Name}(writer, value);");
             w.WriteLine();
             w.WriteLine($"static bool {iaction}.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {type} value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)");
-            w.WriteLine($"    => global::LiveTemplate.Typed.Actions.ActionJsonReader.TryReadRoot<{type}>(utf8Json, {qualifiedJsonClass}.TryRead{action.Root.Name}, out value, out error);");
+            w.WriteLine($"    => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<{type}>(utf8Json, {qualifiedJsonClass}.TryRead{action.Root.Name}, out value, out error);");
         });
 
         writer.WriteLine();

@@ -10,19 +10,19 @@ internal static class HandlerEmitter
     {
         var writer = new SourceWriter();
         DeclarationEmitter.WriteHeader(writer, $"LiveTemplate.Typed.Generators: the action dispatcher of {handler.Declaration.FullTypeName.Replace("global::", string.Empty)}.");
-        DeclarationEmitter.WritePartialType(writer, handler.Declaration, "global::LiveTemplate.Typed.Actions.IActionDispatcher", w =>
+        DeclarationEmitter.WritePartialType(writer, handler.Declaration, "global::LiveTemplate.Typed.IActionDispatcher", w =>
         {
             w.WriteLine("/// <inheritdoc />");
-            w.OpenBlock("public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.Actions.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)");
+            w.OpenBlock("public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)");
             w.OpenBlock("switch (action)");
             foreach (var handled in handler.Actions)
             {
                 w.WriteLine($"case {handled.FullTypeName}.ActionName:");
-                w.WriteLine($"    return global::LiveTemplate.Typed.Actions.ActionDispatch.DecodeAndHandleAsync<{handled.FullTypeName}>(this, data, context);");
+                w.WriteLine($"    return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<{handled.FullTypeName}>(this, data, context);");
             }
 
             w.WriteLine("default:");
-            w.WriteLine("    return new(global::LiveTemplate.Typed.Actions.ActionDispatchResult.UnknownAction(action));");
+            w.WriteLine("    return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));");
             w.CloseBlock();
             w.CloseBlock();
             w.WriteLine();

@@ -7,7 +7,7 @@ internal static class KnownNames
     public const string GroupActionAttribute = "LiveTemplate.Typed.GroupActionAttribute";
     public const string HandleInterface = "LiveTemplate.Typed.IHandle`1";
     public const string HandleInterfaceName = "IHandle";
-    public const string DispatcherInterface = "LiveTemplate.Typed.Actions.IActionDispatcher";
+    public const string DispatcherInterface = "LiveTemplate.Typed.IActionDispatcher";
     public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
     public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.AspNetCore.Sessions;
@@ -82,7 +83,7 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
             return false;
         }
 
-        if (ActionNames.Explain(action) is { } problem)
+        if (ActionNameRules.Explain(action) is { } problem)
         {
             error = problem;
             return false;

@@ -6,7 +6,7 @@ public sealed class ActionDescriptor
     /// <summary>Describes an action by hand; generated catalogues use <see cref="For{TAction}"/>.</summary>
     public ActionDescriptor(string name, ActionScope scope, Type type)
     {
-        PubSub.ActionNames.Validate(name, nameof(name));
+        ActionNameRules.Validate(name, nameof(name));
         ArgumentNullException.ThrowIfNull(type);
         if (scope is not (ActionScope.Server or ActionScope.Group))
         {

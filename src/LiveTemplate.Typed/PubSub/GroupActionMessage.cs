@@ -1,3 +1,4 @@
+using LiveTemplate.Typed.Actions;
 namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>A named action for every connection of one group (Go's <c>GroupActionMessage</c>, <c>type</c> "group_action").</summary>
@@ -16,7 +17,7 @@ public sealed class GroupActionMessage : PubSubMessage
         : base(instanceId, timestamp)
     {
         GroupId = ScopeIdRules.Require(groupId, nameof(groupId));
-        Action = ActionNames.Validate(action, nameof(action));
+        Action = ActionNameRules.Validate(action, nameof(action));
         Data = data;
         Seq = seq;
         Topic = string.IsNullOrEmpty(topic) ? null : topic;

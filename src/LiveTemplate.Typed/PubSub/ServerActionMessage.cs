@@ -1,3 +1,4 @@
+using LiveTemplate.Typed.Actions;
 namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>A named action for every connection of one user (Go's <c>ServerActionMessage</c>, <c>type</c> "server_action").</summary>
@@ -8,7 +9,7 @@ public sealed class ServerActionMessage : PubSubMessage
         : base(instanceId, timestamp)
     {
         UserId = ScopeIdRules.Require(userId, nameof(userId));
-        Action = ActionNames.Validate(action, nameof(action));
+        Action = ActionNameRules.Validate(action, nameof(action));
         Data = data;
     }
 

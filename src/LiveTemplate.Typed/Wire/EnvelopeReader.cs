@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.Wire;
@@ -427,7 +428,7 @@ public static class EnvelopeReader
             return EnvelopeReadResult.Fail(EnvelopeErrorKind.MissingField, "Field 'action' is missing.");
         }
 
-        var problem = ActionNames.Explain(action);
+        var problem = ActionNameRules.Explain(action);
         return problem is null ? null : EnvelopeReadResult.Fail(EnvelopeErrorKind.InvalidValue, $"Field 'action': {problem}");
     }
 

@@ -19,7 +19,7 @@ partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::T
         => global::LiveTemplate.Typed.Generated.TickedJson.WriteTicked(writer, value);
 
     static bool global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Ticked value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
-        => global::LiveTemplate.Typed.Actions.ActionJsonReader.TryReadRoot<global::Ticked>(utf8Json, global::LiveTemplate.Typed.Generated.TickedJson.TryReadTicked, out value, out error);
+        => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Ticked>(utf8Json, global::LiveTemplate.Typed.Generated.TickedJson.TryReadTicked, out value, out error);
 }
 
 namespace LiveTemplate.Typed.Generated

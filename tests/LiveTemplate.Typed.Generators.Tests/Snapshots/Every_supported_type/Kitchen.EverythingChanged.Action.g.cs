@@ -21,7 +21,7 @@ namespace Kitchen
             => global::LiveTemplate.Typed.Generated.EverythingChangedJson.WriteEverythingChanged(writer, value);
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Kitchen.EverythingChanged value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
-            => global::LiveTemplate.Typed.Actions.ActionJsonReader.TryReadRoot<global::Kitchen.EverythingChanged>(utf8Json, global::LiveTemplate.Typed.Generated.EverythingChangedJson.TryReadEverythingChanged, out value, out error);
+            => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Kitchen.EverythingChanged>(utf8Json, global::LiveTemplate.Typed.Generated.EverythingChangedJson.TryReadEverythingChanged, out value, out error);
     }
 }
 

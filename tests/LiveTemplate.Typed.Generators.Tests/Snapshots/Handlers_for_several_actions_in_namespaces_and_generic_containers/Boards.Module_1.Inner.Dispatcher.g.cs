@@ -7,17 +7,17 @@ namespace Boards
 {
     partial class Module<TState>
     {
-        partial class Inner : global::LiveTemplate.Typed.Actions.IActionDispatcher
+        partial class Inner : global::LiveTemplate.Typed.IActionDispatcher
         {
             /// <inheritdoc />
-            public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.Actions.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
+            public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
             {
                 switch (action)
                 {
                     case global::Boards.CardMoved.ActionName:
-                        return global::LiveTemplate.Typed.Actions.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(this, data, context);
+                        return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(this, data, context);
                     default:
-                        return new(global::LiveTemplate.Typed.Actions.ActionDispatchResult.UnknownAction(action));
+                        return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
                 }
             }
 

@@ -3,17 +3,17 @@
 #nullable enable annotations
 #nullable disable warnings
 
-partial struct GlobalHandler : global::LiveTemplate.Typed.Actions.IActionDispatcher
+partial struct GlobalHandler : global::LiveTemplate.Typed.IActionDispatcher
 {
     /// <inheritdoc />
-    public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.Actions.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
+    public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
     {
         switch (action)
         {
             case global::Boards.CartUpdated.ActionName:
-                return global::LiveTemplate.Typed.Actions.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(this, data, context);
+                return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(this, data, context);
             default:
-                return new(global::LiveTemplate.Typed.Actions.ActionDispatchResult.UnknownAction(action));
+                return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
         }
     }
 

@@ -21,7 +21,7 @@ namespace Shop
             => global::LiveTemplate.Typed.Generated.CartUpdatedJson.WriteCartUpdated(writer, value);
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.CartUpdated value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
-            => global::LiveTemplate.Typed.Actions.ActionJsonReader.TryReadRoot<global::Shop.CartUpdated>(utf8Json, global::LiveTemplate.Typed.Generated.CartUpdatedJson.TryReadCartUpdated, out value, out error);
+            => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Shop.CartUpdated>(utf8Json, global::LiveTemplate.Typed.Generated.CartUpdatedJson.TryReadCartUpdated, out value, out error);
     }
 }
 

@@ -1,6 +1,9 @@
-namespace LiveTemplate.Typed.Actions;
+using System.ComponentModel;
+using LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed.Generated;
 
 /// <summary>The step every generated dispatcher takes for a known action: check the scope, decode, run the handler.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActionDispatch
 {
     /// <summary>

@@ -1,7 +1,7 @@
-namespace LiveTemplate.Typed.PubSub;
+namespace LiveTemplate.Typed.Actions;
 
 /// <summary>The rules an action name obeys: the same as a scope id's (non-empty, bounded, no control characters).</summary>
-public static class ActionNames
+public static class ActionNameRules
 {
     /// <summary>Returns why <paramref name="action"/> is not a valid action name, or null when it is.</summary>
     public static string? Explain(string? action) => ScopeIdRules.Explain(action, "An action name");

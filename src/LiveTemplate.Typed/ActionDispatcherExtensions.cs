@@ -1,7 +1,7 @@
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 
-namespace LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed;
 
 /// <summary>Dispatches the action messages a connection receives (from <see cref="LocalConnection.Outbound"/>).</summary>
 public static class ActionDispatcherExtensions

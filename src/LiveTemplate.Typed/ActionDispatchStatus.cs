@@ -1,4 +1,4 @@
-namespace LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed;
 
 /// <summary>What happened to an action given to an <see cref="IActionDispatcher"/>.</summary>
 public enum ActionDispatchStatus

@@ -1,4 +1,5 @@
-namespace LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed;
 
 /// <summary>The outcome of dispatching one action: handled, or why not.</summary>
 public readonly struct ActionDispatchResult

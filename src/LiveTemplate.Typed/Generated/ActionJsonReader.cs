@@ -1,16 +1,19 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.Wire;
 
-namespace LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed.Generated;
 
 /// <summary>
 /// The JSON readers that generated action code is composed of: one per supported value type, plus arrays, lists,
 /// dictionaries and nulls built from them. Each checks the token type and the range and returns a typed
 /// <see cref="ActionDataError"/> instead of throwing; <see cref="TryReadRoot{T}"/> turns malformed JSON into one too.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActionJsonReader
 {
     /// <summary>

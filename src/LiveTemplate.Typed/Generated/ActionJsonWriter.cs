@@ -1,13 +1,15 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed.Generated;
 
 /// <summary>
 /// The JSON writers that generated action code is composed of: one per supported value type, plus arrays, lists,
 /// dictionaries and nulls built from them. They write what <see cref="ActionJsonReader"/> reads back.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActionJsonWriter
 {
     internal const string DateOnlyFormat = "yyyy-MM-dd";

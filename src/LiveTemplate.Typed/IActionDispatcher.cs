@@ -1,4 +1,4 @@
-namespace LiveTemplate.Typed.Actions;
+namespace LiveTemplate.Typed;
 
 /// <summary>
 /// Routes an action, by name, to the typed handler that knows it. Generated for every <c>partial</c> class that

@@ -20,14 +20,14 @@ namespace LiveTemplate.Typed.Redis;
 /// </remarks>
 public sealed class RedisBroadcaster : ChannelBroadcaster
 {
+    // Long enough for a Redis that answers to confirm thousands of unsubscribes, short enough that disposal is prompt.
+    private static readonly TimeSpan DisposeUnsubscribeWait = TimeSpan.FromMilliseconds(500);
+
     private readonly IConnectionMultiplexer _multiplexer;
     private readonly ISubscriber _subscriber;
-    private readonly TimeSpan _restoreTimeout;
     private readonly bool _sharded;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
-    private readonly Channel<bool> _restoreRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Task _restorer;
-    private volatile bool _subscriptionLost;
+    private readonly ConcurrentDictionary<string, RedisChannel> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
     public RedisBroadcaster(IConnectionMultiplexer multiplexer, RedisBroadcasterOptions? options = null, ILogger<RedisBroadcaster>? logger = null)
@@ -36,17 +36,18 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         ArgumentNullException.ThrowIfNull(multiplexer);
         _multiplexer = multiplexer;
         _subscriber = multiplexer.GetSubscriber();
-        _restoreTimeout = options.RestoreTimeout;
         _sharded = options.UseShardedPubSub;
-        _subscriptionLost = !multiplexer.IsConnected;
         _multiplexer.ConnectionFailed += OnConnectionFailed;
         _multiplexer.ConnectionRestored += OnConnectionRestored;
-        _restorer = Task.Run(RestoreLoopAsync);
         Start();
+        if (!multiplexer.IsConnected)
+        {
+            OnTransportLost();
+        }
     }
 
     /// <summary>True while Redis is reachable and every subscription has been confirmed since the last drop.</summary>
-    public bool IsConnected => _multiplexer.IsConnected && !_subscriptionLost;
+    public bool IsConnected => _multiplexer.IsConnected && !IsRestoring;
 
     /// <inheritdoc />
     /// <remarks>
@@ -65,6 +66,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
             await stale.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
         }
 
+        _inFlight[subscription.Channel] = channel;
         ChannelMessageQueue queue;
         try
         {
@@ -76,36 +78,66 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
             await _subscriber.UnsubscribeAsync(channel, null, CommandFlags.FireAndForget).ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            _inFlight.TryRemove(subscription.Channel, out _);
+        }
+
+        if (Disposing.IsCancellationRequested)
+        {
+            // Confirmed after disposal began (the broadcaster stopped waiting): the app's multiplexer must not keep it.
+            await queue.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
+            return;
+        }
 
         _queues[subscription.Channel] = queue;
         _ = ConsumeAsync(subscription, queue);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With Redis away this does not wait: the multiplexer forgets the channel at once, and the broadcaster releases it
+    /// again on the server once Redis is back (<see cref="ReleaseAgainAsync"/>).
+    /// </remarks>
     protected override async Task UnsubscribeFromTransportAsync(ChannelSubscription subscription, CancellationToken ct)
     {
+        var connected = _multiplexer.IsConnected;
         if (_queues.TryRemove(subscription.Channel, out var queue))
         {
-            await queue.UnsubscribeAsync().ConfigureAwait(false);
+            await queue.UnsubscribeAsync(connected ? CommandFlags.None : CommandFlags.FireAndForget).ConfigureAwait(false);
+        }
+        else if (connected)
+        {
+            // A retry after an unsubscribe that failed: Redis may still hold the channel although the multiplexer does not.
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription.Channel)).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Never waits long: with Redis answering, at most <see cref="DisposeUnsubscribeWait"/> for it to confirm the
+    /// unsubscribes. With Redis away the multiplexer (which the app may keep) forgets the channels at once, and once it
+    /// is back a sweep drops them on the server too, since the multiplexer may have queued their SUBSCRIBEs meanwhile.
+    /// </remarks>
     protected override async ValueTask DisposeTransportAsync(IReadOnlyCollection<ChannelSubscription> stillSubscribed)
     {
         _multiplexer.ConnectionFailed -= OnConnectionFailed;
         _multiplexer.ConnectionRestored -= OnConnectionRestored;
-        _restoreRequests.Writer.TryComplete();
-        await _restorer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await base.DisposeTransportAsync(stillSubscribed).ConfigureAwait(false);
-
-        // Anything subscribed by a call that was still in flight when disposal began.
-        foreach (var queue in _queues.Values)
+        var away = !IsConnected;
+        var held = stillSubscribed.Select(s => s.Channel).Concat(_queues.Keys).Concat(_inFlight.Keys).Distinct(StringComparer.Ordinal).Select(ToRedis).ToList();
+        foreach (var channel in _inFlight.Values)
         {
-            await queue.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _subscriber.Unsubscribe(channel, null, CommandFlags.FireAndForget);
         }
 
+        var unsubscribes = _queues.Values.Select(queue => queue.UnsubscribeAsync(away ? CommandFlags.FireAndForget : CommandFlags.None)).ToList();
         _queues.Clear();
+        if (away)
+        {
+            ChannelSweep.WhenRestored(_multiplexer, held);
+        }
+
+        await Task.WhenAll(unsubscribes).WaitAsync(DisposeUnsubscribeWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task ConsumeAsync(ChannelSubscription subscription, ChannelMessageQueue queue)
@@ -136,82 +168,45 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
             return;
         }
 
-        _subscriptionLost = true;
         RedisLog.ConnectionLost(Logger, e.Exception, e.EndPoint?.ToString() ?? "(unknown)", e.FailureType.ToString());
 
-        // Restore does not wait for a "restored" event: after a cluster failover the channels move to another
-        // node, whose connection may never have failed. Each attempt waits for Redis and retries with backoff.
-        _restoreRequests.Writer.TryWrite(true);
+        // The audit does not wait for a "restored" event: after a cluster failover the channels move to another node,
+        // whose connection may never have failed. Each attempt waits for Redis and retries with backoff.
+        OnTransportLost();
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
         if (e.ConnectionType == ConnectionType.Subscription)
         {
-            _restoreRequests.Writer.TryWrite(true);
+            OnTransportRestored();
         }
     }
 
-    private async Task RestoreLoopAsync()
-    {
-        var ct = Disposing;
-        try
-        {
-            while (await _restoreRequests.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
-            {
-                _restoreRequests.Reader.TryRead(out _);
-                var attempt = 0;
-                while (true)
-                {
-                    try
-                    {
-                        await RestoreAsync(ct).ConfigureAwait(false);
-                        break;
-                    }
-                    catch (Exception ex) when (!ct.IsCancellationRequested)
-                    {
-                        var delay = RetryDelay(attempt++);
-                        RedisLog.RestoreFailed(Logger, ex, delay);
-                        await Task.Delay(delay, ct).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-    }
+    /// <inheritdoc />
+    protected override bool IsTransportReachable => _multiplexer.IsConnected;
 
-    private async Task RestoreAsync(CancellationToken ct)
+    /// <inheritdoc />
+    /// <remarks>
+    /// On reconnect the multiplexer re-sends SUBSCRIBE for every channel it knows, on the subscription connection. A
+    /// PING on that connection is answered after all of them, so afterwards the multiplexer's view of each channel is
+    /// current and whatever it lacks was really lost.
+    /// </remarks>
+    protected override async Task<IReadOnlyList<ChannelSubscription>> FindLostAsync(IReadOnlyCollection<ChannelSubscription> wanted, CancellationToken ct)
     {
-        // On reconnect the multiplexer re-sends SUBSCRIBE for every channel it knows, on the subscription
-        // connection. A PING on that connection is answered after all of them, so afterwards the multiplexer's
-        // view of each channel is current and whatever it lacks was really lost.
-        var wasLost = _subscriptionLost;
         await _subscriber.PingAsync().WaitAsync(ct).ConfigureAwait(false);
-        var lost = Unconfirmed();
-        if (lost.Count > 0)
-        {
-            await ResubscribeAsync(lost).WaitAsync(_restoreTimeout, ct).ConfigureAwait(false);
-            var stillLost = Unconfirmed();
-            if (stillLost.Count > 0)
-            {
-                throw new BroadcasterException($"{stillLost.Count} channel(s) are still not subscribed after the reconnect.");
-            }
-        }
+        return wanted.Where(s => _subscriber.SubscribedEndpoint(ToRedis(s.Channel)) is null).ToList();
+    }
 
-        _subscriptionLost = false;
-        if (wasLost)
+    /// <inheritdoc />
+    protected override async Task ReleaseAgainAsync(IReadOnlyCollection<ChannelSubscription> released, CancellationToken ct)
+    {
+        foreach (var subscription in released)
         {
-            ReportReconnected();
-            var dynamicChannels = ConfirmedSubscriptions().Count(s => s.Kind != ChannelKind.GlobalBroadcast);
-            RedisLog.Reconnected(Logger, dynamicChannels, lost.Count);
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription.Channel)).WaitAsync(ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Every channel is literal (never a pattern); sharded when configured.</summary>
     private RedisChannel ToRedis(string channel) => _sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel);
-
-    private List<ChannelSubscription> Unconfirmed()
-        => ConfirmedSubscriptions().Where(s => _subscriber.SubscribedEndpoint(ToRedis(s.Channel)) is null).ToList();
 }

@@ -12,10 +12,4 @@ public sealed class RedisBroadcasterOptions : BroadcasterOptions
     /// publish); livetemplate (Go) publishes plain, so leave it off when Go instances share the channels.
     /// </summary>
     public bool UseShardedPubSub { get; set; }
-
-    /// <summary>
-    /// How long one attempt to restore the subscriptions after a reconnect may take before it is abandoned and
-    /// retried with backoff (default 30 s).
-    /// </summary>
-    public TimeSpan RestoreTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -14,8 +14,8 @@ public static class BroadcasterExtensions
         where TAction : IServerAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(broadcaster);
-        return broadcaster is ChannelBroadcaster channels
-            ? channels.PublishServerActionAsync(userId, action, ct)
+        return broadcaster is IInstanceBroadcaster instance
+            ? instance.PublishServerActionAsync(userId, action, ct)
             : broadcaster.PublishServerActionAsync(userId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), ct);
     }
 
@@ -32,8 +32,8 @@ public static class BroadcasterExtensions
         where TAction : IGroupAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(broadcaster);
-        return broadcaster is ChannelBroadcaster channels
-            ? channels.PublishGroupActionAsync(groupId, action, excludeConnectionId, ct)
+        return broadcaster is IInstanceBroadcaster instance
+            ? instance.PublishGroupActionAsync(groupId, action, excludeConnectionId, ct)
             : broadcaster.PublishGroupActionAsync(groupId, TAction.ActionName, ActionJson.SerializeToUtf8Bytes(action), excludeConnectionId, ct);
     }
 }

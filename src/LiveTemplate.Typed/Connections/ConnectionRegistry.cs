@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LiveTemplate.Typed.Diagnostics;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,8 +13,12 @@ namespace LiveTemplate.Typed.Connections;
 /// </summary>
 public sealed class ConnectionRegistry : IAsyncDisposable
 {
+    // How long disposal waits for the transport to confirm that the connections' channels are released.
+    private static readonly TimeSpan DisposeReleaseWait = TimeSpan.FromMilliseconds(500);
+
     private readonly IBroadcaster _broadcaster;
     private readonly IDynamicSubscriber? _subscriber;
+    private readonly IInstanceBroadcaster? _instance;
     private readonly ConnectionRegistryOptions _options;
     private readonly ILogger _logger;
     private readonly ConnectionSet _all = new();
@@ -30,8 +33,9 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         _subscriber = broadcaster as IDynamicSubscriber;
         _options = options;
         _logger = logger;
-        var instanceId = (broadcaster as ChannelBroadcaster)?.InstanceId ?? Guid.NewGuid().ToString();
-        _metrics = new RegistryMetrics(instanceId, options.MeterFactory, () => _all.Count);
+        // A broadcaster of this SDK counts queue-full drops with its other drops (one counter, one place for reasons).
+        _instance = broadcaster as IInstanceBroadcaster;
+        _metrics = new RegistryMetrics(_instance?.InstanceId ?? Guid.NewGuid().ToString(), options.MeterFactory, () => _all.Count, reportsDrops: _instance is null);
     }
 
     /// <summary>Connections registered now.</summary>
@@ -158,7 +162,11 @@ public sealed class ConnectionRegistry : IAsyncDisposable
     /// <summary>Every connection registered now.</summary>
     public IReadOnlyList<LocalConnection> GetAll() => _all.Snapshot();
 
-    /// <summary>Unregisters every connection (completing their queues) and stops delivering. The broadcaster is not disposed.</summary>
+    /// <summary>
+    /// Unregisters every connection (completing their queues) and stops delivering. Their channels are released at
+    /// once; disposal waits at most <see cref="DisposeReleaseWait"/> for the transport to confirm, so that it is prompt
+    /// while Redis is away. The broadcaster is not disposed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -166,11 +174,8 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             return;
         }
 
-        foreach (var connection in _all.Snapshot())
-        {
-            await UnregisterAsync(connection).ConfigureAwait(false);
-        }
-
+        using var bound = new CancellationTokenSource(DisposeReleaseWait);
+        await Task.WhenAll(_all.Snapshot().Select(connection => UnregisterAsync(connection, bound.Token))).ConfigureAwait(false);
         _metrics.Dispose();
     }
 
@@ -254,6 +259,7 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             }
 
             _metrics.AddDropped(dropped);
+            _instance?.CountDropped(DropReason.QueueFull, dropped);
             if (connection.Dropped == dropped)
             {
                 RegistryLog.FirstDrop(_logger, connection.Id, _options.OutboundQueueCapacity);

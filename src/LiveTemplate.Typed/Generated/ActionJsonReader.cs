@@ -20,7 +20,7 @@ public static class ActionJsonReader
     /// The deepest nesting an action's data may have: one less than an envelope's, since the data object is
     /// nested in the envelope.
     /// </summary>
-    public const int MaxDepth = EnvelopeReader.MaxDepth - 1;
+    public const int MaxDepth = EnvelopeLimits.MaxDataDepth;
 
     // Time values are short; anything longer than this cannot be one and is rejected without copying it.
     private const int MaxTimeTextLength = 64;

@@ -17,6 +17,12 @@ public class BroadcasterOptions
     /// <summary>The cap on the retry delay (default 30 s). Retries go on until the broadcaster is disposed.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one attempt to restore the subscriptions after the transport came back may take before it is abandoned
+    /// and retried with backoff (default 30 s).
+    /// </summary>
+    public TimeSpan RestoreTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The clock used for timestamps and retry delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -41,6 +47,11 @@ public class BroadcasterOptions
         if (ReconnectDelay <= TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(ReconnectDelay), ReconnectDelay, "ReconnectDelay must be positive and no larger than MaxReconnectDelay.");
+        }
+
+        if (RestoreTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RestoreTimeout), RestoreTimeout, "RestoreTimeout must be positive.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -24,16 +24,6 @@ public sealed class GroupActionMessage : PubSubMessage
         ExcludeConnectionId = string.IsNullOrEmpty(excludeConnectionId) ? null : excludeConnectionId;
     }
 
-    private GroupActionMessage(GroupActionMessage header, ReadOnlyMemory<byte> data)
-        : base(header.InstanceId, header.Timestamp)
-    {
-        GroupId = header.GroupId;
-        Action = header.Action;
-        Data = data;
-        Seq = header.Seq;
-        Topic = header.Topic;
-        ExcludeConnectionId = header.ExcludeConnectionId;
-    }
 
     /// <summary>The group whose connections run the action.</summary>
     public GroupId GroupId { get; }
@@ -61,7 +51,4 @@ public sealed class GroupActionMessage : PubSubMessage
 
     /// <inheritdoc />
     public override ChannelKind ChannelKind => ChannelKind.GroupAction;
-
-    /// <summary>This message with other data (already validated fields are not checked again).</summary>
-    internal GroupActionMessage WithData(ReadOnlyMemory<byte> data) => new(this, data);
 }

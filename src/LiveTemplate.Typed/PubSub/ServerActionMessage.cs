@@ -13,13 +13,6 @@ public sealed class ServerActionMessage : PubSubMessage
         Data = data;
     }
 
-    private ServerActionMessage(ServerActionMessage header, ReadOnlyMemory<byte> data)
-        : base(header.InstanceId, header.Timestamp)
-    {
-        UserId = header.UserId;
-        Action = header.Action;
-        Data = data;
-    }
 
     /// <summary>The user whose connections run the action.</summary>
     public UserId UserId { get; }
@@ -32,7 +25,4 @@ public sealed class ServerActionMessage : PubSubMessage
 
     /// <inheritdoc />
     public override ChannelKind ChannelKind => ChannelKind.ServerAction;
-
-    /// <summary>This message with other data (already validated fields are not checked again).</summary>
-    internal ServerActionMessage WithData(ReadOnlyMemory<byte> data) => new(this, data);
 }

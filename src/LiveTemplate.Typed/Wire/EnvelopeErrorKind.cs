@@ -1,7 +1,7 @@
 namespace LiveTemplate.Typed.Wire;
 
 /// <summary>Why an envelope could not be decoded.</summary>
-public enum EnvelopeErrorKind
+internal enum EnvelopeErrorKind
 {
     /// <summary>Not JSON, truncated JSON, trailing bytes, or not a JSON object.</summary>
     Malformed,

@@ -1,17 +1,19 @@
 using System.Buffers;
 using System.Text.Json;
-using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.Wire;
 
 /// <summary>
-/// Encodes messages as the JSON envelopes livetemplate's Go <c>pubsub</c> package reads: the same field names,
-/// JSON types and order, timestamps in RFC 3339 (UTC), payloads as base64.
+/// Encodes envelopes as livetemplate's Go <c>pubsub</c> package reads them: the same field names, JSON types and
+/// order, timestamps in RFC 3339 (UTC), payloads as base64, and our extra fields (which Go ignores) last.
 /// </summary>
-public static class EnvelopeWriter
+internal static class EnvelopeWriter
 {
     // A thread keeps its scratch buffer between envelopes unless it grew beyond this.
     private const int MaxRetainedScratchBytes = 64 * 1024;
+
+    // Field names, quotes and separators of every field, the longest type value, timestamp and seq: under 256.
+    private const int FixedMaxLength = 256;
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_cachedWriter;
@@ -19,42 +21,30 @@ public static class EnvelopeWriter
     [ThreadStatic]
     private static PooledBufferWriter? t_scratch;
 
-    // The envelope's own depth plus the data's: typed data deeper than ActionJsonReader.MaxDepth fails to write.
-    private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeReader.MaxDepth };
-
-    /// <summary>Writes <paramref name="message"/>'s envelope to <paramref name="output"/>.</summary>
-    public static void Write(IBufferWriter<byte> output, PubSubMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var data = message switch
-        {
-            ServerActionMessage serverAction => serverAction.Data,
-            GroupActionMessage groupAction => groupAction.Data,
-            _ => default,
-        };
-        Write(output, message, new RawData(data));
-    }
+    // The envelope's own depth plus the data's: typed data deeper than EnvelopeLimits.MaxDataDepth fails to write.
+    private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeLimits.MaxEnvelopeDepth };
 
     /// <summary>
-    /// Writes the envelope of <paramref name="message"/> with <paramref name="data"/> as its action data (the message's
-    /// own <c>Data</c> is not used), to an empty <paramref name="output"/>; returns where the data is in what was written.
+    /// Writes the envelope of <paramref name="header"/> with <paramref name="data"/> as its action data to an empty
+    /// <paramref name="output"/>; returns where the data is in what was written (empty for a broadcast).
     /// </summary>
-    internal static Range Write<TData>(IBufferWriter<byte> output, PubSubMessage message, TData data)
+    /// <exception cref="ArgumentException">Typed data holds a value JSON cannot carry (a NaN).</exception>
+    /// <exception cref="InvalidOperationException">Typed data nests deeper than <see cref="EnvelopeLimits.MaxDataDepth"/>.</exception>
+    public static Range Write<TData>(IBufferWriter<byte> output, in Envelope header, TData data)
         where TData : IEnvelopeData
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(message);
         var writer = t_cachedWriter ?? new Utf8JsonWriter(output, Options);
         t_cachedWriter = null;
         writer.Reset(output);
         try
         {
-            var dataRange = message switch
+            var dataRange = header.Type switch
             {
-                BroadcastMessage broadcast => WriteBroadcast(writer, broadcast),
-                ServerActionMessage serverAction => WriteServerAction(writer, serverAction, data),
-                GroupActionMessage groupAction => WriteGroupAction(writer, groupAction, data),
-                _ => throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message)),
+                EnvelopeType.Broadcast => WriteBroadcast(writer, in header),
+                EnvelopeType.ServerAction => WriteServerAction(writer, in header, data),
+                EnvelopeType.GroupAction => WriteGroupAction(writer, in header, data),
+                _ => throw new ArgumentException($"Cannot write an envelope of type {header.Type}.", nameof(header)),
             };
             writer.Flush();
             return dataRange;
@@ -66,20 +56,12 @@ public static class EnvelopeWriter
         }
     }
 
-    /// <summary>Returns <paramref name="message"/>'s envelope as a new array.</summary>
-    public static byte[] ToArray(PubSubMessage message)
-    {
-        using var buffer = new PooledBufferWriter();
-        Write(buffer, message);
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>
-    /// Encodes the envelope of <paramref name="message"/> with <paramref name="data"/>, signed for
-    /// <paramref name="channel"/> when there is a signer, into a new array of exactly its size (through a per-thread
-    /// scratch buffer, so nothing else is allocated); <paramref name="dataRange"/> is where the data is in it.
+    /// Encodes the envelope, signed for <paramref name="channel"/> when there is a signer, into a new array of exactly
+    /// its size (through a per-thread scratch buffer, so nothing else is allocated); <paramref name="dataRange"/> is
+    /// where the data is in it.
     /// </summary>
-    internal static byte[] ToArray<TData>(PubSubMessage message, TData data, EnvelopeSigner? signer, string channel, out Range dataRange)
+    public static byte[] ToArray<TData>(in Envelope header, TData data, EnvelopeSigner? signer, string channel, out Range dataRange)
         where TData : IEnvelopeData
     {
         var scratch = t_scratch ?? new PooledBufferWriter();
@@ -87,7 +69,7 @@ public static class EnvelopeWriter
         try
         {
             scratch.Truncate(0);
-            dataRange = Write(scratch, message, data);
+            dataRange = Write(scratch, in header, data);
             signer?.Sign(channel, scratch);
             return scratch.WrittenSpan.ToArray();
         }
@@ -105,114 +87,96 @@ public static class EnvelopeWriter
     }
 
     /// <summary>
-    /// An upper bound on the length of <paramref name="message"/>'s envelope with <paramref name="dataLength"/> bytes of
+    /// An upper bound on the length of <paramref name="header"/>'s envelope with <paramref name="dataLength"/> bytes of
     /// data: every string at its worst escaping (6 bytes a UTF-16 unit), the timestamp and seq at their longest.
     /// </summary>
-    internal static long MaxLength(PubSubMessage message, int dataLength, bool signed)
+    public static long MaxLength(in Envelope header, int dataLength, bool signed)
     {
-        // Field names, quotes and separators of every field, the longest type value, timestamp and seq: under 256.
-        const int Fixed = 256;
-        var length = Fixed + (long)dataLength + Escaped(message.InstanceId) + (signed ? EnvelopeSigner.SuffixLength : 0);
-        return length + message switch
-        {
-            ServerActionMessage m => Escaped(m.UserId.Value) + Escaped(m.Action),
-            GroupActionMessage m => Escaped(m.GroupId.Value) + Escaped(m.Action) + Escaped(m.Topic) + Escaped(m.ExcludeConnectionId),
-            BroadcastMessage m => Escaped(m.GroupId?.Value) + Escaped(m.UserId?.Value) + Escaped(m.ExcludeConnectionId) + ((m.Payload.Length + 2L) / 3 * 4),
-            _ => long.MaxValue / 2,
-        };
+        var length = FixedMaxLength + (long)dataLength + (signed ? EnvelopeSigner.SuffixLength : 0)
+            + Escaped(header.InstanceId) + Escaped(header.GroupId) + Escaped(header.UserId) + Escaped(header.Action)
+            + Escaped(header.Topic) + Escaped(header.ExcludeConnectionId);
+        return length + ((header.Payload.Length + 2L) / 3 * 4);
 
         static long Escaped(string? value) => 6L * (value?.Length ?? 0);
     }
 
-    private static Range WriteBroadcast(Utf8JsonWriter w, BroadcastMessage m)
+    private static Range WriteBroadcast(Utf8JsonWriter w, in Envelope e)
     {
         w.WriteStartObject();
-        w.WriteString(EnvelopeFields.Type, EnvelopeFields.BroadcastType);
-        if (m.GroupId is { } groupId)
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.BroadcastType);
+        WriteIfPresent(w, EnvelopeField.GroupId, e.GroupId);
+        WriteIfPresent(w, EnvelopeField.UserId, e.UserId);
+        WriteIfPresent(w, EnvelopeField.ExcludeConnectionId, e.ExcludeConnectionId);
+        w.WriteBase64String(EnvelopeFields.Encoded(EnvelopeField.Payload), e.Payload.Span);
+        WriteOrigin(w, in e);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Scope), e.Scope switch
         {
-            w.WriteString(EnvelopeFields.GroupId, groupId.Value);
-        }
-
-        if (m.UserId is { } userId)
-        {
-            w.WriteString(EnvelopeFields.UserId, userId.Value);
-        }
-
-        if (m.ExcludeConnectionId is { } exclude)
-        {
-            w.WriteString(EnvelopeFields.ExcludeConnectionId, exclude);
-        }
-
-        w.WriteBase64String(EnvelopeFields.Payload, m.Payload.Span);
-        WriteOrigin(w, m);
-        w.WriteString(EnvelopeFields.Scope, m.Scope switch
-        {
-            BroadcastScope.Group => EnvelopeFields.GroupScope,
-            BroadcastScope.User => EnvelopeFields.UserScope,
+            EnvelopeScope.Group => EnvelopeFields.GroupScope,
+            EnvelopeScope.User => EnvelopeFields.UserScope,
             _ => EnvelopeFields.GlobalScope,
         });
         w.WriteEndObject();
         return default;
     }
 
-    private static Range WriteServerAction<TData>(Utf8JsonWriter w, ServerActionMessage m, TData data)
+    private static Range WriteServerAction<TData>(Utf8JsonWriter w, in Envelope e, TData data)
         where TData : IEnvelopeData
     {
         w.WriteStartObject();
-        w.WriteString(EnvelopeFields.Type, EnvelopeFields.ServerActionType);
-        w.WriteString(EnvelopeFields.UserId, m.UserId.Value);
-        w.WriteString(EnvelopeFields.Action, m.Action);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.ServerActionType);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.UserId), e.UserId);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
         var dataRange = WriteData(w, data);
-        WriteOrigin(w, m);
+        WriteOrigin(w, in e);
         w.WriteEndObject();
         return dataRange;
     }
 
-    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, GroupActionMessage m, TData data)
+    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, in Envelope e, TData data)
         where TData : IEnvelopeData
     {
         w.WriteStartObject();
-        w.WriteString(EnvelopeFields.Type, EnvelopeFields.GroupActionType);
-        w.WriteString(EnvelopeFields.GroupId, m.GroupId.Value);
-        if (m.Topic is { } topic)
-        {
-            w.WriteString(EnvelopeFields.Topic, topic);
-        }
-
-        w.WriteString(EnvelopeFields.Action, m.Action);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.GroupActionType);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.GroupId), e.GroupId);
+        WriteIfPresent(w, EnvelopeField.Topic, e.Topic);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
         var dataRange = WriteData(w, data);
-        w.WriteNumber(EnvelopeFields.Seq, m.Seq);
-        WriteOrigin(w, m);
-        if (m.ExcludeConnectionId is { } exclude)
-        {
-            // Not in Go's struct: an extra field Go ignores (see GroupActionMessage.ExcludeConnectionId).
-            w.WriteString(EnvelopeFields.ExcludeConnectionId, exclude);
-        }
+        w.WriteNumber(EnvelopeFields.Encoded(EnvelopeField.Seq), e.Seq);
+        WriteOrigin(w, in e);
 
+        // Not in Go's struct: an extra field Go ignores.
+        WriteIfPresent(w, EnvelopeField.ExcludeConnectionId, e.ExcludeConnectionId);
         w.WriteEndObject();
         return dataRange;
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter w, EnvelopeField field, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(EnvelopeFields.Encoded(field), value);
+        }
     }
 
     private static Range WriteData<TData>(Utf8JsonWriter w, TData data)
         where TData : IEnvelopeData
     {
-        // Go's json.RawMessage with omitempty: absent when empty. The broadcaster checks raw data is an object on
-        // publish; typed data is written by its generated code.
+        // Go's json.RawMessage with omitempty: absent when empty.
         if (data.IsEmpty)
         {
             return default;
         }
 
-        w.WritePropertyName(EnvelopeFields.Data);
+        w.WritePropertyName(EnvelopeFields.Encoded(EnvelopeField.Data));
         var start = (int)(w.BytesCommitted + w.BytesPending);
         data.Write(w);
         return start..(int)(w.BytesCommitted + w.BytesPending);
     }
 
-    private static void WriteOrigin(Utf8JsonWriter w, PubSubMessage m)
+    private static void WriteOrigin(Utf8JsonWriter w, in Envelope e)
     {
-        w.WriteString(EnvelopeFields.Timestamp, m.Timestamp.UtcDateTime);
-        w.WriteString(EnvelopeFields.InstanceId, m.InstanceId);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Timestamp), e.Timestamp.UtcDateTime);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.InstanceId), e.InstanceId);
     }
 
     /// <summary>Parks the cached writer so it holds no reference to a caller's buffer between uses.</summary>

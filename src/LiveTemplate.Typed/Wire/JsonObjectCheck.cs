@@ -14,7 +14,7 @@ internal static class JsonObjectCheck
 
         try
         {
-            var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = EnvelopeReader.MaxDepth - 1 });
+            var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = EnvelopeLimits.MaxDataDepth });
             if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
                 reader.Skip();

@@ -60,7 +60,7 @@ public sealed class TypedPeer(bool runHandlers) : ICrossInstancePeer
 
         var sentAt = Stopwatch.GetTimestamp();
         var data = ActionJson.SerializeToUtf8Bytes(new GroupPing(sentAt, 1, PingPayload.Body(sentAt, 1)));
-        WireBytes = Wire.EnvelopeWriter.ToArray(new GroupActionMessage(Group, GroupPing.ActionName, data, _a.InstanceId, DateTimeOffset.UtcNow, 1)).Length;
+        WireBytes = PubSub.Codec.EnvelopeCodec.Encode(new GroupActionMessage(Group, GroupPing.ActionName, data, _a.InstanceId, DateTimeOffset.UtcNow, 1)).Length;
     }
 
     public Task PublishAsync(long seq) => Publish(seq, Group, User);

@@ -6,6 +6,7 @@ using LiveTemplate.Typed.Benchmarks.CrossInstance;
 using LiveTemplate.Typed.Benchmarks.Harness;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
 
 namespace LiveTemplate.Typed.Benchmarks.Publishing;
@@ -50,7 +51,7 @@ public class PipelineBenchmarks
         _ping = new GroupPing(sentAt, 123456, PingPayload.Body(sentAt, 123456));
         _data = ActionJson.SerializeToUtf8Bytes(_ping);
         _message = new GroupActionMessage(Group, GroupPing.ActionName, _data, _publisher.InstanceId, DateTimeOffset.UtcNow, 42);
-        _envelope = EnvelopeWriter.ToArray(_message);
+        _envelope = EnvelopeCodec.Encode(_message);
     }
 
     [GlobalCleanup]
@@ -88,10 +89,10 @@ public class PipelineBenchmarks
     public byte[] Serialize_Action() => ActionJson.SerializeToUtf8Bytes(_ping);
 
     [Benchmark]
-    public byte[] Envelope_Write() => EnvelopeWriter.ToArray(_message);
+    public byte[] Envelope_Write() => EnvelopeCodec.Encode(_message);
 
     [Benchmark]
-    public PubSubMessage? Envelope_Read() => EnvelopeReader.Read(_envelope).Message;
+    public PubSubMessage? Envelope_Read() => EnvelopeCodec.Decode(_envelope).Message;
 
     /// <summary>What B does with an envelope from Redis: decode, check, fan out into one connection's queue (then taken out).</summary>
     [Benchmark]

@@ -1,5 +1,6 @@
 using System.Text;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
 
 namespace LiveTemplate.Typed.Tests.Wire;
@@ -12,7 +13,7 @@ public sealed class EnvelopeReadContextTests
     [Fact]
     public void OwnValidEnvelope_IsAnEcho_WithoutAMessage()
     {
-        var result = EnvelopeReader.Read(GroupAction("board", "card-moved", Own), new EnvelopeReadContext(Own), "board");
+        var result = EnvelopeCodec.Decode(GroupAction("board", "card-moved", Own), new EnvelopeReadContext(Own), "board");
 
         Assert.True(result.IsEcho);
         Assert.Null(result.Message);
@@ -24,7 +25,7 @@ public sealed class EnvelopeReadContextTests
     {
         var envelope = Encoding.UTF8.GetBytes($$"""{"type":"group_action","action":"card-moved","instanceID":"{{Own}}"}""");
 
-        var result = EnvelopeReader.Read(envelope, new EnvelopeReadContext(Own), "board");
+        var result = EnvelopeCodec.Decode(envelope, new EnvelopeReadContext(Own), "board");
 
         Assert.False(result.IsEcho);
         Assert.Equal(EnvelopeErrorKind.MissingField, result.Error?.Kind);
@@ -36,8 +37,8 @@ public sealed class EnvelopeReadContextTests
         var context = new EnvelopeReadContext(Own);
         var scopeId = new string("board".AsSpan());
 
-        var first = (GroupActionMessage)EnvelopeReader.Read(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
-        var second = (GroupActionMessage)EnvelopeReader.Read(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
+        var first = (GroupActionMessage)EnvelopeCodec.Decode(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
+        var second = (GroupActionMessage)EnvelopeCodec.Decode(GroupAction("board", "card-moved", "other"), context, scopeId).Message!;
 
         Assert.Same(scopeId, first.GroupId.Value);
         Assert.Same(first.Action, second.Action);
@@ -48,12 +49,12 @@ public sealed class EnvelopeReadContextTests
     [Fact]
     public void AScopeIdOtherThanTheChannels_IsValidatedAsUsual()
     {
-        var result = EnvelopeReader.Read(GroupAction("bad\u0001id", "card-moved", "other"), new EnvelopeReadContext(Own), "board");
+        var result = EnvelopeCodec.Decode(GroupAction("bad\u0001id", "card-moved", "other"), new EnvelopeReadContext(Own), "board");
 
         Assert.Equal(EnvelopeErrorKind.InvalidValue, result.Error?.Kind);
     }
 
     private static byte[] GroupAction(string group, string action, string instance)
-        => EnvelopeWriter.ToArray(new GroupActionMessage(new GroupId("placeholder"), action, "{}"u8.ToArray(), instance, DateTimeOffset.UnixEpoch))
+        => EnvelopeCodec.Encode(new GroupActionMessage(new GroupId("placeholder"), action, "{}"u8.ToArray(), instance, DateTimeOffset.UnixEpoch))
             is var bytes ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("placeholder", System.Text.Json.JsonEncodedText.Encode(group).ToString(), StringComparison.Ordinal)) : [];
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
 
 namespace LiveTemplate.Typed.Tests.Wire;
@@ -15,7 +16,7 @@ public sealed class EnvelopeSignerTests
         var signed = Sign(Channel);
 
         Assert.True(Signer.Verify(Channel, signed));
-        var read = EnvelopeReader.Read(signed);
+        var read = EnvelopeCodec.Decode(signed);
         Assert.Equal("moved", Assert.IsType<GroupActionMessage>(read.Message).Action);
         Assert.EndsWith("\"}", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
         Assert.Contains(",\"sig\":\"", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class EnvelopeSignerTests
     private static byte[] Sign(string channel)
     {
         using var buffer = new PooledBufferWriter();
-        EnvelopeWriter.Write(buffer, new GroupActionMessage(new GroupId("vault"), "moved", Encoding.UTF8.GetBytes("""{"to":"done"}"""), "inst", DateTimeOffset.UnixEpoch, 7));
+        EnvelopeCodec.Write(buffer, new GroupActionMessage(new GroupId("vault"), "moved", Encoding.UTF8.GetBytes("""{"to":"done"}"""), "inst", DateTimeOffset.UnixEpoch, 7));
         Signer.Sign(channel, buffer);
         return buffer.WrittenSpan.ToArray();
     }

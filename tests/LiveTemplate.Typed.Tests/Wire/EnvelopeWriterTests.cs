@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
 
 namespace LiveTemplate.Typed.Tests.Wire;
@@ -71,7 +72,7 @@ public sealed class EnvelopeWriterTests
 
         foreach (var message in messages)
         {
-            var read = EnvelopeReader.Read(EnvelopeWriter.ToArray(message));
+            var read = EnvelopeCodec.Decode(EnvelopeCodec.Encode(message));
 
             Assert.True(read.Success, read.Error?.ToString());
             Assert.Equal(message.GetType(), read.Message.GetType());
@@ -89,7 +90,7 @@ public sealed class EnvelopeWriterTests
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
-    private static JsonElement Write(PubSubMessage message) => JsonDocument.Parse(EnvelopeWriter.ToArray(message)).RootElement.Clone();
+    private static JsonElement Write(PubSubMessage message) => JsonDocument.Parse(EnvelopeCodec.Encode(message)).RootElement.Clone();
 
     private static List<string> Names(JsonElement json) => json.EnumerateObject().Select(p => p.Name).ToList();
 }

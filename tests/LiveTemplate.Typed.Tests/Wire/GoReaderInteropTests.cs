@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
 
 namespace LiveTemplate.Typed.Tests.Wire;
@@ -34,7 +35,7 @@ public sealed class GoReaderInteropTests
             "server_action|alice|refresh|-|2026-11-27T10:15:30.1234567Z|inst-1",
             "group_action|board-42|card-moved|{\"cardId\":17,\"tags\":[\"ux\",\"p1\"]}|18446744073709551615|2026-11-27T10:15:30.1234567Z|inst-1",
         ];
-        var input = string.Join('\n', messages.Select(m => Encoding.UTF8.GetString(EnvelopeWriter.ToArray(m)))) + "\n";
+        var input = string.Join('\n', messages.Select(m => Encoding.UTF8.GetString(EnvelopeCodec.Encode(m)))) + "\n";
 
         var decodedByGo = await RunGoReaderAsync(input);
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace LiveTemplate.Typed.PubSub.Subscriptions;
 
@@ -9,21 +8,19 @@ namespace LiveTemplate.Typed.PubSub.Subscriptions;
 /// reconciler takes the changed ("dirty") channels in batches and completes their waiters once the transport
 /// has confirmed. Ten subscribes to one channel therefore reach the transport once.
 /// </summary>
-internal sealed class SubscriptionTable
+/// <param name="names">The channel names.</param>
+/// <param name="workArrived">Called (under the table's lock: it must only signal) whenever a channel needs transport work.</param>
+internal sealed class SubscriptionTable(ChannelNames names, Action workArrived)
 {
     private readonly object _gate = new();
-    private readonly ChannelNames _names;
     private readonly Dictionary<string, ChannelSubscription> _byChannel = new(StringComparer.Ordinal);
 
     // The channels with at least one reference, readable without the lock: every publish asks (IsWanted).
     // Changed only under the lock, together with the reference counts.
     private readonly ConcurrentDictionary<string, ChannelSubscription> _wanted = new(StringComparer.Ordinal);
-    private readonly Channel<bool> _work = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private List<ChannelSubscription> _dirty = [];
     private int _active;
     private Exception? _closedBecause;
-
-    public SubscriptionTable(ChannelNames names) => _names = names;
 
     /// <summary>Channels with at least one reference (global included).</summary>
     public int ActiveCount => Volatile.Read(ref _active);
@@ -31,7 +28,7 @@ internal sealed class SubscriptionTable
     /// <summary>Takes a reference on the channel; the task completes when the transport has confirmed the subscription.</summary>
     public Task AcquireAsync(ChannelKind kind, string? scopeId)
     {
-        var channel = scopeId is null ? _names.Global : _names.For(kind, scopeId);
+        var channel = scopeId is null ? names.Global : names.For(kind, scopeId);
         Task settled;
         lock (_gate)
         {
@@ -63,7 +60,7 @@ internal sealed class SubscriptionTable
     /// <summary>Releases a reference; the last one unsubscribes. The task completes when the transport has done so.</summary>
     public Task ReleaseAsync(ChannelKind kind, string scopeId)
     {
-        var channel = _names.For(kind, scopeId);
+        var channel = names.For(kind, scopeId);
         Task settled;
         lock (_gate)
         {
@@ -98,34 +95,34 @@ internal sealed class SubscriptionTable
         }
     }
 
-    /// <summary>Asks the reconciler to subscribe these channels again from scratch (the transport lost them).</summary>
-    public Task RefreshAsync(IReadOnlyCollection<ChannelSubscription> entries)
+    /// <summary>Marks these channels to be subscribed again from scratch (the transport lost them); returns how many were.</summary>
+    public int MarkLost(IReadOnlyCollection<ChannelSubscription> entries)
     {
-        var waits = new List<Task>(entries.Count);
+        var marked = 0;
         lock (_gate)
         {
-            ThrowIfClosed();
+            if (_closedBecause is not null)
+            {
+                return 0;
+            }
+
             foreach (var entry in entries)
             {
                 if (entry.RefCount > 0 && entry.TransportActive)
                 {
                     entry.NeedsRefresh = true;
-                    waits.Add(WaitLocked(entry));
                     MarkDirtyLocked(entry);
+                    marked++;
                 }
             }
         }
 
-        return Task.WhenAll(waits);
+        return marked;
     }
-
-    /// <summary>Waits until some channel needs transport work.</summary>
-    public ValueTask<bool> WaitForWorkAsync(CancellationToken ct) => _work.Reader.WaitToReadAsync(ct);
 
     /// <summary>Takes every channel that needs transport work, with what to do for each.</summary>
     public List<ChannelSubscription> TakeDirty()
     {
-        _work.Reader.TryRead(out _);
         lock (_gate)
         {
             var taken = _dirty;
@@ -217,7 +214,6 @@ internal sealed class SubscriptionTable
             _active = 0;
         }
 
-        _work.Writer.TryComplete();
         foreach (var waiter in waiters)
         {
             waiter.TrySetException(reason);
@@ -237,7 +233,7 @@ internal sealed class SubscriptionTable
             _dirty.Add(entry);
         }
 
-        _work.Writer.TryWrite(true);
+        workArrived();
     }
 
     private void SettleLocked(ChannelSubscription entry)

@@ -1,4 +1,4 @@
-namespace LiveTemplate.Typed.PubSub;
+namespace LiveTemplate.Typed.PubSub.Subscriptions;
 
 /// <summary>Capped exponential retry delays with ±20% jitter, so that many instances do not retry in step.</summary>
 internal static class Backoff

@@ -1,4 +1,4 @@
-namespace LiveTemplate.Typed.PubSub;
+namespace LiveTemplate.Typed.PubSub.Delivery;
 
 /// <summary>A copy-on-write list of handlers: registration is rare, iteration on every message is lock-free.</summary>
 internal sealed class HandlerList<T>

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Diagnostics;
 
-namespace LiveTemplate.Typed.Diagnostics;
+namespace LiveTemplate.Typed.PubSub.Telemetry;
 
 /// <summary>A broadcaster's counters, readable as a snapshot and observed by its meter.</summary>
 internal sealed class BroadcasterMetrics : IDisposable

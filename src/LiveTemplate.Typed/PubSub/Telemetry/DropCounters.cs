@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
-using LiveTemplate.Typed.PubSub;
 
-namespace LiveTemplate.Typed.Diagnostics;
+namespace LiveTemplate.Typed.PubSub.Telemetry;
 
 /// <summary>Lock-free counts of dropped messages by reason, observable as tagged measurements.</summary>
 internal sealed class DropCounters
@@ -11,6 +10,8 @@ internal sealed class DropCounters
     private readonly long[] _counts = new long[Reasons.Length];
 
     public void Increment(DropReason reason) => Interlocked.Increment(ref _counts[(int)reason]);
+
+    public void Add(DropReason reason, int count) => Interlocked.Add(ref _counts[(int)reason], count);
 
     public long this[DropReason reason] => Volatile.Read(ref _counts[(int)reason]);
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace LiveTemplate.Typed.Diagnostics;
+namespace LiveTemplate.Typed.PubSub.Telemetry;
 
-/// <summary>The runtime's log messages (source-generated, structured).</summary>
-internal static partial class Log
+/// <summary>The broadcaster's log messages (source-generated, structured).</summary>
+internal static partial class BroadcasterLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Dropped a message on channel {channel}: {reason}. {detail}")]
     public static partial void MessageDropped(ILogger logger, string channel, string reason, string detail);
@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Subscribed {subscribed} and unsubscribed {unsubscribed} channel(s)")]
     public static partial void SubscriptionsChanged(ILogger logger, int subscribed, int unsubscribed);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Reconnected successfully: {dynamic_channels} dynamic channel(s) subscribed again ({resubscribed} re-sent by the broadcaster, {released} released during the outage unsubscribed again)")]
+    public static partial void Reconnected(ILogger logger, int dynamic_channels, int resubscribed, int released);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Restoring the subscriptions after the transport came back failed; retrying in {retry_delay}")]
+    public static partial void RestoreFailed(ILogger logger, Exception exception, TimeSpan retry_delay);
 }

@@ -1,0 +1,20 @@
+namespace LiveTemplate.Typed.Wire;
+
+/// <summary>A field of the Go envelopes (see <see cref="EnvelopeFields"/> for their names on the wire).</summary>
+internal enum EnvelopeField : byte
+{
+    /// <summary>A field this reader does not know; its value is skipped.</summary>
+    Unknown,
+    Type,
+    Scope,
+    GroupId,
+    UserId,
+    Action,
+    InstanceId,
+    ExcludeConnectionId,
+    Topic,
+    Payload,
+    Data,
+    Timestamp,
+    Seq,
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Testing;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace LiveTemplate.Typed.Redis.Tests.Faults;
+
+/// <summary>
+/// After an outage the channels subscribed on Redis are exactly the wanted ones (transport isolation, docs/pubsub.md),
+/// and disposal never waits for a Redis that does not answer. Asked of the server itself (PUBSUB CHANNELS).
+/// </summary>
+public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly ChannelNames _names = new("lt" + Guid.NewGuid().ToString("N")[..10]);
+    private RedisServer _server = null!;
+
+    public async Task InitializeAsync() => _server = Own(await RedisServer.StartAsync());
+
+    public async Task DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ConnectionsLeavingWhileRedisIsDown_TheirChannelsAreNotSubscribedAgainWhenRedisReturns()
+    {
+        var (broadcaster, log) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(broadcaster);
+        var registry = Own(await ConnectionRegistry.AttachAsync(broadcaster));
+        var kept = await registry.RegisterAsync("kept", new GroupId("kept"), new UserId("keeper"));
+        var leaving = new List<LocalConnection>();
+        for (var i = 0; i < 10; i++)
+        {
+            leaving.Add(await registry.RegisterAsync($"leaving-{i}", new GroupId($"leaving-{i}"), new UserId($"user-{i}")));
+        }
+
+        var everyChannel = Wanted("kept", "keeper").Concat(Enumerable.Range(0, 10).SelectMany(i => Wanted($"leaving-{i}", $"user-{i}")));
+        Assert.Equal(everyChannel.Distinct().Order(StringComparer.Ordinal), await SubscribedOnRedisAsync());
+
+        await _server.KillAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+        foreach (var connection in leaving)
+        {
+            await registry.UnregisterAsync(connection).WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        output.WriteLine($"10 connections unregistered while Redis was down in {clock.ElapsedMilliseconds} ms");
+        await _server.StartAgainAsync();
+        clock.Restart();
+        await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        output.WriteLine($"Reconnected {clock.ElapsedMilliseconds} ms after redis-server started again");
+
+        Assert.Equal(Wanted("kept", "keeper"), await SubscribedOnRedisAsync());
+        Assert.NotNull(kept);
+    }
+
+    [Fact]
+    public async Task DisposeWithASubscribeInFlightWhileRedisIsDown_ReturnsPromptly_AndTheKeptMultiplexerHoldsNoneOfItsChannels()
+    {
+        var multiplexer = Own(await _server.ConnectAsync());
+        var (broadcaster, log) = await StartBroadcasterAsync(multiplexer);
+        await broadcaster.SubscribeToGroupActionAsync(new GroupId("before"));
+        await _server.KillAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var inFlight = broadcaster.SubscribeToGroupActionAsync(new GroupId("during"));
+        await Task.Delay(200); // let the reconciler hand the subscribe to the multiplexer, which waits for Redis
+
+        var dispose = Stopwatch.StartNew();
+        await broadcaster.DisposeAsync();
+        dispose.Stop();
+
+        output.WriteLine($"DisposeAsync with Redis down and a subscribe in flight: {dispose.ElapsedMilliseconds} ms");
+        Assert.True(dispose.Elapsed < TimeSpan.FromSeconds(1), $"DisposeAsync took {dispose.ElapsedMilliseconds} ms");
+        await Assert.ThrowsAnyAsync<Exception>(() => inFlight.WaitAsync(TimeSpan.FromSeconds(1)));
+
+        // The app keeps its multiplexer; once Redis is back it must not subscribe the disposed broadcaster's channels.
+        await _server.StartAgainAsync();
+        await Eventually.UntilAsync(async () => multiplexer.IsConnected && await PingAsync(multiplexer), TimeSpan.FromSeconds(30), "the kept multiplexer reconnected");
+        await Task.Delay(500); // the multiplexer re-sends what it still knows right after it reconnects
+        Assert.Empty(await SubscribedOnRedisAsync());
+    }
+
+    [Fact]
+    public async Task DisposeWhileRedisIsDown_OnAMultiplexerTheAppKeeps_LeavesNothingSubscribedWhenRedisReturns()
+    {
+        var multiplexer = Own(await _server.ConnectAsync());
+        var (broadcaster, log) = await StartBroadcasterAsync(multiplexer);
+        var registry = await ConnectionRegistry.AttachAsync(broadcaster);
+        await registry.RegisterAsync("tab", new GroupId("board"), new UserId("ann"));
+        Assert.Equal(Wanted("board", "ann"), await SubscribedOnRedisAsync());
+        await _server.KillAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        var dispose = Stopwatch.StartNew();
+        await registry.DisposeAsync();
+        await broadcaster.DisposeAsync();
+        dispose.Stop();
+
+        output.WriteLine($"Registry and broadcaster disposed with Redis down: {dispose.ElapsedMilliseconds} ms");
+        Assert.True(dispose.Elapsed < TimeSpan.FromSeconds(1), $"disposal took {dispose.ElapsedMilliseconds} ms");
+        await _server.StartAgainAsync();
+        await Eventually.UntilAsync(async () => multiplexer.IsConnected && await PingAsync(multiplexer), TimeSpan.FromSeconds(30), "the kept multiplexer reconnected");
+        await Task.Delay(500);
+        Assert.Empty(await SubscribedOnRedisAsync());
+    }
+
+    /// <summary>The channels of this test's prefix with a subscriber on the server, sorted.</summary>
+    private async Task<IReadOnlyList<string>> SubscribedOnRedisAsync()
+    {
+        await using var admin = await _server.ConnectAsync();
+        var channels = await admin.GetServer(_server.Endpoint).SubscriptionChannelsAsync(RedisChannel.Pattern(_names.Prefix + ":*"));
+        return channels.Select(c => c.ToString()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The channels a connection of <paramref name="group"/> and <paramref name="user"/> needs, with the global one, sorted.</summary>
+    private IEnumerable<string> Wanted(string group, string user)
+        => new[]
+        {
+            _names.Global,
+            _names.GroupBroadcast(new GroupId(group)),
+            _names.GroupAction(new GroupId(group)),
+            _names.UserBroadcast(new UserId(user)),
+            _names.ServerAction(new UserId(user)),
+        }.Distinct().Order(StringComparer.Ordinal);
+
+    private static async Task<bool> PingAsync(ConnectionMultiplexer multiplexer)
+    {
+        try
+        {
+            await multiplexer.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
+    }
+
+    private Task<(RedisBroadcaster Broadcaster, RecordingLogger Log)> StartBroadcasterAsync(ConnectionMultiplexer multiplexer)
+    {
+        var log = new RecordingLogger<RedisBroadcaster>();
+        var options = new RedisBroadcasterOptions { ChannelPrefix = _names.Prefix, ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
+        var broadcaster = new RedisBroadcaster(multiplexer, options, log);
+        return Task.FromResult((broadcaster, (RecordingLogger)log));
+    }
+
+    private T Own<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+}

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveTemplate.Typed.AspNetCore;
+using LiveTemplate.Typed.Redis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,8 +19,9 @@ public static class TeamBoardApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         var garnet = EmbeddedGarnet.StartIfConfigured(builder.Configuration);
 
-        // One call: in memory for one instance. With LiveTemplate:Redis set, every instance shares Redis: the SDK
-        // uses the app's multiplexer, and so does the board store.
+        // One call: in memory for one instance. With LiveTemplate:Redis set, every instance shares Redis (one more call,
+        // AddRedis, from the LiveTemplate.Typed.Redis package): the SDK uses the app's multiplexer, and so does the
+        // board store.
         var live = builder.Services.AddLiveTemplate();
         if (builder.Configuration["LiveTemplate:Redis"] is { Length: > 0 } redis)
         {

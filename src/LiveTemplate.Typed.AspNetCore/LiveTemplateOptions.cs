@@ -1,32 +1,23 @@
 using System.Security.Claims;
+using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.AspNetCore;
 
 /// <summary>
-/// Settings of the LiveTemplate endpoints and broadcaster, bound from the configuration section
-/// <c>LiveTemplate</c> (for example <c>--LiveTemplate:Redis=127.0.0.1:6379</c>). Every limit has a default that
-/// suits a browser app; a hostile client meets the limits, never the server's memory.
+/// Every setting of a hosted app in one model: the broadcaster's (inherited: channel prefix, message size, retries,
+/// restore timeout, signing key) and the endpoints' and connections', bound from the configuration section
+/// <c>LiveTemplate</c> (for example <c>--LiveTemplate:MaxFrameBytes=65536</c>, or <c>LiveTemplate:SigningKey</c> as
+/// base64) and validated at start-up, each error naming its setting. Every limit has a default that suits a browser
+/// app; a hostile client meets the limits, never the server's memory.
 /// </summary>
-public sealed class LiveTemplateOptions
+public sealed class LiveTemplateOptions : BroadcasterOptions
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "LiveTemplate";
 
     /// <summary>The default name of the session cookie, livetemplate's sticky-session cookie.</summary>
     public const string DefaultSessionCookieName = "livetemplate-id";
-
-    /// <summary>
-    /// A StackExchange.Redis configuration string (<c>127.0.0.1:6379</c>). When set, instances exchange messages over
-    /// Redis; when empty (the default), the in-memory broadcaster serves a single instance with no services.
-    /// </summary>
-    public string? Redis { get; set; }
-
-    /// <summary>The first part of every channel name (default <c>livetemplate</c>); give each app on one Redis its own.</summary>
-    public string ChannelPrefix { get; set; } = ChannelNames.DefaultPrefix;
-
-    /// <summary>Use Redis 7 sharded pub/sub (for Redis Cluster); every instance must agree. Off by default.</summary>
-    public bool UseShardedPubSub { get; set; }
 
     /// <summary>The cookie that carries the browser session id, the default group of a connection (default <c>livetemplate-id</c>).</summary>
     public string SessionCookieName { get; set; } = DefaultSessionCookieName;
@@ -51,6 +42,15 @@ public sealed class LiveTemplateOptions
 
     /// <summary>How many messages from other instances and services wait for one connection before it drops them (default 1024).</summary>
     public int OutboundQueueCapacity { get; set; } = 1024;
+
+    /// <summary>Which message a full outbound queue drops: the one arriving (the default) or the oldest waiting.</summary>
+    public OutboundFullMode OutboundFullMode { get; set; } = OutboundFullMode.DropIncoming;
+
+    /// <summary>
+    /// How long a new connection waits for its channels to be subscribed before it starts anyway (default 5 s); the
+    /// subscriptions are confirmed later when the transport is slow or away.
+    /// </summary>
+    public TimeSpan SubscribeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long sending one frame to a browser may take before the connection is aborted as dead (default 10 s).</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);

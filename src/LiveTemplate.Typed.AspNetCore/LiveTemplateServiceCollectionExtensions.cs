@@ -1,5 +1,6 @@
 using LiveTemplate.Typed.AspNetCore.Hosting;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Hosting;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,10 +18,10 @@ public static class LiveTemplateServiceCollectionExtensions
     public const string ReadinessTag = "ready";
 
     /// <summary>
-    /// Registers the SDK: options bound from the <c>LiveTemplate</c> configuration section, an
-    /// <see cref="IBroadcaster"/> (in memory, or Redis when <c>LiveTemplate:Redis</c> is set or
-    /// <see cref="LiveTemplateBuilder.AddRedis(string)"/> is called), the app's one <see cref="ConnectionRegistry"/>,
-    /// graceful shutdown and a readiness health check. Calling it again returns a builder over the same registration.
+    /// Registers the SDK: options bound from the <c>LiveTemplate</c> configuration section and validated at start-up,
+    /// an <see cref="IBroadcaster"/> (in memory; a backplane package's <c>.AddRedis(...)</c> on the returned builder
+    /// switches it to Redis), the app's one <see cref="ConnectionRegistry"/>, graceful shutdown and a readiness health
+    /// check. Calling it again returns a builder over the same registration.
     /// </summary>
     public static LiveTemplateBuilder AddLiveTemplate(this IServiceCollection services, Action<LiveTemplateOptions>? configure = null)
     {
@@ -38,7 +39,7 @@ public static class LiveTemplateServiceCollectionExtensions
     {
         services.AddOptions<LiveTemplateOptions>().BindConfiguration(LiveTemplateOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveTemplateOptions>, LiveTemplateOptionsValidator>());
-        services.TryAddSingleton<OwnedRedisConnection>();
+        services.TryAddSingleton<IBroadcasterFactory, InMemoryBroadcasterFactory>();
         services.TryAddSingleton<IBroadcaster>(BroadcasterFactory.Create);
         services.AddSingleton<LiveTemplateRuntime>();
         services.AddHostedService(static sp => sp.GetRequiredService<LiveTemplateRuntime>());

@@ -46,9 +46,6 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         }
     }
 
-    /// <summary>True while Redis is reachable and every subscription has been confirmed since the last drop.</summary>
-    public bool IsConnected => _multiplexer.IsConnected && !IsRestoring;
-
     /// <inheritdoc />
     /// <remarks>
     /// No copy: the multiplexer may still be writing the value after the command timed out, which is safe because

@@ -8,7 +8,8 @@ namespace LiveTemplate.Typed.Analyzers.Tests;
 /// as a package with its README, license and symbols), reference only that package
 /// from a throwaway console project (its own packages folder, so nothing is taken from or left in the machine's
 /// cache), and build and run it: the generator makes the action typed, the handler gets it, and an unscoped global
-/// publish prints LTT0001.
+/// publish prints LTT0001. Then the two hosted set-ups from packages alone: one instance with the host package and no
+/// Redis client in its dependencies, and Redis with one more package and one call.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -73,6 +74,58 @@ public sealed class PackageTests : IDisposable
             """);
         var warned = await DotnetCli.RunAsync(app, BuildTimeout, isolated, "build", "--no-restore", "-p:UseSharedCompilation=false");
         Assert.Matches(@"Announcer\.cs\(5,\d+\): warning LTT0001: 'PublishGlobalAsync' sends to every connection on every instance", warned);
+
+        // A hosted app on one instance: the host package alone, and no Redis client anywhere in its dependencies.
+        var single = WriteWebProject("single", version, ["LiveTemplate.Typed.AspNetCore"], "builder.Services.AddLiveTemplate();");
+        var singleRun = await DotnetCli.RunAsync(single, BuildTimeout, isolated, "run", "-p:UseSharedCompilation=false");
+        Assert.Contains("broadcaster: InMemoryBroadcaster", singleRun);
+        Assert.DoesNotContain("stackexchange.redis", File.ReadAllText(Path.Combine(single, "obj", "project.assets.json")), StringComparison.OrdinalIgnoreCase);
+
+        // Two instances over Redis: one more package reference and one call.
+        var redis = WriteWebProject("redis", version, ["LiveTemplate.Typed.AspNetCore", "LiveTemplate.Typed.Redis"], "builder.Services.AddLiveTemplate().AddRedis(\"127.0.0.1:1,abortConnect=false,connectTimeout=100\");", "using LiveTemplate.Typed.Redis;");
+        var redisRun = await DotnetCli.RunAsync(redis, BuildTimeout, isolated, "run", "-p:UseSharedCompilation=false");
+        Assert.Contains("broadcaster: RedisBroadcaster", redisRun);
+    }
+
+    /// <summary>A web app that references <paramref name="packages"/>, registers the SDK with <paramref name="register"/>, and prints which broadcaster it got.</summary>
+    private string WriteWebProject(string name, string version, string[] packages, string register, string usings = "")
+    {
+        var project = Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
+        File.Copy(Path.Combine(_root.FullName, "app", "NuGet.config"), Path.Combine(project, "NuGet.config"));
+        var references = string.Join("\n", packages.Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{version}\" />"));
+        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), $$"""
+            using LiveTemplate.Typed.AspNetCore;
+            using LiveTemplate.Typed.PubSub;
+            {{usings}}
+
+            var builder = WebApplication.CreateSlimBuilder(args);
+            {{register}}
+            await using var app = builder.Build();
+            app.MapLiveTemplate<BoardHandler>("/live");
+            var broadcaster = app.Services.GetRequiredService<IBroadcaster>();
+            Console.WriteLine($"broadcaster: {broadcaster.GetType().Name}");
+
+            public sealed partial class BoardHandler : LiveTemplate.Typed.IHandle<CardMoved>
+            {
+                public ValueTask HandleAsync(CardMoved action, LiveTemplate.Typed.ActionContext context) => ValueTask.CompletedTask;
+            }
+
+            [LiveTemplate.Typed.GroupAction]
+            public sealed partial record CardMoved(int CardId, string Column);
+            """);
+        return project;
     }
 
     /// <summary>Each src/ project packs with a README, the license expression and symbols, and our own dependencies pass analyzers on.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
+using LiveTemplate.Typed.Hosting;
 using LiveTemplate.Typed.PubSub;
-using LiveTemplate.Typed.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,32 +8,19 @@ using Microsoft.Extensions.Options;
 namespace LiveTemplate.Typed.AspNetCore.Hosting;
 
 /// <summary>
-/// Chooses the broadcaster: Redis over the multiplexer given to <c>AddRedis(...)</c>, else Redis over a
-/// multiplexer opened from <see cref="LiveTemplateOptions.Redis"/>, else the in-memory broadcaster.
+/// Creates the app's one broadcaster through the registered <see cref="IBroadcasterFactory"/> (in memory unless a
+/// backplane package replaced it) with the validated <see cref="LiveTemplateOptions"/>.
 /// </summary>
 internal static class BroadcasterFactory
 {
     public static IBroadcaster Create(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<LiveTemplateOptions>>().Value;
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        var meters = services.GetService<IMeterFactory>();
-        var logger = loggers.CreateLogger<LiveTemplateRuntime>();
-
-        var multiplexer = services.GetService<RedisConnectionSource>()?.Resolve(services)
-            ?? (string.IsNullOrWhiteSpace(options.Redis) ? null : services.GetRequiredService<OwnedRedisConnection>().Multiplexer);
-        if (multiplexer is null)
-        {
-            LiveLog.TransportChosen(logger, "in-memory", "one instance, no services");
-            return new InMemoryBroadcaster(
-                new BroadcasterOptions { ChannelPrefix = options.ChannelPrefix, MeterFactory = meters },
-                loggers.CreateLogger<InMemoryBroadcaster>());
-        }
-
-        LiveLog.TransportChosen(logger, "redis", string.Join(", ", multiplexer.GetEndPoints().Select(e => e.ToString())));
-        return new RedisBroadcaster(
-            multiplexer,
-            new RedisBroadcasterOptions { ChannelPrefix = options.ChannelPrefix, UseShardedPubSub = options.UseShardedPubSub, MeterFactory = meters },
-            loggers.CreateLogger<RedisBroadcaster>());
+        options.MeterFactory ??= services.GetService<IMeterFactory>();
+        var factory = services.GetRequiredService<IBroadcasterFactory>();
+        var broadcaster = factory.Create(options, services);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<LiveTemplateRuntime>();
+        LiveLog.TransportChosen(logger, factory.Transport, broadcaster is ChannelBroadcaster channels ? "instance " + channels.InstanceId : broadcaster.GetType().Name);
+        return broadcaster;
     }
 }

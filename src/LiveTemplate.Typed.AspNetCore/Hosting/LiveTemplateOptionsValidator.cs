@@ -1,4 +1,4 @@
-using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Connections;
 using Microsoft.Extensions.Options;
 
 namespace LiveTemplate.Typed.AspNetCore.Hosting;
@@ -20,14 +20,9 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, options.KeepAliveInterval >= TimeSpan.Zero, "KeepAliveInterval must not be negative (zero turns pings off).");
         Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
         Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
-        try
-        {
-            _ = new ChannelNames(options.ChannelPrefix);
-        }
-        catch (ArgumentException ex)
-        {
-            failures.Add("ChannelPrefix: " + ex.Message);
-        }
+        Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");
+        Check(failures, options.SubscribeTimeout > TimeSpan.Zero, "SubscribeTimeout must be positive.");
+        failures.AddRange(options.GetErrors());
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "LiveTemplate: " + f));
     }

@@ -36,7 +36,13 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         _lifetime = lifetime;
         _options = options.Value;
         _logger = loggers.CreateLogger<LiveTemplateRuntime>();
-        var registryOptions = new ConnectionRegistryOptions { OutboundQueueCapacity = _options.OutboundQueueCapacity, MeterFactory = meters };
+        var registryOptions = new ConnectionRegistryOptions
+        {
+            OutboundQueueCapacity = _options.OutboundQueueCapacity,
+            OutboundFullMode = _options.OutboundFullMode,
+            SubscribeTimeout = _options.SubscribeTimeout,
+            MeterFactory = meters,
+        };
         _registry = new(() => ConnectionRegistry.AttachAsync(broadcaster, registryOptions, loggers.CreateLogger<ConnectionRegistry>()));
         _draining = new(AbortStragglersAsync);
     }

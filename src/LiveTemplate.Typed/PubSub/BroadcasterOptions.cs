@@ -5,6 +5,28 @@ namespace LiveTemplate.Typed.PubSub;
 /// <summary>Settings every broadcaster shares.</summary>
 public class BroadcasterOptions
 {
+    /// <summary>The shortest signing key accepted, in bytes.</summary>
+    public const int MinSigningKeyBytes = 16;
+
+    /// <summary>Creates the defaults.</summary>
+    public BroadcasterOptions()
+    {
+    }
+
+    /// <summary>Creates a copy of <paramref name="shared"/>'s settings (a transport's options start from the host's).</summary>
+    protected BroadcasterOptions(BroadcasterOptions shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        ChannelPrefix = shared.ChannelPrefix;
+        MaxMessageBytes = shared.MaxMessageBytes;
+        ReconnectDelay = shared.ReconnectDelay;
+        MaxReconnectDelay = shared.MaxReconnectDelay;
+        RestoreTimeout = shared.RestoreTimeout;
+        TimeProvider = shared.TimeProvider;
+        SigningKey = shared.SigningKey;
+        MeterFactory = shared.MeterFactory;
+    }
+
     /// <summary>The first part of every channel name (default <c>livetemplate</c>, as the Go project).</summary>
     public string ChannelPrefix { get; set; } = ChannelNames.DefaultPrefix;
 
@@ -36,28 +58,57 @@ public class BroadcasterOptions
     /// <summary>Creates the <c>LiveTemplate.Typed</c> meter; when null the broadcaster creates its own.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
-    internal void Validate()
+    /// <summary>
+    /// Why these settings cannot work, one sentence per problem naming the setting (<c>MaxMessageBytes must be at least
+    /// 256 (was 10).</c>); empty when they can. A broadcaster refuses settings with problems; a host reports them all at
+    /// start-up.
+    /// </summary>
+    public IReadOnlyList<string> GetErrors()
     {
-        _ = new ChannelNames(ChannelPrefix);
-        if (MaxMessageBytes < 256)
+        var errors = new List<string>();
+        if (ChannelNames.Explain(ChannelPrefix) is { } prefix)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "MaxMessageBytes must be at least 256.");
+            errors.Add($"{nameof(ChannelPrefix)}: {prefix}");
         }
 
-        if (ReconnectDelay <= TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
+        if (MaxMessageBytes < 256)
         {
-            throw new ArgumentOutOfRangeException(nameof(ReconnectDelay), ReconnectDelay, "ReconnectDelay must be positive and no larger than MaxReconnectDelay.");
+            errors.Add($"{nameof(MaxMessageBytes)} must be at least 256 (was {MaxMessageBytes}).");
+        }
+
+        if (ReconnectDelay <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(ReconnectDelay)} must be positive (was {ReconnectDelay}).");
+        }
+
+        if (MaxReconnectDelay < ReconnectDelay)
+        {
+            errors.Add($"{nameof(MaxReconnectDelay)} must be at least {nameof(ReconnectDelay)} (was {MaxReconnectDelay}, less than {ReconnectDelay}).");
         }
 
         if (RestoreTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(RestoreTimeout), RestoreTimeout, "RestoreTimeout must be positive.");
+            errors.Add($"{nameof(RestoreTimeout)} must be positive (was {RestoreTimeout}).");
         }
 
-        ArgumentNullException.ThrowIfNull(TimeProvider);
-        if (SigningKey is { Length: < 16 })
+        if (TimeProvider is null)
         {
-            throw new ArgumentException("SigningKey must be at least 16 bytes long.", nameof(SigningKey));
+            errors.Add($"{nameof(TimeProvider)} must not be null.");
+        }
+
+        if (SigningKey is { Length: < MinSigningKeyBytes } key)
+        {
+            errors.Add($"{nameof(SigningKey)} must be at least {MinSigningKeyBytes} bytes long (was {key.Length}); generate one with RandomNumberGenerator.GetBytes(32) and share it between instances as base64.");
+        }
+
+        return errors;
+    }
+
+    internal void Validate()
+    {
+        if (GetErrors() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors));
         }
     }
 }

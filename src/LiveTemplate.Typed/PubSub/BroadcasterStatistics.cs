@@ -1,13 +1,36 @@
 namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>A snapshot of a broadcaster's counters (the same numbers its meter reports).</summary>
-/// <param name="Published">Messages published by this instance.</param>
-/// <param name="Received">Valid messages received from other instances.</param>
-/// <param name="Dropped">Messages dropped, by reason.</param>
-/// <param name="Reconnects">Times the subscriptions were restored after the transport came back.</param>
-/// <param name="ActiveSubscriptions">Channels currently subscribed (global included).</param>
-public sealed record BroadcasterStatistics(long Published, long Received, IReadOnlyDictionary<DropReason, long> Dropped, long Reconnects, int ActiveSubscriptions)
+public sealed class BroadcasterStatistics
 {
+    internal BroadcasterStatistics(long published, long received, IReadOnlyDictionary<DropReason, long> dropped, long reconnects, int activeSubscriptions)
+    {
+        Published = published;
+        Received = received;
+        Dropped = dropped;
+        Reconnects = reconnects;
+        ActiveSubscriptions = activeSubscriptions;
+    }
+
+    /// <summary>Messages published by this instance.</summary>
+    public long Published { get; }
+
+    /// <summary>Valid messages received from other instances.</summary>
+    public long Received { get; }
+
+    /// <summary>Messages dropped, by reason (reasons with none are absent).</summary>
+    public IReadOnlyDictionary<DropReason, long> Dropped { get; }
+
+    /// <summary>Times the subscriptions were restored after the transport came back.</summary>
+    public long Reconnects { get; }
+
+    /// <summary>Channels currently subscribed (global included).</summary>
+    public int ActiveSubscriptions { get; }
+
     /// <summary>Messages dropped for <paramref name="reason"/>.</summary>
     public long DroppedFor(DropReason reason) => Dropped.TryGetValue(reason, out var count) ? count : 0;
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"published {Published}, received {Received}, dropped {Dropped.Values.Sum()}, reconnects {Reconnects}, active subscriptions {ActiveSubscriptions}";
 }

@@ -69,6 +69,9 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     /// <summary>True from the moment the transport reported a lost connection until every wanted channel is carried again.</summary>
     protected bool IsRestoring => _reconciler.IsRestoring;
 
+    /// <summary>True while the transport carries this instance's subscriptions: reachable, and every one confirmed since the last drop.</summary>
+    public virtual bool IsConnected => IsTransportReachable && !IsRestoring;
+
     internal BroadcasterMetrics Metrics { get; }
 
     /// <summary>The counters this broadcaster reports to the <c>LiveTemplate.Typed</c> meter.</summary>

@@ -22,17 +22,9 @@ public sealed class ChannelNames
     public ChannelNames(string prefix = DefaultPrefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        if (prefix.Length == 0 || prefix.Length > MaxPrefixLength)
+        if (Explain(prefix) is { } problem)
         {
-            throw new ArgumentException($"The channel prefix must be 1 to {MaxPrefixLength} characters long.", nameof(prefix));
-        }
-
-        foreach (var c in prefix)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
-            {
-                throw new ArgumentException($"The channel prefix may only contain ASCII letters, digits and '-', '_', '.', ':' (found '{c}').", nameof(prefix));
-            }
+            throw new ArgumentException(problem, nameof(prefix));
         }
 
         Prefix = prefix;
@@ -41,6 +33,25 @@ public sealed class ChannelNames
         _userBroadcast = prefix + ":broadcast:user:";
         _serverAction = prefix + ":action:user:";
         _groupAction = prefix + ":groupaction:group:";
+    }
+
+    /// <summary>Why <paramref name="prefix"/> cannot be a channel prefix, or null when it can.</summary>
+    public static string? Explain(string? prefix)
+    {
+        if (prefix is null || prefix.Length == 0 || prefix.Length > MaxPrefixLength)
+        {
+            return $"The channel prefix must be 1 to {MaxPrefixLength} characters long.";
+        }
+
+        foreach (var c in prefix)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+            {
+                return $"The channel prefix may only contain ASCII letters, digits and '-', '_', '.', ':' (found '{c}').";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The names for the default prefix.</summary>

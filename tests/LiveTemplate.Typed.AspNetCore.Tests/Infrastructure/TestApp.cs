@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Redis;
 using LiveTemplate.Typed.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,17 +39,27 @@ public sealed class TestApp : IAsyncDisposable
     public HandlerProbe Probe => Services.GetRequiredService<HandlerProbe>();
 
     public static Task<TestApp> StartAsync(IConnectionMultiplexer? redis = null, Action<LiveTemplateOptions>? configure = null, params string[] args)
+        => StartAsync(live =>
+        {
+            if (configure is not null)
+            {
+                live.Configure(configure);
+            }
+
+            if (redis is not null)
+            {
+                live.AddRedis(redis);
+            }
+        }, args);
+
+    /// <summary>Starts an instance whose SDK registration <paramref name="register"/> completes (options, a backplane).</summary>
+    public static Task<TestApp> StartAsync(Action<LiveTemplateBuilder> register, params string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var log = new RecordingLogger();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(new SharedLoggerProvider(log));
-        var live = builder.Services.AddLiveTemplate(configure);
-        if (redis is not null)
-        {
-            live.AddRedis(redis);
-        }
-
+        register(builder.Services.AddLiveTemplate());
         builder.Services.AddSingleton<HandlerProbe>();
         return StartAsync(builder, log);
     }

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Redis;
+using LiveTemplate.Typed.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests;
+
+/// <summary>
+/// One options model for a hosted app: every broadcaster setting is a <see cref="LiveTemplateOptions"/> setting, bound
+/// from configuration (the signing key as base64) or set in code, and a setting that cannot work stops the start-up
+/// with its name in the error.
+/// </summary>
+public sealed class HostedOptionsTests
+{
+    [Fact]
+    public async Task A_signing_key_from_configuration_and_the_same_key_from_code_sign_and_verify_between_instances()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await TestApp.StartAsync(live => live.AddRedis(redis.Endpoint), "--LiveTemplate:SigningKey=" + Convert.ToBase64String(key));
+        await using var b = await TestApp.StartAsync(live => live.AddRedis(redis.Endpoint).Configure(o => o.SigningKey = key));
+        await using var onB = await LiveClient.ConnectAsync(b.Board("signed"));
+        await using var intruder = await redis.ConnectAsync();
+
+        await intruder.GetSubscriber().PublishAsync(RedisChannel.Literal(ChannelNames.Default.GroupAction(new GroupId("board:signed"))), """{"type":"group_action","groupID":"board:signed","action":"posted","data":{"text":"forged","from":"x"},"seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"intruder"}""");
+        await a.Broadcaster.BroadcastAsync(new GroupId("board:signed"), new Fixtures.Posted("genuine", "a"));
+
+        Assert.Equal("genuine", (await onB.NextAsync("the signed action from A")).Text);
+        Assert.Equal(1, ((ChannelBroadcaster)b.Broadcaster).GetStatistics().DroppedFor(DropReason.BadSignature));
+        Assert.Equal(key, a.Services.GetRequiredService<IOptions<LiveTemplateOptions>>().Value.SigningKey);
+    }
+
+    [Fact]
+    public async Task Broadcaster_and_connection_settings_from_configuration_reach_the_broadcaster_and_the_registry()
+    {
+        await using var app = await TestApp.StartAsync(
+            _ => { },
+            "--LiveTemplate:MaxMessageBytes=1024",
+            "--LiveTemplate:RestoreTimeout=00:00:07",
+            "--LiveTemplate:ReconnectDelay=00:00:00.250",
+            "--LiveTemplate:OutboundFullMode=DropOldest",
+            "--LiveTemplate:SubscribeTimeout=00:00:02",
+            "--LiveTemplate:ChannelPrefix=boards");
+
+        var options = app.Services.GetRequiredService<IOptions<LiveTemplateOptions>>().Value;
+        Assert.Equal((1024, TimeSpan.FromSeconds(7), TimeSpan.FromMilliseconds(250), OutboundFullMode.DropOldest, TimeSpan.FromSeconds(2)), (options.MaxMessageBytes, options.RestoreTimeout, options.ReconnectDelay, options.OutboundFullMode, options.SubscribeTimeout));
+        var broadcaster = (ChannelBroadcaster)app.Broadcaster;
+        Assert.Equal("boards", broadcaster.Channels.Prefix);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => broadcaster.PublishToGroupAsync(new GroupId("g"), new byte[2000]));
+        Assert.Contains("MaxMessageBytes is 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--LiveTemplate:SigningKey=c2hvcnQ=", "SigningKey must be at least 16 bytes long (was 5)")]
+    [InlineData("--LiveTemplate:MaxMessageBytes=10", "MaxMessageBytes must be at least 256 (was 10)")]
+    [InlineData("--LiveTemplate:RestoreTimeout=00:00:00", "RestoreTimeout must be positive")]
+    [InlineData("--LiveTemplate:ChannelPrefix=no spaces", "ChannelPrefix: The channel prefix may only contain")]
+    [InlineData("--LiveTemplate:SubscribeTimeout=-00:00:01", "SubscribeTimeout must be positive")]
+    public async Task A_setting_that_cannot_work_stops_the_start_up_naming_the_setting(string argument, string expected)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(_ => { }, argument));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signing_key_that_is_not_base64_stops_the_start_up_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => TestApp.StartAsync(_ => { }, "--LiveTemplate:SigningKey=not base64!"));
+
+        Assert.Contains("LiveTemplate:SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRedis_without_arguments_uses_the_configured_connection_string_and_the_sharded_setting()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var app = await TestApp.StartAsync(live => live.AddRedis(), "--LiveTemplate:Redis=" + redis.Endpoint, "--LiveTemplate:UseShardedPubSub=false");
+
+        var broadcaster = Assert.IsType<RedisBroadcaster>(app.Broadcaster);
+        await using var tab = await LiveClient.ConnectAsync(app.Board("configured"));
+        await using var other = await redis.ConnectAsync();
+        await Eventually.UntilAsync(async () => await other.GetServer(redis.Endpoint).SubscriptionSubscriberCountAsync(RedisChannel.Literal(broadcaster.Channels.GroupAction(new GroupId("board:configured")))) == 1, LiveClient.Timeout, "the board's channel subscribed on the configured Redis");
+    }
+
+    [Fact]
+    public async Task AddRedis_without_a_connection_string_or_a_multiplexer_stops_the_start_up_saying_what_is_missing()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(live => live.AddRedis()));
+
+        Assert.Contains("LiveTemplate:Redis", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IConnectionMultiplexer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sharded_setting_that_is_not_a_boolean_stops_the_start_up_naming_the_key()
+    {
+        await using var redis = await RedisServer.StartAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(live => live.AddRedis(redis.Endpoint), "--LiveTemplate:UseShardedPubSub=maybe"));
+
+        Assert.Contains("LiveTemplate:UseShardedPubSub must be true or false (was 'maybe')", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -26,7 +26,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task RestartWhileSubscribedTo1000Groups_AllDeliverAgain_AndTheLogReportsDynamicChannels()
+    public async Task Restart_while_subscribed_to_1000_groups_all_deliver_again_and_the_log_reports_dynamic_channels()
     {
         const int groups = 1000;
         await _server.StartAgainAsync();
@@ -65,7 +65,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task RedisDownAtStartUp_TheBroadcasterKeepsTrying_AndRecoversWhenRedisStarts()
+    public async Task Redis_down_at_start_up_the_broadcaster_keeps_trying_and_recovers_when_redis_starts()
     {
         var (early, log) = await StartBroadcasterAsync();
         var arrived = await FirstGroupActionAsync(early);
@@ -84,7 +84,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task AppStartingWhileRedisIsDown_AttachesAndRegistersWithinTheTimeout_AndReceivesOnceRedisIsUp()
+    public async Task App_starting_while_redis_is_down_attaches_and_registers_within_the_timeout_and_receives_once_redis_is_up()
     {
         var (late, log) = await StartBroadcasterAsync();
         var options = new ConnectionRegistryOptions { SubscribeTimeout = TimeSpan.FromMilliseconds(300) };
@@ -106,7 +106,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task PublishWhileRedisIsDown_DeliversLocally_ThenRaisesPublishFailed()
+    public async Task Publish_while_redis_is_down_delivers_locally_then_raises_publish_failed()
     {
         await _server.StartAgainAsync();
         var (broadcaster, _) = await StartBroadcasterAsync();
@@ -121,7 +121,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task SubscriberConnectionKilledByTheServer_IsRestored_AndDeliveryResumes()
+    public async Task Subscriber_connection_killed_by_the_server_is_restored_and_delivery_resumes()
     {
         await _server.StartAgainAsync();
         var (publisher, _) = await StartBroadcasterAsync();

@@ -6,7 +6,7 @@ namespace LiveTemplate.Typed.Tests;
 public sealed class ChannelNamesTests
 {
     [Fact]
-    public void TheFiveChannelPatterns_AreExactlyTheSeeds()
+    public void The_five_channel_patterns_are_exactly_the_seeds()
     {
         var names = ChannelNames.Default;
 
@@ -18,7 +18,7 @@ public sealed class ChannelNamesTests
     }
 
     [Fact]
-    public void TheGoVectorsChannels_AreTheOnesThisLibraryNames()
+    public void The_go_vectors_channels_are_the_ones_this_library_names()
     {
         var names = ChannelNames.Default;
         var ours = new[]
@@ -31,7 +31,7 @@ public sealed class ChannelNamesTests
     }
 
     [Fact]
-    public void APrefix_ReplacesTheFirstSegmentOfEveryName()
+    public void A_prefix_replaces_the_first_segment_of_every_name()
     {
         var names = new ChannelNames("shop-eu");
 
@@ -44,5 +44,5 @@ public sealed class ChannelNamesTests
     [InlineData("has space")]
     [InlineData("star*")]
     [InlineData("new\nline")]
-    public void InvalidPrefixes_AreRejected(string prefix) => Assert.Throws<ArgumentException>(() => new ChannelNames(prefix));
+    public void Invalid_prefixes_are_rejected(string prefix) => Assert.Throws<ArgumentException>(() => new ChannelNames(prefix));
 }

@@ -9,7 +9,7 @@ public sealed class ScopeIdTests
     [InlineData("[a]lice")]
     [InlineData("ünïcødé 👩‍💻")]
     [InlineData("a:b:c")]
-    public void ValidValues_AreAccepted_AndKeptVerbatim(string value)
+    public void Valid_values_are_accepted_and_kept_verbatim(string value)
     {
         Assert.Equal(value, new UserId(value).Value);
         Assert.Equal(value, new GroupId(value).ToString());
@@ -21,7 +21,7 @@ public sealed class ScopeIdTests
     [InlineData("line\nbreak", "control characters (found U+000A at index 4)")]
     [InlineData("nul\0", "control characters")]
     [InlineData("del\u007f", "control characters")]
-    public void InvalidValues_AreRejectedWhereCreated_WithTheRuleInTheMessage(string value, string rule)
+    public void Invalid_values_are_rejected_where_created_with_the_rule_in_the_message(string value, string rule)
     {
         var user = Assert.Throws<ArgumentException>(() => new UserId(value));
         var group = Assert.Throws<ArgumentException>(() => new GroupId(value));
@@ -33,17 +33,17 @@ public sealed class ScopeIdTests
     }
 
     [Fact]
-    public void UnpairedSurrogate_IsRejected()
+    public void Unpaired_surrogate_is_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => new UserId("half" + (char)0xD800));
         Assert.Contains("unpaired surrogate at index 4", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Null_IsRejected() => Assert.Throws<ArgumentNullException>(() => new GroupId(null!));
+    public void Null_is_rejected() => Assert.Throws<ArgumentNullException>(() => new GroupId(null!));
 
     [Fact]
-    public void LengthLimit_IsInclusive()
+    public void Length_limit_is_inclusive()
     {
         Assert.Equal(ScopeIdRules.MaxLength, new GroupId(new string('g', ScopeIdRules.MaxLength)).Value.Length);
         var error = Assert.Throws<ArgumentException>(() => new GroupId(new string('g', ScopeIdRules.MaxLength + 1)));
@@ -51,7 +51,7 @@ public sealed class ScopeIdTests
     }
 
     [Fact]
-    public void Equality_IsOrdinal_AndCaseSensitive()
+    public void Equality_is_ordinal_and_case_sensitive()
     {
         Assert.Equal(new UserId("alice"), new UserId("alice"));
         Assert.NotEqual(new UserId("alice"), new UserId("Alice"));
@@ -60,7 +60,7 @@ public sealed class ScopeIdTests
     }
 
     [Fact]
-    public void DefaultId_IdentifiesNothing_AndIsRejectedByTheBroadcaster()
+    public void Default_id_identifies_nothing_and_is_rejected_by_the_broadcaster()
     {
         Assert.True(default(UserId).IsDefault);
         Assert.Throws<InvalidOperationException>(() => default(GroupId).Value);

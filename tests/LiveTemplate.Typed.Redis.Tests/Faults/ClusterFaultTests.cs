@@ -21,7 +21,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : LoadedFaultTes
     protected override Task<ConnectionMultiplexer> ConnectAsync(string? extraConfiguration = null) => _cluster.ConnectAsync(extraConfiguration);
 
     [Fact]
-    public async Task MasterOwningTheChannelKilled_ItsReplicaTakesOver_AndDeliveryResumes()
+    public async Task Master_owning_the_channel_killed_its_replica_takes_over_and_delivery_resumes()
     {
         var (load, receiverLog) = await StartLoadAsync();
         var master = await _cluster.MasterOfAsync(LoadChannel);
@@ -39,7 +39,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : LoadedFaultTes
     }
 
     [Fact]
-    public async Task SlotOfTheChannelMovedToAnotherMaster_SubscriptionFollows_AndDeliveryContinues()
+    public async Task Slot_of_the_channel_moved_to_another_master_subscription_follows_and_delivery_continues()
     {
         var (load, _) = await StartLoadAsync();
         var owner = await _cluster.MasterOfAsync(LoadChannel);
@@ -57,7 +57,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : LoadedFaultTes
     }
 
     [Fact]
-    public async Task SubscriberConnectionsKilledOnEveryNode_DeliveryResumes()
+    public async Task Subscriber_connections_killed_on_every_node_delivery_resumes()
     {
         var (load, _) = await StartLoadAsync();
 
@@ -75,7 +75,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : LoadedFaultTes
     }
 
     [Fact]
-    public async Task MasterOwningTheChannelPausedForFiveSeconds_FailsOver_AndDeliveryResumesAfterItReturns()
+    public async Task Master_owning_the_channel_paused_for_five_seconds_fails_over_and_delivery_resumes_after_it_returns()
     {
         var (load, _) = await StartLoadAsync();
         var master = await _cluster.MasterOfAsync(LoadChannel);

@@ -31,7 +31,7 @@ public abstract class HostileFloodTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
-    public async Task HostileMessagesIntoEveryChannelKind_AreAllDroppedAndCounted_AndValidOnesStillArrive()
+    public async Task Hostile_messages_into_every_channel_kind_are_all_dropped_and_counted_and_valid_ones_still_arrive()
     {
         var publisher = await _harness.StartInstanceAsync();
         var receiver = await _harness.StartInstanceAsync(registryOptions: new Connections.ConnectionRegistryOptions { OutboundQueueCapacity = 100_000 });

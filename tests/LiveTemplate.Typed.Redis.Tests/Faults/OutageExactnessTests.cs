@@ -28,7 +28,7 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task ConnectionsLeavingWhileRedisIsDown_TheirChannelsAreNotSubscribedAgainWhenRedisReturns()
+    public async Task Connections_leaving_while_redis_is_down_their_channels_are_not_subscribed_again_when_redis_returns()
     {
         var (broadcaster, log) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
         Own(broadcaster);
@@ -62,7 +62,7 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task DisposeWithASubscribeInFlightWhileRedisIsDown_ReturnsPromptly_AndTheKeptMultiplexerHoldsNoneOfItsChannels()
+    public async Task Dispose_with_a_subscribe_in_flight_while_redis_is_down_returns_promptly_and_the_kept_multiplexer_holds_none_of_its_channels()
     {
         var multiplexer = Own(await _server.ConnectAsync());
         var (broadcaster, log) = await StartBroadcasterAsync(multiplexer);
@@ -88,7 +88,7 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task DisposeWhileRedisIsDown_OnAMultiplexerTheAppKeeps_LeavesNothingSubscribedWhenRedisReturns()
+    public async Task Dispose_while_redis_is_down_on_a_multiplexer_the_app_keeps_leaves_nothing_subscribed_when_redis_returns()
     {
         var multiplexer = Own(await _server.ConnectAsync());
         var (broadcaster, log) = await StartBroadcasterAsync(multiplexer);

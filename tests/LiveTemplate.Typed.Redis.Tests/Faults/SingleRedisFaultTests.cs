@@ -16,7 +16,7 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : LoadedFaul
     protected override Task<ConnectionMultiplexer> ConnectAsync(string? extraConfiguration = null) => _server.ConnectAsync(extraConfiguration);
 
     [Fact]
-    public async Task RedisRestartedUnderLoad_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    public async Task Redis_restarted_under_load_delivery_resumes_with_no_loss_after_resumption_and_no_duplicates()
     {
         var (load, _) = await StartLoadAsync();
 
@@ -29,7 +29,7 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : LoadedFaul
     }
 
     [Fact]
-    public async Task SubscriberConnectionKilled_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    public async Task Subscriber_connection_killed_delivery_resumes_with_no_loss_after_resumption_and_no_duplicates()
     {
         var (load, receiverLog) = await StartLoadAsync();
         var admin = Own(await ConnectAsync("allowAdmin=true"));
@@ -44,7 +44,7 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : LoadedFaul
     }
 
     [Fact]
-    public async Task RedisPausedForFiveSeconds_DeliveryResumes_WithNoLossAfterResumptionAndNoDuplicates()
+    public async Task Redis_paused_for_five_seconds_delivery_resumes_with_no_loss_after_resumption_and_no_duplicates()
     {
         var (load, _) = await StartLoadAsync();
 
@@ -59,7 +59,7 @@ public sealed class SingleRedisFaultTests(ITestOutputHelper output) : LoadedFaul
     }
 
     [Fact]
-    public async Task SlowConsumerDisconnectedByTheOutputBufferLimit_ReconnectsResubscribesAndLogsIt()
+    public async Task Slow_consumer_disconnected_by_the_output_buffer_limit_reconnects_resubscribes_and_logs_it()
     {
         var admin = Own(await ConnectAsync("allowAdmin=true"));
         var server = admin.GetServer(_server.Endpoint);

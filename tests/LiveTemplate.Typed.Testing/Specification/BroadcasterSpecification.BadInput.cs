@@ -7,7 +7,7 @@ namespace LiveTemplate.Typed.Testing.Specification;
 public abstract partial class BroadcasterSpecification
 {
     [Fact]
-    public async Task GarbageTruncatedWrongTypeAndOversizedMessages_AreDroppedLoggedAndCounted_AndTheNextMessageArrives()
+    public async Task Garbage_truncated_wrong_type_and_oversized_messages_are_dropped_logged_and_counted_and_the_next_message_arrives()
     {
         var (a, b) = await TwoInstancesAsync();
         var victim = await b.ConnectAsync("victim");
@@ -34,7 +34,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task MessageForAnotherScope_InjectedIntoAChannel_IsDroppedAsAScopeMismatch()
+    public async Task Message_for_another_scope_injected_into_a_channel_is_dropped_as_a_scope_mismatch()
     {
         var (a, b) = await TwoInstancesAsync();
         var victim = await b.ConnectAsync("victim", "alice");
@@ -48,7 +48,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task ActionDataThatIsNotAJsonObject_IsRejectedOnPublish_AndNothingIsDelivered()
+    public async Task Action_data_that_is_not_a_json_object_is_rejected_on_publish_and_nothing_is_delivered()
     {
         var (a, b) = await TwoInstancesAsync();
         var onB = await b.ConnectAsync("strict");
@@ -62,7 +62,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task MessageLargerThanTheLimit_IsRejectedOnPublish_BeforeAnyDelivery()
+    public async Task Message_larger_than_the_limit_is_rejected_on_publish_before_any_delivery()
     {
         var a = await Harness.StartInstanceAsync(o => o.MaxMessageBytes = 1024);
         var onA = await a.ConnectAsync("small");
@@ -75,7 +75,7 @@ public abstract partial class BroadcasterSpecification
 
     [Theory]
     [MemberData(nameof(GoVectorFiles))]
-    public async Task GoVector_PublishedRawIntoItsChannel_IsDeliveredDecoded(string file)
+    public async Task Go_vector_published_raw_into_its_channel_is_delivered_decoded(string file)
     {
         var b = await Harness.StartInstanceAsync(o => o.ChannelPrefix = ChannelNames.DefaultPrefix);
         var boardMember = await b.ConnectAsync("board-42");

@@ -6,7 +6,7 @@ namespace LiveTemplate.Typed.Testing.Specification;
 public abstract partial class BroadcasterSpecification
 {
     [Fact]
-    public async Task GroupAction_PublishedOnA_ReachesTheGroupOnBothInstances_AndNoOtherGroup()
+    public async Task Group_action_published_on_a_reaches_the_group_on_both_instances_and_no_other_group()
     {
         var (a, b) = await TwoInstancesAsync();
         var onA = await a.ConnectAsync("board-1");
@@ -29,7 +29,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task ServerAction_PublishedOnA_ReachesEveryConnectionOfTheUser_OnBothInstances_AndNoOtherUser()
+    public async Task Server_action_published_on_a_reaches_every_connection_of_the_user_on_both_instances_and_no_other_user()
     {
         var (a, b) = await TwoInstancesAsync();
         var tab1 = await a.ConnectAsync("session-1", "alice");
@@ -52,7 +52,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task GroupBroadcast_ReachesOnlyThatGroup()
+    public async Task Group_broadcast_reaches_only_that_group()
     {
         var (a, b) = await TwoInstancesAsync();
         var member = await b.ConnectAsync("room-1");
@@ -68,7 +68,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task UserBroadcast_ReachesOnlyThatUser()
+    public async Task User_broadcast_reaches_only_that_user()
     {
         var (a, b) = await TwoInstancesAsync();
         var alice = await b.ConnectAsync("s-1", "alice");
@@ -85,7 +85,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task GlobalBroadcast_ReachesEveryConnection_OnEveryInstance()
+    public async Task Global_broadcast_reaches_every_connection_on_every_instance()
     {
         var (a, b) = await TwoInstancesAsync();
         var connections = new[] { await a.ConnectAsync("g-1"), await b.ConnectAsync("g-2"), await b.ConnectAsync("g-3", "carol") };
@@ -101,7 +101,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task Broadcast_ExcludingAConnection_ReachesEveryOtherConnectionOfTheGroup()
+    public async Task Broadcast_excluding_a_connection_reaches_every_other_connection_of_the_group()
     {
         var (a, b) = await TwoInstancesAsync();
         var sender = await a.ConnectAsync("team");
@@ -117,7 +117,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task GroupAction_ExcludingItsSender_RunsOnEveryOtherConnectionOfTheGroup_OnEveryInstance()
+    public async Task Group_action_excluding_its_sender_runs_on_every_other_connection_of_the_group_on_every_instance()
     {
         var (a, b) = await TwoInstancesAsync();
         var sender = await a.ConnectAsync("board");
@@ -137,7 +137,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task PublishersOwnConnections_ReceiveEachMessageExactlyOnce()
+    public async Task Publishers_own_connections_receive_each_message_exactly_once()
     {
         var (a, b) = await TwoInstancesAsync();
         var onA = await a.ConnectAsync("echo");
@@ -161,7 +161,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task GroupActions_CarryAPerInstanceSequenceNumber()
+    public async Task Group_actions_carry_a_per_instance_sequence_number()
     {
         var (a, b) = await TwoInstancesAsync();
         var onB = await b.ConnectAsync("seq");
@@ -177,7 +177,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task TenThousandMessagesOnOneChannel_ArriveInOrder()
+    public async Task Ten_thousand_messages_on_one_channel_arrive_in_order()
     {
         const int count = 10_000;
         var (a, b) = await TwoInstancesAsync(new() { OutboundQueueCapacity = count });
@@ -197,7 +197,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task HandlerThatThrows_IsCounted_AndTheNextMessageIsStillDelivered()
+    public async Task Handler_that_throws_is_counted_and_the_next_message_is_still_delivered()
     {
         var (a, b) = await TwoInstancesAsync();
         var onB = await b.ConnectAsync("fragile");

@@ -9,7 +9,7 @@ namespace LiveTemplate.Typed.Testing.Specification;
 public abstract partial class BroadcasterSpecification
 {
     [Fact]
-    public async Task AConnectionWhoseQueueIsFull_LosesMessages_CountedOnceAsQueueFullByTheBroadcaster()
+    public async Task A_connection_whose_queue_is_full_loses_messages_counted_once_as_queue_full_by_the_broadcaster()
     {
         var (a, b) = await TwoInstancesAsync(new ConnectionRegistryOptions { OutboundQueueCapacity = 2 });
         var reported = new List<(string Reason, long Value)>();

@@ -9,7 +9,7 @@ namespace LiveTemplate.Typed.Testing.Specification;
 public abstract partial class BroadcasterSpecification
 {
     [Fact]
-    public async Task AfterDispose_PublishingAndSubscribingThrowObjectDisposed_AndDisposingAgainDoesNothing()
+    public async Task After_dispose_publishing_and_subscribing_throw_object_disposed_and_disposing_again_does_nothing()
     {
         var a = await Harness.StartInstanceAsync();
         await a.Broadcaster.DisposeAsync();
@@ -24,7 +24,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task Dispose_UnsubscribesEveryChannelOfTheInstance()
+    public async Task Dispose_unsubscribes_every_channel_of_the_instance()
     {
         var (a, b) = await TwoInstancesAsync();
         await b.ConnectAsync("leaving", "dave");
@@ -39,7 +39,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task DisposeRacingWithPublishes_OnlyEverFailsThemWithObjectDisposed()
+    public async Task Dispose_racing_with_publishes_only_ever_fails_them_with_object_disposed()
     {
         var (a, b) = await TwoInstancesAsync();
         await a.ConnectAsync("race");
@@ -58,7 +58,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task SlowConnection_DropsWhatDoesNotFit_AndCountsIt_WithoutHoldingBackOthers()
+    public async Task Slow_connection_drops_what_does_not_fit_and_counts_it_without_holding_back_others()
     {
         var (a, b) = await TwoInstancesAsync(new ConnectionRegistryOptions { OutboundQueueCapacity = 4 });
         var slow = await b.ConnectAsync("busy");
@@ -77,7 +77,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task SlowConnection_InDropOldestMode_KeepsTheLatestMessages()
+    public async Task Slow_connection_in_drop_oldest_mode_keeps_the_latest_messages()
     {
         var (a, b) = await TwoInstancesAsync(new ConnectionRegistryOptions { OutboundQueueCapacity = 4, OutboundFullMode = OutboundFullMode.DropOldest });
         var slow = await b.ConnectAsync("busy");
@@ -94,7 +94,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task Meter_ReportsPublishedReceivedDeliveredDroppedSubscriptionsAndConnections()
+    public async Task Meter_reports_published_received_delivered_dropped_subscriptions_and_connections()
     {
         var (a, b) = await TwoInstancesAsync();
         var onB = await b.ConnectAsync("metered", "erin");

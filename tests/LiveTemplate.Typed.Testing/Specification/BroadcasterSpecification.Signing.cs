@@ -8,7 +8,7 @@ public abstract partial class BroadcasterSpecification
     private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
     [Fact]
-    public async Task WithASigningKey_SignedMessagesFlow_AndUnsignedOrForeignlySignedOnesAreDroppedAndCounted()
+    public async Task With_a_signing_key_signed_messages_flow_and_unsigned_or_foreignly_signed_ones_are_dropped_and_counted()
     {
         var a = await Harness.StartInstanceAsync(o => o.SigningKey = Key);
         var b = await Harness.StartInstanceAsync(o => o.SigningKey = Key);

@@ -6,7 +6,7 @@ namespace LiveTemplate.Typed.Testing.Specification;
 public abstract partial class BroadcasterSpecification
 {
     [Fact]
-    public async Task InstanceWithNoConnectionInAGroup_IsNotSubscribedToTheGroupsChannels()
+    public async Task Instance_with_no_connection_in_a_group_is_not_subscribed_to_the_groups_channels()
     {
         var (a, b) = await TwoInstancesAsync();
         await a.ConnectAsync("private-board");
@@ -22,7 +22,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task FirstConnectionOfAUser_SubscribesTheUsersChannels_AndTheLastOneToLeaveUnsubscribesThem()
+    public async Task First_connection_of_a_user_subscribes_the_users_channels_and_the_last_one_to_leave_unsubscribes_them()
     {
         var (_, b) = await TwoInstancesAsync();
         var alice = new UserId("alice");
@@ -44,7 +44,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task TenSubscribesToOneGroup_MakeOneTransportSubscription_AndOnlyTheLastUnsubscribeRemovesIt()
+    public async Task Ten_subscribes_to_one_group_make_one_transport_subscription_and_only_the_last_unsubscribe_removes_it()
     {
         var a = await Harness.StartInstanceAsync();
         var group = new GroupId("popular");
@@ -65,7 +65,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task UnsubscribingWhatWasNeverSubscribed_DoesNothing()
+    public async Task Unsubscribing_what_was_never_subscribed_does_nothing()
     {
         var a = await Harness.StartInstanceAsync();
         var before = await Harness.ActiveChannelsAsync();
@@ -82,7 +82,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task Subscribe_ReturnsOnlyOnceTheTransportHasConfirmedIt()
+    public async Task Subscribe_returns_only_once_the_transport_has_confirmed_it()
     {
         var a = await Harness.StartInstanceAsync();
         for (var i = 0; i < 20; i++)
@@ -96,7 +96,7 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
-    public async Task IdsWithPatternCharacters_AreLiteralChannels_AndReceiveNothingMeantForAnotherUser()
+    public async Task Ids_with_pattern_characters_are_literal_channels_and_receive_nothing_meant_for_another_user()
     {
         var (a, b) = await TwoInstancesAsync();
         var lookalikes = new List<Connections.LocalConnection>();

@@ -10,7 +10,7 @@ public abstract partial class BroadcasterSpecification
 
     [Theory]
     [MemberData(nameof(InvalidUtf8Places))]
-    public async Task AnEnvelopeThatIsNotValidUtf8Anywhere_IsDroppedAsMalformed_AndTheNextMessageArrives(string place)
+    public async Task An_envelope_that_is_not_valid_utf8_anywhere_is_dropped_as_malformed_and_the_next_message_arrives(string place)
     {
         var (a, b) = await TwoInstancesAsync();
         var victim = await b.ConnectAsync("utf8");

@@ -21,7 +21,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lookups_AreExactMatch()
+    public async Task Lookups_are_exact_match()
     {
         await _registry.RegisterAsync("c1", new GroupId("board"), new UserId("alice"));
         await _registry.RegisterAsync("c2", new GroupId("Board"), new UserId("Alice"));
@@ -35,7 +35,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegisteringAnIdTwice_IsRejected_AndTheFirstStays()
+    public async Task Registering_an_id_twice_is_rejected_and_the_first_stays()
     {
         var first = await _registry.RegisterAsync("dup", new GroupId("g"));
 
@@ -49,11 +49,11 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("bad\nid")]
-    public async Task InvalidConnectionIds_AreRejected(string id)
+    public async Task Invalid_connection_ids_are_rejected(string id)
         => await Assert.ThrowsAsync<ArgumentException>(() => _registry.RegisterAsync(id, new GroupId("g")));
 
     [Fact]
-    public async Task UnregisteringTwice_ReleasesTheChannelsOnce()
+    public async Task Unregistering_twice_releases_the_channels_once()
     {
         var group = new GroupId("shared");
         var keeper = await _registry.RegisterAsync("keeper", group);
@@ -68,7 +68,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConcurrentJoinsAndLeavesOfOneGroup_LoseNoConnection()
+    public async Task Concurrent_joins_and_leaves_of_one_group_lose_no_connection()
     {
         var group = new GroupId("churn");
         var stable = await _registry.RegisterAsync("stable", group);
@@ -88,7 +88,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegisterCancelled_LeavesNothingRegistered()
+    public async Task Register_cancelled_leaves_nothing_registered()
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -101,7 +101,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegisterAfterTheBroadcasterIsDisposed_Throws_AndLeavesNothingRegistered()
+    public async Task Register_after_the_broadcaster_is_disposed_throws_and_leaves_nothing_registered()
     {
         await _broadcaster.DisposeAsync();
 
@@ -112,7 +112,7 @@ public sealed class ConnectionRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispose_CompletesEveryConnectionsQueue()
+    public async Task Dispose_completes_every_connections_queue()
     {
         var connection = await _registry.RegisterAsync("c", new GroupId("g"));
 

@@ -6,7 +6,7 @@ namespace LiveTemplate.Typed.Tests.PubSub;
 public sealed class SubscriptionReferenceCountingTests
 {
     [Fact]
-    public async Task ConcurrentSubscribesAndUnsubscribes_LeaveTheTransportMatchingTheCounts()
+    public async Task Concurrent_subscribes_and_unsubscribes_leave_the_transport_matching_the_counts()
     {
         var network = new InMemoryNetwork();
         await using var broadcaster = new InMemoryBroadcaster(network);

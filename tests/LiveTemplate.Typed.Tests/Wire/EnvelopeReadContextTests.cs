@@ -11,7 +11,7 @@ public sealed class EnvelopeReadContextTests
     private const string Own = "own-instance";
 
     [Fact]
-    public void OwnValidEnvelope_IsAnEcho_WithoutAMessage()
+    public void Own_valid_envelope_is_an_echo_without_a_message()
     {
         var result = EnvelopeCodec.Decode(GroupAction("board", "card-moved", Own), new EnvelopeReadContext(Own), "board");
 
@@ -21,7 +21,7 @@ public sealed class EnvelopeReadContextTests
     }
 
     [Fact]
-    public void OwnInstanceIdOnAnInvalidEnvelope_IsStillAnError_NotAnEcho()
+    public void Own_instance_id_on_an_invalid_envelope_is_still_an_error_not_an_echo()
     {
         var envelope = Encoding.UTF8.GetBytes($$"""{"type":"group_action","action":"card-moved","instanceID":"{{Own}}"}""");
 
@@ -32,7 +32,7 @@ public sealed class EnvelopeReadContextTests
     }
 
     [Fact]
-    public void RepeatedStrings_AreReused_AndScopeIdComesFromTheChannel()
+    public void Repeated_strings_are_reused_and_scope_id_comes_from_the_channel()
     {
         var context = new EnvelopeReadContext(Own);
         var scopeId = new string("board".AsSpan());
@@ -47,7 +47,7 @@ public sealed class EnvelopeReadContextTests
     }
 
     [Fact]
-    public void AScopeIdOtherThanTheChannels_IsValidatedAsUsual()
+    public void A_scope_id_other_than_the_channels_is_validated_as_usual()
     {
         var result = EnvelopeCodec.Decode(GroupAction("bad\u0001id", "card-moved", "other"), new EnvelopeReadContext(Own), "board");
 

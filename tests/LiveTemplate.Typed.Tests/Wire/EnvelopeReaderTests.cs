@@ -9,7 +9,7 @@ namespace LiveTemplate.Typed.Tests.Wire;
 public sealed class EnvelopeReaderTests
 {
     [Fact]
-    public void GoServerAction_DecodesAsExpected()
+    public void Go_server_action_decodes_as_expected()
     {
         var message = Assert.IsType<ServerActionMessage>(Read("go-server-action.json"));
 
@@ -25,7 +25,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void GoGroupAction_DecodesAsExpected_WithNanosecondTimestamp()
+    public void Go_group_action_decodes_as_expected_with_nanosecond_timestamp()
     {
         var message = Assert.IsType<GroupActionMessage>(Read("go-group-action.json"));
 
@@ -38,7 +38,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void GoLegacyGroupAction_WithoutData_DecodesWithEmptyDataAndSeqZero()
+    public void Go_legacy_group_action_without_data_decodes_with_empty_data_and_seq_zero()
     {
         var message = Assert.IsType<GroupActionMessage>(Read("go-group-action-legacy.json"));
 
@@ -52,7 +52,7 @@ public sealed class EnvelopeReaderTests
     [InlineData("go-broadcast-global.json", BroadcastScope.Global, null, null, """{"message":"maintenance at 22:00"}""")]
     [InlineData("go-broadcast-group.json", BroadcastScope.Group, "board-42", null, """{"count":7}""")]
     [InlineData("go-broadcast-user.json", BroadcastScope.User, null, "alice", "hello")]
-    public void GoBroadcasts_DecodeTheirScopeAndBase64Payload_IgnoringUnknownFields(string file, BroadcastScope scope, string? group, string? user, string payload)
+    public void Go_broadcasts_decode_their_scope_and_base64_payload_ignoring_unknown_fields(string file, BroadcastScope scope, string? group, string? user, string payload)
     {
         var message = Assert.IsType<BroadcastMessage>(Read(file));
 
@@ -64,7 +64,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void FieldsInAnyOrder_AndDuplicates_DecodeLikeGo_LastValueWins()
+    public void Fields_in_any_order_and_duplicates_decode_like_go_last_value_wins()
     {
         var message = Assert.IsType<GroupActionMessage>(EnvelopeCodec.Decode(Utf8("""
             {"instanceID":"x","seq":1,"action":"first","data":{"a":1},"groupID":"g","type":"group_action","action":"second","timestamp":"2026-01-02T03:04:05+02:00"}
@@ -97,7 +97,7 @@ public sealed class EnvelopeReaderTests
     [InlineData("""{"type":"broadcast","scope":"planet","payload":""}""", nameof(EnvelopeErrorKind.InvalidValue))]
     [InlineData("""{"type":"broadcast","scope":"global","payload":"not base64!"}""", nameof(EnvelopeErrorKind.InvalidValue))]
     [InlineData("""{"type":"broadcast","scope":"global","payload":{"a":1}}""", nameof(EnvelopeErrorKind.WrongFieldType))]
-    public void BadEnvelopes_AreTypedFailures_NamingTheProblem(string json, string kind)
+    public void Bad_envelopes_are_typed_failures_naming_the_problem(string json, string kind)
     {
         var result = EnvelopeCodec.Decode(Utf8(json));
 
@@ -107,7 +107,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void DeepNesting_IsMalformed_NotAStackOverflow()
+    public void Deep_nesting_is_malformed_not_a_stack_overflow()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
         var result = EnvelopeCodec.Decode(Utf8($$"""{"type":"broadcast","extra":{{deep}},"scope":"global"}"""));
@@ -116,7 +116,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void InvalidUtf8InAString_IsMalformed()
+    public void Invalid_utf8_in_a_string_is_malformed()
     {
         var bytes = Utf8("""{"type":"server_action","userID":"XX","action":"a"}""");
         var at = Array.IndexOf(bytes, (byte)'X');
@@ -127,7 +127,7 @@ public sealed class EnvelopeReaderTests
     }
 
     [Fact]
-    public void RandomBytesAndMutatedVectors_NeverThrow()
+    public void Random_bytes_and_mutated_vectors_never_throw()
     {
         var random = new Random(20261128);
         var vectors = WireVectors.Channels.Keys.Select(WireVectors.Bytes).ToArray();

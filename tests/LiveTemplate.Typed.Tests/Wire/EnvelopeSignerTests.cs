@@ -11,7 +11,7 @@ public sealed class EnvelopeSignerTests
     private static readonly EnvelopeSigner Signer = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     [Fact]
-    public void ASignedEnvelope_Verifies_AndStillReadsAsTheSameMessage()
+    public void A_signed_envelope_verifies_and_still_reads_as_the_same_message()
     {
         var signed = Sign(Channel);
 
@@ -23,11 +23,11 @@ public sealed class EnvelopeSignerTests
     }
 
     [Fact]
-    public void ASignedEnvelope_ReplayedIntoAnotherChannel_DoesNotVerify()
+    public void A_signed_envelope_replayed_into_another_channel_does_not_verify()
         => Assert.False(Signer.Verify("livetemplate:groupaction:group:other", Sign(Channel)));
 
     [Fact]
-    public void AnyChangedByte_BreaksTheSignature()
+    public void Any_changed_byte_breaks_the_signature()
     {
         var signed = Sign(Channel);
         for (var i = 0; i < signed.Length; i++)
@@ -39,18 +39,18 @@ public sealed class EnvelopeSignerTests
     }
 
     [Fact]
-    public void AnotherKey_DoesNotVerify()
+    public void Another_key_does_not_verify()
         => Assert.False(new EnvelopeSigner(new byte[32]).Verify(Channel, Sign(Channel)));
 
     [Theory]
     [InlineData("")]
     [InlineData("{}")]
     [InlineData("""{"type":"group_action","sig":"short"}""")]
-    public void UnsignedOrMalformedInput_DoesNotVerify(string envelope)
+    public void Unsigned_or_malformed_input_does_not_verify(string envelope)
         => Assert.False(Signer.Verify(Channel, Encoding.UTF8.GetBytes(envelope)));
 
     [Fact]
-    public void ShortKeys_AreRejected()
+    public void Short_keys_are_rejected()
         => Assert.Throws<ArgumentException>(() => new BroadcasterOptions { SigningKey = new byte[8] }.Validate());
 
     private static byte[] Sign(string channel)

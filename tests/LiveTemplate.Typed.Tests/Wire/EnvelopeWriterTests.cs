@@ -11,7 +11,7 @@ public sealed class EnvelopeWriterTests
     internal static readonly DateTimeOffset When = new DateTimeOffset(2026, 11, 27, 10, 15, 30, TimeSpan.Zero).AddTicks(1234567);
 
     [Fact]
-    public void Broadcast_HasGosFieldNamesTypesAndOrder()
+    public void Broadcast_has_gos_field_names_types_and_order()
     {
         var json = Write(BroadcastMessage.ToGroup(new GroupId("board-42"), Encoding.UTF8.GetBytes("""{"count":7}"""), "inst-1", When, excludeConnectionId: "conn-9"));
 
@@ -23,7 +23,7 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
-    public void GlobalBroadcast_OmitsEmptyIds_LikeGosOmitempty()
+    public void Global_broadcast_omits_empty_ids_like_gos_omitempty()
     {
         var json = Write(BroadcastMessage.ToEveryone(ReadOnlyMemory<byte>.Empty, "inst-1", When));
 
@@ -32,7 +32,7 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
-    public void ServerAction_HasGosFieldNamesTypesAndOrder_WithDataAsAnObject()
+    public void Server_action_has_gos_field_names_types_and_order_with_data_as_an_object()
     {
         var json = Write(new ServerActionMessage(new UserId("alice"), "cart-updated", Encoding.UTF8.GetBytes("""{"items":3}"""), "inst-1", When));
 
@@ -42,7 +42,7 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
-    public void GroupAction_HasGosFieldNamesTypesAndOrder_AndOmitsEmptyData()
+    public void Group_action_has_gos_field_names_types_and_order_and_omits_empty_data()
     {
         var json = Write(new GroupActionMessage(new GroupId("board-42"), "board-cleared", default, "inst-1", When, seq: ulong.MaxValue, topic: "t"));
 
@@ -51,7 +51,7 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
-    public void GroupAction_ExcludingASender_AddsExcludeConnIdAfterGosFields()
+    public void Group_action_excluding_a_sender_adds_exclude_conn_id_after_gos_fields()
     {
         var json = Write(new GroupActionMessage(new GroupId("g"), "a", default, "inst-1", When, seq: 1, excludeConnectionId: "conn-7"));
 
@@ -60,7 +60,7 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
-    public void WhatIsWritten_ReadsBackTheSame()
+    public void What_is_written_reads_back_the_same()
     {
         PubSubMessage[] messages =
         [

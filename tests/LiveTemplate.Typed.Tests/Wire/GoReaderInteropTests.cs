@@ -14,7 +14,7 @@ namespace LiveTemplate.Typed.Tests.Wire;
 public sealed class GoReaderInteropTests
 {
     [Fact]
-    public async Task EveryKindOfEnvelope_IsDecodedByEncodingJsonIntoGosStructs()
+    public async Task Every_kind_of_envelope_is_decoded_by_encoding_json_into_gos_structs()
     {
         var when = EnvelopeWriterTests.When;
         PubSubMessage[] messages =

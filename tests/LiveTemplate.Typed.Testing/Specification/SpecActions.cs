@@ -1,0 +1,12 @@
+namespace LiveTemplate.Typed.Testing.Specification;
+
+/// <summary>A typed group action with a list and a nested record, as the specification publishes it.</summary>
+[GroupAction("spec-card-moved")]
+public sealed partial record SpecCardMoved(int CardId, string Column, IReadOnlyList<string> Tags, SpecPerson MovedBy);
+
+/// <summary>A nested record of <see cref="SpecCardMoved"/>.</summary>
+public sealed partial record SpecPerson(string Id, string Name);
+
+/// <summary>A typed server action with a number JSON cannot always carry.</summary>
+[ServerAction("spec-score")]
+public sealed partial record SpecScore(string Player, double Points);

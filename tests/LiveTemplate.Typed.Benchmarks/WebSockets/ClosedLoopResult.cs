@@ -1,4 +1,4 @@
 namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
-/// <summary>A closed-loop run: deliveries per second, both servers' CPU time per delivery, deliveries lost or doubled.</summary>
-public sealed record ClosedLoopResult(double DeliveriesPerSecond, double ServerCpuMicrosecondsPerDelivery, long Missing, bool Stalled);
+/// <summary>A closed-loop run: deliveries per second, CPU time per delivery of both servers and of the load process (its clients), deliveries lost or doubled.</summary>
+public sealed record ClosedLoopResult(double DeliveriesPerSecond, double ServerCpuMicrosecondsPerDelivery, double ClientCpuMicrosecondsPerDelivery, long Missing, bool Stalled);

@@ -19,6 +19,7 @@ public static class LoadRuns
         var probe = new DeliveryProbe(1 << 20, targets, Window);
         slot.Current = probe;
         var cpuBefore = servers.CpuTime;
+        var clientCpuBefore = ClientCpuTime;
         var clock = Stopwatch.StartNew();
         var sent = 0;
         var stalled = false;
@@ -38,8 +39,10 @@ public static class LoadRuns
         await UntilDeliveredAsync(probe, (long)sent * targets).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
         var cpu = servers.CpuTime - cpuBefore;
+        var clientCpu = ClientCpuTime - clientCpuBefore;
         slot.Current = null;
-        return new ClosedLoopResult(probe.Deliveries / elapsed.TotalSeconds, cpu.TotalMicroseconds / Math.Max(1, probe.Deliveries), (long)sent * targets - probe.Deliveries + probe.Unexpected, stalled);
+        var deliveries = Math.Max(1, probe.Deliveries);
+        return new ClosedLoopResult(probe.Deliveries / elapsed.TotalSeconds, cpu.TotalMicroseconds / deliveries, clientCpu.TotalMicroseconds / deliveries, (long)sent * targets - probe.Deliveries + probe.Unexpected, stalled);
     }
 
     /// <summary>Sends <paramref name="rate"/> messages a second for <paramref name="duration"/>; the latency of every delivery.</summary>
@@ -66,6 +69,15 @@ public static class LoadRuns
         await UntilDeliveredAsync(probe, (long)sent * targets).ConfigureAwait(false);
         slot.Current = null;
         return new FixedRateResult(Percentiles.Of(probe.Latencies), (long)sent * targets - probe.Deliveries + probe.Unexpected);
+    }
+
+    private static TimeSpan ClientCpuTime
+    {
+        get
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.TotalProcessorTime;
+        }
     }
 
     private static async Task UntilDeliveredAsync(DeliveryProbe probe, long expected)

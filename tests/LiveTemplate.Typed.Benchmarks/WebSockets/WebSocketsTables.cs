@@ -17,6 +17,7 @@ public static class WebSocketsTables
             var name = $"fan-out to {Report.Number(size)}";
             rows.Add([name, "deliveries/s (closed loop; higher is better)", Report.Number(a.DeliveriesPerSecond) + Lost(a.Missing, a.Stalled), Report.Number(b.DeliveriesPerSecond) + Lost(b.Missing, b.Stalled), Report.Ratio(a.DeliveriesPerSecond, b.DeliveriesPerSecond)]);
             rows.Add([name, "server CPU µs per delivery (both instances; lower is better)", Report.Number(a.ServerCpuMicrosecondsPerDelivery, 1), Report.Number(b.ServerCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ServerCpuMicrosecondsPerDelivery, b.ServerCpuMicrosecondsPerDelivery)]);
+            rows.Add([name, "load process (clients) CPU µs per delivery", Report.Number(a.ClientCpuMicrosecondsPerDelivery, 1), Report.Number(b.ClientCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ClientCpuMicrosecondsPerDelivery, b.ClientCpuMicrosecondsPerDelivery)]);
             AddLatency(rows, $"{name} at {Report.Number(fanOutRate(size))} msg/s", ours.FanOutLatency[size], signalR.FanOutLatency[size]);
         }
 

@@ -6,7 +6,7 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 public static class WebSocketsTables
 {
     /// <summary>Writes the fan-out, move-card and memory tables of one run.</summary>
-    public static void Write(Report report, IStack[] stacks, List<StackResults> results, int idle, double movesPerSecond, int boardSize, Func<int, double> fanOutRate)
+    public static void Write(Report report, IStack[] stacks, StackResults[] results, int idle, double movesPerSecond, int boardSize, Func<int, double> fanOutRate, int rounds)
     {
         var (ours, signalR) = (results[0], results[1]);
         string[] header = ["scenario", "metric", stacks[0].Name, stacks[1].Name, "ours / SignalR"];
@@ -15,7 +15,7 @@ public static class WebSocketsTables
         {
             var (a, b) = (ours.FanOut[size], signalR.FanOut[size]);
             var name = $"fan-out to {Report.Number(size)}";
-            rows.Add([name, "deliveries/s (closed loop; higher is better)", Report.Number(a.DeliveriesPerSecond) + Lost(a.Missing, a.Stalled), Report.Number(b.DeliveriesPerSecond) + Lost(b.Missing, b.Stalled), Report.Ratio(a.DeliveriesPerSecond, b.DeliveriesPerSecond)]);
+            rows.Add([name, $"deliveries/s (closed loop, median of {rounds} rounds; higher is better)", Report.Number(a.DeliveriesPerSecond) + Lost(a.Missing, a.Stalled), Report.Number(b.DeliveriesPerSecond) + Lost(b.Missing, b.Stalled), Report.Ratio(a.DeliveriesPerSecond, b.DeliveriesPerSecond)]);
             rows.Add([name, "server CPU µs per delivery (both instances; lower is better)", Report.Number(a.ServerCpuMicrosecondsPerDelivery, 1), Report.Number(b.ServerCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ServerCpuMicrosecondsPerDelivery, b.ServerCpuMicrosecondsPerDelivery)]);
             rows.Add([name, "load process (clients) CPU µs per delivery", Report.Number(a.ClientCpuMicrosecondsPerDelivery, 1), Report.Number(b.ClientCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ClientCpuMicrosecondsPerDelivery, b.ClientCpuMicrosecondsPerDelivery)]);
             AddLatency(rows, $"{name} at {Report.Number(fanOutRate(size))} msg/s", ours.FanOutLatency[size], signalR.FanOutLatency[size]);

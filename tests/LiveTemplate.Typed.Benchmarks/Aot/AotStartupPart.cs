@@ -1,5 +1,6 @@
 using LiveTemplate.Typed.Benchmarks.Harness;
 using LiveTemplate.Typed.Benchmarks.WebSockets;
+using LiveTemplate.Typed.Testing;
 using LiveTemplate.Typed.Testing.Aot;
 using LiveTemplate.Typed.Testing.Processes;
 
@@ -20,9 +21,9 @@ public static class AotStartupPart
     {
         report.Heading("Native AOT against the JIT: the proof app's start-up and memory");
         report.Note($"Start: {MachineLoad.Describe()}.");
-        var build = await AotPublish.EnsureAsync(Repository.Root).ConfigureAwait(false);
+        var build = await AotPublish.EnsureAsync(RepositoryRoot.Path).ConfigureAwait(false);
         report.Note($"Native AOT publish: {build.PublishTime.TotalSeconds:0} s{(build.FromCache ? " (published by an earlier run of this checkout and reused)" : string.Empty)}; executable {new FileInfo(build.Executable).Length / 1048576.0:0.0} MiB; {build.Warnings.Count} trim/AOT warnings, {build.Warnings.Count(w => w.IsOurs)} from our code.");
-        var jit = Path.Combine(Repository.Root, "tests", "LiveTemplate.Typed.AotProof", "bin", ServerBuild.Configuration, "net10.0", "LiveTemplate.Typed.AotProof.dll");
+        var jit = Path.Combine(RepositoryRoot.Path, "tests", "LiveTemplate.Typed.AotProof", "bin", ServerBuild.Configuration, "net10.0", "LiveTemplate.Typed.AotProof.dll");
         var rounds = settings.Quick ? 3 : 7;
         var aotRuns = new List<StartupSample>();
         var jitRuns = new List<StartupSample>();

@@ -1,3 +1,5 @@
+using LiveTemplate.Typed.Testing;
+
 namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
 /// <summary>Where the benchmark servers' builds are: the solution builds them in the benchmark's own configuration.</summary>
@@ -6,7 +8,7 @@ public static class ServerBuild
     /// <summary>The assembly of the server in <c>tests/LiveTemplate.Typed.Benchmarks.Servers/&lt;folder&gt;</c>.</summary>
     public static string Path(string folder, string assembly)
     {
-        var path = System.IO.Path.Combine(Repository.Root, "tests", "LiveTemplate.Typed.Benchmarks.Servers", folder, "bin", Configuration, "net10.0", assembly + ".dll");
+        var path = System.IO.Path.Combine(RepositoryRoot.Path, "tests", "LiveTemplate.Typed.Benchmarks.Servers", folder, "bin", Configuration, "net10.0", assembly + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built: run ./eng/bench.sh, which builds it.", path);
     }
 

@@ -1,10 +1,10 @@
-namespace LiveTemplate.Typed.Benchmarks.WebSockets;
+namespace LiveTemplate.Typed.Testing;
 
-/// <summary>The repository the benchmark runs from (the folder with LiveTemplate.Typed.sln above the benchmark's build).</summary>
-public static class Repository
+/// <summary>The repository the tests and benchmarks run from: the folder with LiveTemplate.Typed.sln above their build output.</summary>
+public static class RepositoryRoot
 {
     /// <summary>The repository's root folder.</summary>
-    public static string Root { get; } = Find();
+    public static string Path { get; } = Find();
 
     private static string Find()
     {
@@ -16,6 +16,6 @@ public static class Repository
             }
         }
 
-        throw new InvalidOperationException("LiveTemplate.Typed.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Running outside the repository: LiveTemplate.Typed.sln not found above " + AppContext.BaseDirectory);
     }
 }

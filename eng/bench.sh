@@ -2,11 +2,14 @@
 # Runs the whole benchmark comparison of docs/benchmarks.md in one process, in a few minutes on 2 cores:
 # serialization and hot-path micro-benchmarks (BenchmarkDotNet, in process), cross-instance throughput and latency of
 # LiveTemplate.Typed, raw StackExchange.Redis and SignalR's Redis backplane on one redis-server, local fan-out,
-# subscription scale, and the source generator. Installs redis-server from Debian's packages when missing.
+# subscription scale, the source generator; end to end over real WebSockets against SignalR (two server processes per
+# stack), and the Native AOT proof app's start-up and memory against its JIT build. Installs redis-server from
+# Debian's packages when missing.
 #
 #   ./eng/bench.sh                       # everything; the report goes to artifacts/bench/report.md
 #   ./eng/bench.sh --quick               # about a third of the time, for trying things out
 #   ./eng/bench.sh cross-instance        # parts: serialization pipeline cross-instance fan-out subscriptions generator
+#                                        #        websockets aot-startup
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

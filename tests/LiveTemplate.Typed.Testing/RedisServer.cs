@@ -37,7 +37,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts a server on a free port (pass <paramref name="startNow"/> false to only reserve the port).</summary>
     public static async Task<RedisServer> StartAsync(bool startNow = true, params string[] extraArguments)
     {
-        var server = new RedisServer(FreePort(), FindExecutable(), extraArguments);
+        var server = new RedisServer(Processes.FreePort.Next(), FindExecutable(), extraArguments);
         if (startNow)
         {
             await server.StartAgainAsync().ConfigureAwait(false);
@@ -162,13 +162,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout}.", last);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindExecutable()

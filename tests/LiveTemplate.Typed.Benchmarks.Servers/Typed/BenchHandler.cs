@@ -1,0 +1,28 @@
+using LiveTemplate.Typed.AspNetCore;
+using LiveTemplate.Typed.Benchmarks.Servers.Typed.Actions;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.Benchmarks.Servers.Typed;
+
+/// <summary>One per connection: publishes ticks and card moves to groups, and passes on what its group receives.</summary>
+public sealed partial class BenchHandler(LiveConnection live, IBroadcaster broadcaster)
+    : IHandle<Publish>, IHandle<Tick>, IHandle<MoveCard>, IHandle<CardMoved>
+{
+    /// <summary>One publish to the named group, on every instance.</summary>
+    public async ValueTask HandleAsync(Publish action, ActionContext context)
+        => await broadcaster.BroadcastAsync(new GroupId(LiveWiring.GroupPrefix + action.Group), new Tick(action.Seq, action.Text), context.CancellationToken);
+
+    /// <summary>A tick for this connection's group: to the browser.</summary>
+    public ValueTask HandleAsync(Tick action, ActionContext context) => live.SendAsync(action);
+
+    /// <summary>The board's move: to this browser at once, then to the rest of the board.</summary>
+    public async ValueTask HandleAsync(MoveCard action, ActionContext context)
+    {
+        var moved = new CardMoved(action.CardId, action.Column, live.Id);
+        await live.SendAsync(moved);
+        await live.BroadcastToGroupAsync(moved);
+    }
+
+    /// <summary>Someone else moved a card: to the browser.</summary>
+    public ValueTask HandleAsync(CardMoved action, ActionContext context) => live.SendAsync(action);
+}

@@ -1,0 +1,14 @@
+namespace LiveTemplate.Typed.Benchmarks.WebSockets;
+
+/// <summary>One side of the comparison: how to start its two servers and open a real WebSocket client to one of them.</summary>
+public interface IStack
+{
+    /// <summary>The stack's name in the tables.</summary>
+    string Name { get; }
+
+    /// <summary>The server app's assembly (the benchmark's own build configuration).</summary>
+    string ServerAssembly { get; }
+
+    /// <summary>Connects a client to <paramref name="server"/> as a member of <paramref name="group"/>; what it receives goes to <paramref name="listener"/>.</summary>
+    Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct);
+}

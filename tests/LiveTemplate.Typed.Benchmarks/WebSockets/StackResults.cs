@@ -1,0 +1,20 @@
+namespace LiveTemplate.Typed.Benchmarks.WebSockets;
+
+/// <summary>Everything one stack measured in one run of the part.</summary>
+public sealed class StackResults
+{
+    /// <summary>Closed loop by group size.</summary>
+    public Dictionary<int, ClosedLoopResult> FanOut { get; } = [];
+
+    /// <summary>Fixed rate by group size.</summary>
+    public Dictionary<int, FixedRateResult> FanOutLatency { get; } = [];
+
+    /// <summary>The board's move at a fixed rate.</summary>
+    public FixedRateResult? MoveCard { get; set; }
+
+    /// <summary>Working set per idle connection (bytes, both servers).</summary>
+    public double WorkingSetPerConnection { get; set; }
+
+    /// <summary>Managed heap after a full GC per idle connection (bytes, both servers).</summary>
+    public double HeapPerConnection { get; set; }
+}

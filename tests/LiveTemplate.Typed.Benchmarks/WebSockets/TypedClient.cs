@@ -1,0 +1,135 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace LiveTemplate.Typed.Benchmarks.WebSockets;
+
+/// <summary>
+/// A browser stand-in on LiveTemplate.Typed's frame protocol: sends action frames, reads every frame on a loop of its
+/// own and reports ticks and card moves (it reads <c>action</c> and the data's <c>seq</c> or <c>cardId</c>).
+/// </summary>
+public sealed class TypedClient : IStackClient
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly ClientWebSocket _socket;
+    private readonly IDeliveryListener _listener;
+    private readonly Task _reading;
+
+    private TypedClient(ClientWebSocket socket, IDeliveryListener listener)
+    {
+        _socket = socket;
+        _listener = listener;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    /// <summary>Opens the socket; returns once the server's hello frame arrived.</summary>
+    public static async Task<TypedClient> ConnectAsync(Uri uri, IDeliveryListener listener, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bound.CancelAfter(Timeout);
+        await socket.ConnectAsync(uri, bound.Token).ConfigureAwait(false);
+        var buffer = new byte[1024];
+        var hello = await socket.ReceiveAsync(buffer, bound.Token).ConfigureAwait(false);
+        if (!Encoding.UTF8.GetString(buffer, 0, hello.Count).Contains("\"hello\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The server's first frame was not hello.");
+        }
+
+        return new TypedClient(socket, listener);
+    }
+
+    /// <inheritdoc />
+    public Task PublishAsync(string group, int seq, string text)
+        => SendAsync($$$"""{"action":"publish","data":{"group":"{{{group}}}","seq":{{{seq}}},"text":"{{{text}}}"}}""");
+
+    /// <inheritdoc />
+    public Task MoveCardAsync(int cardId, string column)
+        => SendAsync($$$"""{"action":"move-card","data":{"cardId":{{{cardId}}},"column":"{{{column}}}"}}""");
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(Timeout);
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", bound.Token).ConfigureAwait(false);
+            }
+
+            await _reading.WaitAsync(Timeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
+        {
+            _socket.Abort();
+        }
+
+        _socket.Dispose();
+    }
+
+    private Task SendAsync(string frame) => _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    private async Task ReadAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage && count < buffer.Length);
+
+                Report(buffer.AsSpan(0, count));
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Closed under us: the run is over.
+        }
+    }
+
+    private void Report(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        string? action = null;
+        var number = -1;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (reader.CurrentDepth == 1 && reader.ValueTextEquals("action"u8) && reader.Read())
+            {
+                action = reader.GetString();
+            }
+            else if (reader.CurrentDepth == 2 && (reader.ValueTextEquals("seq"u8) || reader.ValueTextEquals("cardId"u8)) && reader.Read())
+            {
+                number = reader.GetInt32();
+            }
+        }
+
+        switch (action)
+        {
+            case "tick":
+                _listener.OnTick(number);
+                break;
+            case "card-moved":
+                _listener.OnCardMoved(number);
+                break;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using LiveTemplate.Typed.Benchmarks.Harness;
+
+namespace LiveTemplate.Typed.Benchmarks.WebSockets;
+
+/// <summary>
+/// End to end over real WebSockets, against SignalR (issue 16, part 1): per stack, two server processes over one
+/// redis-server and real clients from this process spread over both. Group fan-out to 1, 100 and 1,000 connections
+/// (closed-loop deliveries/s and both servers' CPU per delivery; latency at a fixed rate), the board's "move a card"
+/// to a board of 100, and memory per idle connection at 10,000 connections. Both stacks' servers run side by side and
+/// every measurement alternates between them (three closed-loop rounds, median), so that the shared machine's busy
+/// moments fall on both.
+/// </summary>
+public static class WebSocketsPart
+{
+    private const string Text = "card 17 moved to done by alice";
+    private const int BoardSize = 100;
+    private const int Rounds = 3;
+    private const double MovesPerSecond = 100;
+    private static readonly int[] GroupSizes = [1, 100, 1_000];
+
+    /// <summary>Runs both stacks and writes the tables.</summary>
+    public static async Task RunAsync(Report report, RunSettings settings, string redisEndpoint)
+    {
+        report.Heading("End to end over WebSockets: LiveTemplate.Typed against SignalR");
+        report.Note($"Start: {MachineLoad.Describe()}. Per stack: two server processes (Release, server GC, the defaults of a web app) on one redis-server, clients in this process; the machine's 2 cores run all of it.");
+        var idle = settings.Quick ? 1_000 : 10_000;
+        var measured = TimeSpan.FromSeconds(settings.Quick ? 1.5 : 5);
+        var stacks = new List<StackUnderTest>();
+        try
+        {
+            foreach (var stack in new IStack[] { new TypedStack(), new SignalRStack() })
+            {
+                // Memory first, on fresh servers: what the load runs leave in pools would otherwise be counted, or
+                // reused, as the connections' own.
+                var servers = await ServerPair.StartAsync(stack, redisEndpoint).ConfigureAwait(false);
+                var results = new StackResults();
+                stacks.Add(new StackUnderTest(stack, servers, results));
+                await MeasureIdleMemoryAsync(stack, servers, idle, results).ConfigureAwait(false);
+                await stacks[^1].ConnectPublisherAsync().ConfigureAwait(false);
+            }
+
+            report.Note($"Idle memory measured: {MachineLoad.Describe()}.");
+            foreach (var size in GroupSizes)
+            {
+                await FanOutAsync(stacks, size, measured).ConfigureAwait(false);
+                report.Note($"Fan-out to {size} measured: {MachineLoad.Describe()}.");
+            }
+
+            await MoveCardAsync(stacks, measured).ConfigureAwait(false);
+            report.Note($"End: {MachineLoad.Describe()}.");
+        }
+        finally
+        {
+            foreach (var stack in stacks)
+            {
+                await stack.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        WebSocketsTables.Write(report, [.. stacks.Select(s => s.Stack)], [.. stacks.Select(s => s.Results)], idle, MovesPerSecond, BoardSize, FanOutRate, Rounds);
+    }
+
+    /// <summary>
+    /// The fixed rate of the latency runs, well below what either stack sustains on this machine when it is busy
+    /// (a rate above it measures a queue, not latency): 200 messages/s to one connection, 5,000 deliveries/s to a group.
+    /// </summary>
+    public static double FanOutRate(int groupSize) => groupSize == 1 ? 200 : 5_000.0 / groupSize;
+
+    private static async Task FanOutAsync(List<StackUnderTest> stacks, int size, TimeSpan measured)
+    {
+        var group = "fan" + size;
+        var receivers = new List<ClientGroup>();
+        try
+        {
+            foreach (var stack in stacks)
+            {
+                receivers.Add(await ClientGroup.ConnectAsync(stack.Stack, stack.Servers, group, size, stack.Slot, CancellationToken.None).ConfigureAwait(false));
+            }
+
+            foreach (var stack in stacks)
+            {
+                await LoadRuns.ClosedLoopAsync(stack.Publish(group, Text), size, stack.Slot, stack.Servers, measured / 2).ConfigureAwait(false);   // warm-up
+            }
+
+            var rounds = stacks.Select(_ => new List<ClosedLoopResult>()).ToList();
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var i in Alternating(stacks.Count, round))
+                {
+                    rounds[i].Add(await LoadRuns.ClosedLoopAsync(stacks[i].Publish(group, Text), size, stacks[i].Slot, stacks[i].Servers, measured).ConfigureAwait(false));
+                }
+            }
+
+            for (var i = 0; i < stacks.Count; i++)
+            {
+                stacks[i].Results.FanOut[size] = ClosedLoopResult.Median(rounds[i]);
+            }
+
+            foreach (var i in Alternating(stacks.Count, size))
+            {
+                stacks[i].Results.FanOutLatency[size] = await LoadRuns.FixedRateAsync(stacks[i].Publish(group, Text), size, stacks[i].Slot, FanOutRate(size), measured).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var clients in receivers)
+            {
+                await clients.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The board: the mover is one member (on instance 0); the others, on both instances, are measured.
+    private static async Task MoveCardAsync(List<StackUnderTest> stacks, TimeSpan measured)
+    {
+        foreach (var stack in stacks)
+        {
+            await using var mover = await stack.Stack.ConnectAsync(stack.Servers[0], "board", NoListener.Instance, CancellationToken.None).ConfigureAwait(false);
+            await using var board = await ClientGroup.ConnectAsync(stack.Stack, stack.Servers, "board", BoardSize - 1, stack.Slot, CancellationToken.None).ConfigureAwait(false);
+            Task Move(int seq) => mover.MoveCardAsync(seq, "done");
+            await LoadRuns.FixedRateAsync(Move, BoardSize - 1, stack.Slot, MovesPerSecond, measured / 2).ConfigureAwait(false);   // warm-up
+            stack.Results.MoveCard = await LoadRuns.FixedRateAsync(Move, BoardSize - 1, stack.Slot, MovesPerSecond, measured).ConfigureAwait(false);
+        }
+    }
+
+    // A few connections opened and closed first take start-up's one-time allocations out of the measurement.
+    private static async Task MeasureIdleMemoryAsync(IStack stack, ServerPair servers, int idle, StackResults results)
+    {
+        await (await ClientGroup.ConnectAsync(stack, servers, "warm-up", 100, NoListener.Instance, CancellationToken.None).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        await servers.MemoryAfterFullGcAsync().ConfigureAwait(false);
+        var before = await servers.MemoryAfterFullGcAsync().ConfigureAwait(false);
+        await using var connections = await ClientGroup.ConnectAsync(stack, servers, "idle", idle, NoListener.Instance, CancellationToken.None).ConfigureAwait(false);
+        var after = await servers.MemoryAfterFullGcAsync().ConfigureAwait(false);
+        results.WorkingSetPerConnection = (after.WorkingSet - before.WorkingSet) / (double)idle;
+        results.HeapPerConnection = (after.ManagedHeap - before.ManagedHeap) / (double)idle;
+    }
+
+    // 0, 1 in even rounds and 1, 0 in odd ones.
+    private static IEnumerable<int> Alternating(int count, int round)
+        => round % 2 == 0 ? Enumerable.Range(0, count) : Enumerable.Range(0, count).Reverse();
+}

@@ -1,5 +1,6 @@
 using LiveTemplate.Typed.AotProof.Actions;
 using LiveTemplate.Typed.AspNetCore;
+using LiveTemplate.Typed.Redis;
 
 namespace LiveTemplate.Typed.AotProof;
 

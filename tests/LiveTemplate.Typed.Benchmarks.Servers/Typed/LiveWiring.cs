@@ -1,4 +1,5 @@
 using LiveTemplate.Typed.AspNetCore;
+using LiveTemplate.Typed.Redis;
 using LiveTemplate.Typed.Benchmarks.Servers.Typed.Actions;
 
 namespace LiveTemplate.Typed.Benchmarks.Servers.Typed;

@@ -42,13 +42,13 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         InstanceId = Guid.NewGuid().ToString();
         _time = options.TimeProvider;
         var signer = options.SigningKey is { } key ? new EnvelopeSigner(key) : null;
-        _subscriptions = new SubscriptionTable(Channels, () => _reconciler!.Signal());
+        _subscriptions = new SubscriptionTable(Channels, GetType().Name, () => _reconciler!.Signal());
         Metrics = new BroadcasterMetrics(InstanceId, options.MeterFactory, () => _subscriptions.ActiveCount);
         _drops = new DropRecorder(Metrics.Dropped, logger);
         _reconciler = new SubscriptionReconciler(_subscriptions, this, options, Metrics, logger);
         _delivery = new LocalDelivery(_drops);
         _intake = new EnvelopeIntake(InstanceId, options.MaxMessageBytes, signer, _drops);
-        _publisher = new PublishPipeline(this, _subscriptions, _delivery, signer, options.MaxMessageBytes, Metrics, () => IsDisposed);
+        _publisher = new PublishPipeline(this, _subscriptions, _delivery, signer, options.MaxMessageBytes, Metrics, () => IsDisposed, GetType().Name);
     }
 
     /// <summary>This instance's id: stamped on everything it publishes, and how it recognises its own echo.</summary>

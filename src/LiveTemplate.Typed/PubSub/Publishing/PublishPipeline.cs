@@ -23,7 +23,8 @@ internal sealed class PublishPipeline(
     EnvelopeSigner? signer,
     int maxMessageBytes,
     BroadcasterMetrics metrics,
-    Func<bool> isDisposed)
+    Func<bool> isDisposed,
+    string ownerName)
 {
     /// <summary>Publishes <paramref name="header"/> with <paramref name="data"/> on <paramref name="channel"/>.</summary>
     public Task PublishAsync<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
@@ -31,7 +32,7 @@ internal sealed class PublishPipeline(
     {
         if (isDisposed())
         {
-            return Task.FromException(new ObjectDisposedException(nameof(ChannelBroadcaster)));
+            return Task.FromException(new ObjectDisposedException(ownerName));
         }
 
         if (ct.IsCancellationRequested)

@@ -9,8 +9,9 @@ namespace LiveTemplate.Typed.PubSub.Subscriptions;
 /// has confirmed. Ten subscribes to one channel therefore reach the transport once.
 /// </summary>
 /// <param name="names">The channel names.</param>
+/// <param name="ownerName">The broadcaster's type name, for the error once it is disposed.</param>
 /// <param name="workArrived">Called (under the table's lock: it must only signal) whenever a channel needs transport work.</param>
-internal sealed class SubscriptionTable(ChannelNames names, Action workArrived)
+internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Action workArrived)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, ChannelSubscription> _byChannel = new(StringComparer.Ordinal);
@@ -254,7 +255,7 @@ internal sealed class SubscriptionTable(ChannelNames names, Action workArrived)
     {
         if (_closedBecause is not null)
         {
-            throw new ObjectDisposedException(nameof(ChannelBroadcaster), _closedBecause.Message);
+            throw new ObjectDisposedException(ownerName, _closedBecause.Message);
         }
     }
 }

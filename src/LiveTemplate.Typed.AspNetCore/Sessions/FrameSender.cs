@@ -9,18 +9,20 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// Writes frames to one browser, one at a time (a WebSocket allows one send at once), each bounded by the send
 /// timeout. A send that cannot complete aborts the socket: callers never see a dead browser as an exception.
 /// Nothing here needs disposing, so a handler's late send after the connection ended is harmless: it does nothing.
+/// An idle connection holds no buffer: a frame is written with a per-thread writer and sent from a pooled array.
 /// </summary>
 internal sealed class FrameSender
 {
     private const int RetainedBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writer;
 
     private readonly WebSocket _socket;
     private readonly TimeSpan _sendTimeout;
     private readonly ILogger _logger;
     private readonly string _connectionId;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ArrayBufferWriter<byte> _buffer = new(1024);
-    private Utf8JsonWriter _writer;
 
     public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
     {
@@ -28,7 +30,6 @@ internal sealed class FrameSender
         _sendTimeout = sendTimeout;
         _logger = logger;
         _connectionId = connectionId;
-        _writer = new Utf8JsonWriter(_buffer);
     }
 
     private bool CanSend => _socket.State is WebSocketState.Open or WebSocketState.CloseReceived;
@@ -47,22 +48,49 @@ internal sealed class FrameSender
                 return;
             }
 
-            _buffer.ResetWrittenCount();
-            _writer.Reset(_buffer);
-            write(_writer, state);
-            _writer.Flush();
-            await WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+            var (frame, length) = Write(state, write);
+            try
+            {
+                await WriteAsync(frame.AsMemory(0, length)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(frame);
+            }
         }
         finally
         {
-            if (_buffer.Capacity > RetainedBufferBytes)
-            {
-                _buffer = new ArrayBufferWriter<byte>(1024);
-                _writer = new Utf8JsonWriter(_buffer);
-            }
-
             _gate.Release();
         }
+    }
+
+    /// <summary>Writes one frame with this thread's writer (synchronously) into a pooled array of its own, for the send.</summary>
+    private static (byte[] Frame, int Length) Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var (buffer, writer) = t_writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            write(writer, state);
+            writer.Flush();
+            var frame = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
+            buffer.WrittenSpan.CopyTo(frame);
+            return (frame, buffer.WrittenCount);
+        }
+        finally
+        {
+            if (buffer.Capacity > RetainedBufferBytes)
+            {
+                t_writer = null;
+            }
+        }
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>Sends the close frame (once the current send is done), bounded by <paramref name="timeout"/>.</summary>

@@ -270,6 +270,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
             if (_intake.Accept(subscription, envelope) is { } message)
             {
                 Metrics.Received();
+                Metrics.Delivered(message, Now);
+                using var activity = BroadcasterTracing.StartReceive(subscription.Channel, message);
                 await _delivery.DeliverAsync(subscription.Channel, message).ConfigureAwait(false);
             }
         }

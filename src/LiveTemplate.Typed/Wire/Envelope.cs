@@ -43,6 +43,9 @@ internal struct Envelope
     /// <summary><c>seq</c>: the sender's per-instance sequence number (0 when absent or null).</summary>
     public ulong Seq;
 
+    /// <summary><c>traceparent</c> (ours, Go ignores it): the W3C trace context of the publish, or null.</summary>
+    public string? TraceParent;
+
     /// <summary>The unrecognised <c>type</c> value (shortened), when <see cref="Type"/> is <see cref="EnvelopeType.Unknown"/>.</summary>
     public string? UnknownType;
 

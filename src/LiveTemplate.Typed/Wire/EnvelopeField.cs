@@ -17,4 +17,7 @@ internal enum EnvelopeField : byte
     Data,
     Timestamp,
     Seq,
+
+    /// <summary>Ours, not Go's: the W3C trace context of the publish (Go ignores it).</summary>
+    TraceParent,
 }

@@ -24,6 +24,7 @@ internal static class EnvelopeFields
         "data",
         "timestamp",
         "seq",
+        "traceparent",
     ];
 
     private static readonly byte[][] Utf8Names = Names.Select(Encoding.UTF8.GetBytes).ToArray();

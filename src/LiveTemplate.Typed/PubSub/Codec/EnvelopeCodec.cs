@@ -88,6 +88,7 @@ internal static class EnvelopeCodec
             Payload = m.Payload,
             InstanceId = m.InstanceId,
             Timestamp = m.Timestamp,
+            TraceParent = m.TraceParent,
         },
         _ => throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message)),
     };
@@ -168,6 +169,13 @@ internal static class EnvelopeCodec
 
     /// <summary>The message of an envelope whose fields are valid, with <paramref name="data"/> as its action data.</summary>
     public static PubSubMessage ToMessage(in Envelope e, ReadOnlyMemory<byte> data)
+    {
+        var message = Build(in e, data);
+        message.TraceParent = e.TraceParent;
+        return message;
+    }
+
+    private static PubSubMessage Build(in Envelope e, ReadOnlyMemory<byte> data)
     {
         var instanceId = e.InstanceId ?? string.Empty;
         return e.Type switch

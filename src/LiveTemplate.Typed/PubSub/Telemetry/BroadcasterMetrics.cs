@@ -11,6 +11,7 @@ internal sealed class BroadcasterMetrics : IDisposable
     private long _published;
     private long _received;
     private long _reconnects;
+    private readonly Histogram<double> _lag;
 
     public BroadcasterMetrics(string instanceId, IMeterFactory? factory, Func<int> activeSubscriptions)
     {
@@ -21,6 +22,7 @@ internal sealed class BroadcasterMetrics : IDisposable
         _meter.CreateObservableCounter(LiveTemplateMeter.Dropped, Dropped.Observe, "{message}", "Messages dropped, by reason.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Reconnects, () => Volatile.Read(ref _reconnects), "{reconnect}", "Times the subscriptions were restored after the transport came back.");
         _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
+        _lag = _meter.CreateHistogram<double>(LiveTemplateMeter.DeliveryLag, "ms", "From a message's publish timestamp (the publisher's clock) to its delivery to this instance's handlers.");
     }
 
     public DropCounters Dropped { get; } = new();
@@ -30,6 +32,15 @@ internal sealed class BroadcasterMetrics : IDisposable
     public void Received() => Interlocked.Increment(ref _received);
 
     public void Reconnected() => Interlocked.Increment(ref _reconnects);
+
+    /// <summary>Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens).</summary>
+    public void Delivered(PubSubMessage message, DateTimeOffset now)
+    {
+        if (_lag.Enabled)
+        {
+            _lag.Record((now - message.Timestamp).TotalMilliseconds, new KeyValuePair<string, object?>(LiveTemplateMeter.KindTag, BroadcasterTracing.KindOf(message)));
+        }
+    }
 
     public BroadcasterStatistics Snapshot() => new(
         Volatile.Read(ref _published),

@@ -198,10 +198,11 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void Random_bytes_never_throw()
+    public void Random_corruptions_of_valid_data_are_read_or_refused_consistently_and_never_throw()
     {
         var random = new Random(20261127);
         var seeds = new[] { ValidCardMoved, Json.Write(Fixture.AllTypesAt(max: true)) };
+        var (read, refused) = (0, 0);
         for (var i = 0; i < 3000; i++)
         {
             var bytes = Encoding.UTF8.GetBytes(seeds[i % seeds.Length]);
@@ -210,9 +211,49 @@ public class HostileInputTests
                 bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
             }
 
-            // Any outcome but an exception is acceptable.
-            _ = ActionJson.TryRead<CardMoved>(bytes, out _, out _);
-            _ = ActionJson.TryRead<AllTypes>(bytes, out _, out _);
+            var wellFormed = IsWellFormedJson(bytes);
+            foreach (var outcome in new[] { ReadBack<CardMoved>(bytes, wellFormed), ReadBack<AllTypes>(bytes, wellFormed) })
+            {
+                if (outcome) { read++; } else { refused++; }
+            }
+        }
+
+        // A reader that refused (or accepted) everything would not get here with both counts above zero.
+        Assert.True(read > 0 && refused > 0, $"read {read}, refused {refused}");
+    }
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/> and checks the outcome: data that is read writes JSON that reads back to the same
+    /// JSON; data that is refused has a reason, and "not valid JSON" only when System.Text.Json rejects it too (a reader
+    /// stops at the first error, so malformed JSON after a wrong value is refused for the value).
+    /// </summary>
+    private static bool ReadBack<T>(byte[] bytes, bool wellFormed)
+        where T : IAction<T>
+    {
+        if (!ActionJson.TryRead<T>(bytes, out var value, out var error))
+        {
+            Assert.False(string.IsNullOrEmpty(error.Reason));
+            Assert.False(wellFormed && error.Reason.StartsWith("is not valid JSON", StringComparison.Ordinal), $"well-formed JSON called malformed: {error.Message}");
+            return false;
+        }
+
+        Assert.True(wellFormed, $"accepted what System.Text.Json rejects: {Encoding.UTF8.GetString(bytes)}");
+        var written = ActionJson.SerializeToUtf8Bytes(value);
+        Assert.True(ActionJson.TryRead<T>(written, out var again, out var againError), againError?.Message);
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(ActionJson.SerializeToUtf8Bytes(again)));
+        return true;
+    }
+
+    private static bool IsWellFormedJson(byte[] bytes)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

@@ -30,7 +30,8 @@ public static partial class ActionJsonReader
     /// <summary>
     /// Reads a whole action's data with <paramref name="readObject"/>: empty data reads as <c>{}</c>, and malformed
     /// JSON, nesting deeper than <see cref="MaxDepth"/> or content after the object are errors. (Text that is not valid
-    /// UTF-8 or UTF-16 is an error of the string that holds it, with its path.)
+    /// UTF-8 or UTF-16 is an error of the string that holds it, with its path.) An exception thrown by the action's own
+    /// code while the value is built (a constructor that validates its arguments) is an error too, never thrown.
     /// </summary>
     public static bool TryReadRoot<T>(ReadOnlySpan<byte> utf8Json, ReadJsonValue<T> readObject, [MaybeNullWhen(false)] out T value, [NotNullWhen(false)] out ActionDataError? error)
     {
@@ -56,6 +57,11 @@ public static partial class ActionJsonReader
         catch (JsonException ex)
         {
             error = ActionDataError.Invalid($"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}){DepthHint(ex)}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A constructor, setter or initializer of the action's types refused the values read (it validates them).
+            error = ActionDataError.Invalid($"was refused by the action's own code ({ex.GetType().Name}: {ex.Message})");
         }
 
         value = default;

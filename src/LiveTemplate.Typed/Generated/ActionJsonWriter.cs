@@ -15,6 +15,9 @@ public static class ActionJsonWriter
     internal const string DateOnlyFormat = "yyyy-MM-dd";
     internal const string TimeOnlyFormat = "HH:mm:ss.FFFFFFF";
 
+    /// <summary>True when <paramref name="value"/> is the default of its type (<c>[JsonIgnore(Condition = WhenWritingDefault)]</c> leaves it out).</summary>
+    public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
+
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     public static void WriteBoolean(Utf8JsonWriter writer, bool value) => NotNull(writer).WriteBooleanValue(value);
 

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Reports what is wrong with a typed action declaration (LTT1001–LTT1010). It lives beside the generator so the
+/// Reports what is wrong with a typed action declaration (LTT1001–LTT1016). It lives beside the generator so the
 /// generator's output depends on declarations only, never on where they are, and stays cached.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -27,7 +27,13 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContainingTypeMustBePartial,
         DiagnosticDescriptors.ActionMustNotBeGeneric,
         DiagnosticDescriptors.NoUsableConstructor,
-        DiagnosticDescriptors.ActionMustBeAccessible);
+        DiagnosticDescriptors.ActionMustBeAccessible,
+        DiagnosticDescriptors.DuplicateJsonName,
+        DiagnosticDescriptors.IgnoredMemberIsNeeded,
+        DiagnosticDescriptors.UnsupportedAttribute,
+        DiagnosticDescriptors.GeneratedCodeCannotUse,
+        DiagnosticDescriptors.InvalidJsonName,
+        DiagnosticDescriptors.FieldIsNotData);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -36,29 +42,34 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.ServerActionAttribute) is null
-                && start.Compilation.GetTypeByMetadataName(KnownNames.GroupActionAttribute) is null)
+            var payload = new PayloadContext(start.Compilation);
+            if (payload.Known.ActionAttributes.All(a => a.Attribute is null))
             {
                 return;
             }
 
             var names = new ConcurrentBag<(string Name, INamedTypeSymbol Type, ActionKind Kind)>();
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, names), SymbolKind.NamedType);
+
+            // A nested type several actions use is read for each of them; its problems are reported once.
+            var reported = new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, payload, names, reported), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => ReportDuplicates(end, names));
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(string, INamedTypeSymbol, ActionKind)> names)
+    private static void AnalyzeType(SymbolAnalysisContext context, PayloadContext payload, ConcurrentBag<(string, INamedTypeSymbol, ActionKind)> names, ConcurrentDictionary<string, bool> reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (ActionAttributes.ActionAttributeOf(type) is not { } marked)
+        var attributes = payload.Known.ActionAttributesOf(type);
+        if (attributes.Count == 0)
         {
             return;
         }
 
+        var marked = attributes[0];
         var location = type.Locations.FirstOrDefault() ?? Location.None;
-        var attributeName = marked.Kind == ActionKind.Server ? "ServerAction" : "GroupAction";
-        if (ActionAttributes.HasBothScopes(type))
+        var attributeName = ActionKinds.Of(marked.Kind).AttributeName;
+        if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name));
         }
@@ -79,7 +90,8 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, type.Name, container.Name));
         }
 
-        if (DeclarationReader.FirstHiddenFromAssembly(type) is { } hidden)
+        var hidden = DeclarationReader.FirstHiddenFromAssembly(type);
+        if (hidden is not null)
         {
             var why = SymbolEqualityComparer.Default.Equals(hidden, type)
                 ? AccessibilityWord(hidden.DeclaredAccessibility)
@@ -104,24 +116,21 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             names.Add((name!, type, marked.Kind));
         }
 
-        if (isGeneric)
+        if (isGeneric || hidden is not null)
         {
-            // Members typed by a type parameter are a consequence of the generic declaration, not a second error.
+            // Members typed by a type parameter, or out of generated code's reach, are consequences, not second errors.
             return;
         }
 
-        var shapes = new PayloadShapeReader();
+        var shapes = new PayloadShapeReader(payload);
         shapes.ReadAction(type);
         foreach (var shape in shapes.Problems)
         {
-            if (shape.Member is null)
+            var diagnostic = Diagnostic.Create(shape.Descriptor, shape.Location ?? location, shape.Arguments);
+            if (shape.Location is null || reported.TryAdd($"{diagnostic.Id} {diagnostic.Location} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", true))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoUsableConstructor, location, type.Name, shape.Reason));
-                continue;
+                context.ReportDiagnostic(diagnostic);
             }
-
-            var memberLocation = shape.Member.Locations.FirstOrDefault(l => l.IsInSource) ?? location;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, memberLocation, shape.MemberName, shape.OwnerName, shape.TypeName, shape.Reason));
         }
     }
 
@@ -140,7 +149,7 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             foreach (var action in ordered)
             {
                 var other = ordered.First(o => !SymbolEqualityComparer.Default.Equals(o.Type, action.Type));
-                var attributeName = action.Kind == ActionKind.Server ? "ServerAction" : "GroupAction";
+                var attributeName = ActionKinds.Of(action.Kind).AttributeName;
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DuplicateActionName,
                     action.Type.Locations.FirstOrDefault() ?? Location.None,

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Ticked.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::Ticked>
 {
@@ -11,9 +12,9 @@ partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::T
     /// <summary>Who receives the action: every connection of one group.</summary>
     public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-    static string global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.ActionName => ActionName;
+    static string global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.ActionName => "ticked";
 
-    static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Scope => ActionScope;
+    static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
     static void global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Ticked value)
         => global::LiveTemplate.Typed.Generated.TickedJson.WriteTicked(writer, value);
@@ -29,6 +30,7 @@ namespace LiveTemplate.Typed.Generated
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Ticked"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class TickedJson
     {
         public static void WriteTicked(Utf8JsonWriter writer, global::Ticked value)
@@ -46,8 +48,7 @@ namespace LiveTemplate.Typed.Generated
             }
 
             long count = default;
-            bool foundCount = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("count"u8))
@@ -55,12 +56,10 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error))
                     {
-                        value = default;
-                        error = error.AtMember("count");
-                        return false;
+                        return ActionJsonReader.AtMember("count", ref error, out value);
                     }
 
-                    foundCount = true;
+                    found |= 0x1;
                 }
                 else
                 {
@@ -68,11 +67,9 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCount)
+            if ((found & 0x1) != 0x1)
             {
-                value = default;
-                error = ActionDataError.Missing("count");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "count" }, out value, out error);
             }
 
             value = new global::Ticked(count);

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Profiles.ProfileRenamed.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Profiles
 {
@@ -13,9 +14,9 @@ namespace Profiles
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.ActionName => "profile:renamed";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
             => global::LiveTemplate.Typed.Generated.ProfileRenamedJson.WriteProfileRenamed(writer, value);
@@ -32,6 +33,7 @@ namespace LiveTemplate.Typed.Generated
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Profiles.ProfileRenamed"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class ProfileRenamedJson
     {
         public static void WriteProfileRenamed(Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
@@ -48,8 +50,7 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteString(ProfileRenamedProperties.Reason, value.Reason);
             writer.WriteNumber(ProfileRenamedProperties.Version, value.Version);
             writer.WriteBoolean(ProfileRenamedProperties.Notify, value.Notify);
-            writer.WritePropertyName(ProfileRenamedProperties.Comment);
-            WriteNullableString(writer, value.Comment);
+            writer.WriteString(ProfileRenamedProperties.Comment, value.Comment);
             writer.WriteEndObject();
         }
 
@@ -61,14 +62,12 @@ namespace LiveTemplate.Typed.Generated
             }
 
             string displayName = default;
-            bool foundDisplayName = false;
             int @class = default;
-            bool foundClass = false;
             string reason = "user \"asked\"";
-            int version = (int)(1);
+            int version = 1;
             bool notify = true;
             string? comment = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("display_name"u8))
@@ -76,33 +75,27 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error))
                     {
-                        value = default;
-                        error = error.AtMember("display_name");
-                        return false;
+                        return ActionJsonReader.AtMember("display_name", ref error, out value);
                     }
 
-                    foundDisplayName = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("class"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error))
                     {
-                        value = default;
-                        error = error.AtMember("class");
-                        return false;
+                        return ActionJsonReader.AtMember("class", ref error, out value);
                     }
 
-                    foundClass = true;
+                    found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("reason"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out reason, out error))
                     {
-                        value = default;
-                        error = error.AtMember("reason");
-                        return false;
+                        return ActionJsonReader.AtMember("reason", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("version"u8))
@@ -110,9 +103,7 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error))
                     {
-                        value = default;
-                        error = error.AtMember("version");
-                        return false;
+                        return ActionJsonReader.AtMember("version", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("notify"u8))
@@ -120,9 +111,7 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error))
                     {
-                        value = default;
-                        error = error.AtMember("notify");
-                        return false;
+                        return ActionJsonReader.AtMember("notify", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("comment"u8))
@@ -130,9 +119,7 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!TryReadNullableString(ref reader, out comment, out error))
                     {
-                        value = default;
-                        error = error.AtMember("comment");
-                        return false;
+                        return ActionJsonReader.AtMember("comment", ref error, out value);
                     }
                 }
                 else
@@ -141,27 +128,15 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundDisplayName)
+            if ((found & 0x3) != 0x3)
             {
-                value = default;
-                error = ActionDataError.Missing("display_name");
-                return false;
-            }
-
-            if (!foundClass)
-            {
-                value = default;
-                error = ActionDataError.Missing("class");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "display_name", "class" }, out value, out error);
             }
 
             value = new global::Profiles.ProfileRenamed(displayName, @class, reason, version, notify, comment);
             error = null;
             return true;
         }
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
 
         public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
             => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);

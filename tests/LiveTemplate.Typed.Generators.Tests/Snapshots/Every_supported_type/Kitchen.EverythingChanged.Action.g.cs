@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Kitchen.EverythingChanged.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Kitchen
 {
@@ -13,9 +14,9 @@ namespace Kitchen
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.ActionName => "everything-changed";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
             => global::LiveTemplate.Typed.Generated.EverythingChangedJson.WriteEverythingChanged(writer, value);
@@ -32,6 +33,7 @@ namespace LiveTemplate.Typed.Generated
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Kitchen.EverythingChanged"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class EverythingChangedJson
     {
         public static void WriteEverythingChanged(Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
@@ -79,8 +81,7 @@ namespace LiveTemplate.Typed.Generated
             ActionJsonWriter.WriteBytes(writer, value.Blob);
             writer.WritePropertyName(EverythingChangedProperties.MaybeNumber);
             WriteNullableInt32(writer, value.MaybeNumber);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeText);
-            WriteNullableString(writer, value.MaybeText);
+            writer.WriteString(EverythingChangedProperties.MaybeText, value.MaybeText);
             writer.WritePropertyName(EverythingChangedProperties.Numbers);
             WriteArrayOfInt32(writer, value.Numbers);
             writer.WritePropertyName(EverythingChangedProperties.Names);
@@ -108,69 +109,39 @@ namespace LiveTemplate.Typed.Generated
             }
 
             bool flag = default;
-            bool foundFlag = false;
             byte @byte = default;
-            bool foundByte = false;
             sbyte sByte = default;
-            bool foundSByte = false;
             short int16 = default;
-            bool foundInt16 = false;
             ushort uInt16 = default;
-            bool foundUInt16 = false;
             int int32 = default;
-            bool foundInt32 = false;
             uint uInt32 = default;
-            bool foundUInt32 = false;
             long int64 = default;
-            bool foundInt64 = false;
             ulong uInt64 = default;
-            bool foundUInt64 = false;
             float single = default;
-            bool foundSingle = false;
             double @double = default;
-            bool foundDouble = false;
             decimal @decimal = default;
-            bool foundDecimal = false;
             char @char = default;
-            bool foundChar = false;
             string text = default;
-            bool foundText = false;
             global::System.Guid id = default;
-            bool foundId = false;
             global::System.DateTime at = default;
-            bool foundAt = false;
             global::System.DateTimeOffset atOffset = default;
-            bool foundAtOffset = false;
             global::System.TimeSpan duration = default;
-            bool foundDuration = false;
             global::System.DateOnly day = default;
-            bool foundDay = false;
             global::System.TimeOnly time = default;
-            bool foundTime = false;
             global::Kitchen.Level level = default;
-            bool foundLevel = false;
             global::Kitchen.Level? maybeLevel = default;
             byte[] blob = default;
-            bool foundBlob = false;
             int? maybeNumber = default;
             string? maybeText = default;
             int[] numbers = default;
-            bool foundNumbers = false;
             global::System.Collections.Generic.List<string> names = default;
-            bool foundNames = false;
             global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> points = default;
-            bool foundPoints = false;
             global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> ids = default;
-            bool foundIds = false;
             global::System.Collections.Generic.IEnumerable<long> longs = default;
-            bool foundLongs = false;
             global::System.Collections.Generic.Dictionary<string, int> counts = default;
-            bool foundCounts = false;
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> tags = default;
-            bool foundTags = false;
             global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> matrix = default;
-            bool foundMatrix = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("flag"u8))
@@ -178,261 +149,217 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error))
                     {
-                        value = default;
-                        error = error.AtMember("flag");
-                        return false;
+                        return ActionJsonReader.AtMember("flag", ref error, out value);
                     }
 
-                    foundFlag = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("byte"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error))
                     {
-                        value = default;
-                        error = error.AtMember("byte");
-                        return false;
+                        return ActionJsonReader.AtMember("byte", ref error, out value);
                     }
 
-                    foundByte = true;
+                    found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("sByte"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error))
                     {
-                        value = default;
-                        error = error.AtMember("sByte");
-                        return false;
+                        return ActionJsonReader.AtMember("sByte", ref error, out value);
                     }
 
-                    foundSByte = true;
+                    found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("int16"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error))
                     {
-                        value = default;
-                        error = error.AtMember("int16");
-                        return false;
+                        return ActionJsonReader.AtMember("int16", ref error, out value);
                     }
 
-                    foundInt16 = true;
+                    found |= 0x8;
                 }
                 else if (reader.ValueTextEquals("uInt16"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error))
                     {
-                        value = default;
-                        error = error.AtMember("uInt16");
-                        return false;
+                        return ActionJsonReader.AtMember("uInt16", ref error, out value);
                     }
 
-                    foundUInt16 = true;
+                    found |= 0x10;
                 }
                 else if (reader.ValueTextEquals("int32"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error))
                     {
-                        value = default;
-                        error = error.AtMember("int32");
-                        return false;
+                        return ActionJsonReader.AtMember("int32", ref error, out value);
                     }
 
-                    foundInt32 = true;
+                    found |= 0x20;
                 }
                 else if (reader.ValueTextEquals("uInt32"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error))
                     {
-                        value = default;
-                        error = error.AtMember("uInt32");
-                        return false;
+                        return ActionJsonReader.AtMember("uInt32", ref error, out value);
                     }
 
-                    foundUInt32 = true;
+                    found |= 0x40;
                 }
                 else if (reader.ValueTextEquals("int64"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error))
                     {
-                        value = default;
-                        error = error.AtMember("int64");
-                        return false;
+                        return ActionJsonReader.AtMember("int64", ref error, out value);
                     }
 
-                    foundInt64 = true;
+                    found |= 0x80;
                 }
                 else if (reader.ValueTextEquals("uInt64"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error))
                     {
-                        value = default;
-                        error = error.AtMember("uInt64");
-                        return false;
+                        return ActionJsonReader.AtMember("uInt64", ref error, out value);
                     }
 
-                    foundUInt64 = true;
+                    found |= 0x100;
                 }
                 else if (reader.ValueTextEquals("single"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error))
                     {
-                        value = default;
-                        error = error.AtMember("single");
-                        return false;
+                        return ActionJsonReader.AtMember("single", ref error, out value);
                     }
 
-                    foundSingle = true;
+                    found |= 0x200;
                 }
                 else if (reader.ValueTextEquals("double"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error))
                     {
-                        value = default;
-                        error = error.AtMember("double");
-                        return false;
+                        return ActionJsonReader.AtMember("double", ref error, out value);
                     }
 
-                    foundDouble = true;
+                    found |= 0x400;
                 }
                 else if (reader.ValueTextEquals("decimal"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error))
                     {
-                        value = default;
-                        error = error.AtMember("decimal");
-                        return false;
+                        return ActionJsonReader.AtMember("decimal", ref error, out value);
                     }
 
-                    foundDecimal = true;
+                    found |= 0x800;
                 }
                 else if (reader.ValueTextEquals("char"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error))
                     {
-                        value = default;
-                        error = error.AtMember("char");
-                        return false;
+                        return ActionJsonReader.AtMember("char", ref error, out value);
                     }
 
-                    foundChar = true;
+                    found |= 0x1000;
                 }
                 else if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out text, out error))
                     {
-                        value = default;
-                        error = error.AtMember("text");
-                        return false;
+                        return ActionJsonReader.AtMember("text", ref error, out value);
                     }
 
-                    foundText = true;
+                    found |= 0x2000;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error))
                     {
-                        value = default;
-                        error = error.AtMember("id");
-                        return false;
+                        return ActionJsonReader.AtMember("id", ref error, out value);
                     }
 
-                    foundId = true;
+                    found |= 0x4000;
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error))
                     {
-                        value = default;
-                        error = error.AtMember("at");
-                        return false;
+                        return ActionJsonReader.AtMember("at", ref error, out value);
                     }
 
-                    foundAt = true;
+                    found |= 0x8000;
                 }
                 else if (reader.ValueTextEquals("atOffset"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error))
                     {
-                        value = default;
-                        error = error.AtMember("atOffset");
-                        return false;
+                        return ActionJsonReader.AtMember("atOffset", ref error, out value);
                     }
 
-                    foundAtOffset = true;
+                    found |= 0x10000;
                 }
                 else if (reader.ValueTextEquals("duration"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error))
                     {
-                        value = default;
-                        error = error.AtMember("duration");
-                        return false;
+                        return ActionJsonReader.AtMember("duration", ref error, out value);
                     }
 
-                    foundDuration = true;
+                    found |= 0x20000;
                 }
                 else if (reader.ValueTextEquals("day"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error))
                     {
-                        value = default;
-                        error = error.AtMember("day");
-                        return false;
+                        return ActionJsonReader.AtMember("day", ref error, out value);
                     }
 
-                    foundDay = true;
+                    found |= 0x40000;
                 }
                 else if (reader.ValueTextEquals("time"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error))
                     {
-                        value = default;
-                        error = error.AtMember("time");
-                        return false;
+                        return ActionJsonReader.AtMember("time", ref error, out value);
                     }
 
-                    foundTime = true;
+                    found |= 0x80000;
                 }
                 else if (reader.ValueTextEquals("level"u8))
                 {
                     reader.Read();
                     if (!TryReadLevel(ref reader, out level, out error))
                     {
-                        value = default;
-                        error = error.AtMember("level");
-                        return false;
+                        return ActionJsonReader.AtMember("level", ref error, out value);
                     }
 
-                    foundLevel = true;
+                    found |= 0x100000;
                 }
                 else if (reader.ValueTextEquals("maybeLevel"u8))
                 {
                     reader.Read();
                     if (!TryReadNullableLevel(ref reader, out maybeLevel, out error))
                     {
-                        value = default;
-                        error = error.AtMember("maybeLevel");
-                        return false;
+                        return ActionJsonReader.AtMember("maybeLevel", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("blob"u8))
@@ -440,21 +367,17 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error))
                     {
-                        value = default;
-                        error = error.AtMember("blob");
-                        return false;
+                        return ActionJsonReader.AtMember("blob", ref error, out value);
                     }
 
-                    foundBlob = true;
+                    found |= 0x200000;
                 }
                 else if (reader.ValueTextEquals("maybeNumber"u8))
                 {
                     reader.Read();
                     if (!TryReadNullableInt32(ref reader, out maybeNumber, out error))
                     {
-                        value = default;
-                        error = error.AtMember("maybeNumber");
-                        return false;
+                        return ActionJsonReader.AtMember("maybeNumber", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("maybeText"u8))
@@ -462,9 +385,7 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!TryReadNullableString(ref reader, out maybeText, out error))
                     {
-                        value = default;
-                        error = error.AtMember("maybeText");
-                        return false;
+                        return ActionJsonReader.AtMember("maybeText", ref error, out value);
                     }
                 }
                 else if (reader.ValueTextEquals("numbers"u8))
@@ -472,96 +393,80 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!TryReadArrayOfInt32(ref reader, out numbers, out error))
                     {
-                        value = default;
-                        error = error.AtMember("numbers");
-                        return false;
+                        return ActionJsonReader.AtMember("numbers", ref error, out value);
                     }
 
-                    foundNumbers = true;
+                    found |= 0x400000;
                 }
                 else if (reader.ValueTextEquals("names"u8))
                 {
                     reader.Read();
                     if (!TryReadListOfString(ref reader, out names, out error))
                     {
-                        value = default;
-                        error = error.AtMember("names");
-                        return false;
+                        return ActionJsonReader.AtMember("names", ref error, out value);
                     }
 
-                    foundNames = true;
+                    found |= 0x800000;
                 }
                 else if (reader.ValueTextEquals("points"u8))
                 {
                     reader.Read();
                     if (!TryReadIReadOnlyListOfPoint(ref reader, out points, out error))
                     {
-                        value = default;
-                        error = error.AtMember("points");
-                        return false;
+                        return ActionJsonReader.AtMember("points", ref error, out value);
                     }
 
-                    foundPoints = true;
+                    found |= 0x1000000;
                 }
                 else if (reader.ValueTextEquals("ids"u8))
                 {
                     reader.Read();
                     if (!TryReadIReadOnlyCollectionOfGuid(ref reader, out ids, out error))
                     {
-                        value = default;
-                        error = error.AtMember("ids");
-                        return false;
+                        return ActionJsonReader.AtMember("ids", ref error, out value);
                     }
 
-                    foundIds = true;
+                    found |= 0x2000000;
                 }
                 else if (reader.ValueTextEquals("longs"u8))
                 {
                     reader.Read();
                     if (!TryReadIEnumerableOfInt64(ref reader, out longs, out error))
                     {
-                        value = default;
-                        error = error.AtMember("longs");
-                        return false;
+                        return ActionJsonReader.AtMember("longs", ref error, out value);
                     }
 
-                    foundLongs = true;
+                    found |= 0x4000000;
                 }
                 else if (reader.ValueTextEquals("counts"u8))
                 {
                     reader.Read();
                     if (!TryReadDictionaryOfInt32(ref reader, out counts, out error))
                     {
-                        value = default;
-                        error = error.AtMember("counts");
-                        return false;
+                        return ActionJsonReader.AtMember("counts", ref error, out value);
                     }
 
-                    foundCounts = true;
+                    found |= 0x8000000;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
                     if (!TryReadIReadOnlyDictionaryOfListOfNullableTag(ref reader, out tags, out error))
                     {
-                        value = default;
-                        error = error.AtMember("tags");
-                        return false;
+                        return ActionJsonReader.AtMember("tags", ref error, out value);
                     }
 
-                    foundTags = true;
+                    found |= 0x10000000;
                 }
                 else if (reader.ValueTextEquals("matrix"u8))
                 {
                     reader.Read();
                     if (!TryReadListOfListOfInt32(ref reader, out matrix, out error))
                     {
-                        value = default;
-                        error = error.AtMember("matrix");
-                        return false;
+                        return ActionJsonReader.AtMember("matrix", ref error, out value);
                     }
 
-                    foundMatrix = true;
+                    found |= 0x20000000;
                 }
                 else
                 {
@@ -569,214 +474,9 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundFlag)
+            if ((found & 0x3FFFFFFF) != 0x3FFFFFFF)
             {
-                value = default;
-                error = ActionDataError.Missing("flag");
-                return false;
-            }
-
-            if (!foundByte)
-            {
-                value = default;
-                error = ActionDataError.Missing("byte");
-                return false;
-            }
-
-            if (!foundSByte)
-            {
-                value = default;
-                error = ActionDataError.Missing("sByte");
-                return false;
-            }
-
-            if (!foundInt16)
-            {
-                value = default;
-                error = ActionDataError.Missing("int16");
-                return false;
-            }
-
-            if (!foundUInt16)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt16");
-                return false;
-            }
-
-            if (!foundInt32)
-            {
-                value = default;
-                error = ActionDataError.Missing("int32");
-                return false;
-            }
-
-            if (!foundUInt32)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt32");
-                return false;
-            }
-
-            if (!foundInt64)
-            {
-                value = default;
-                error = ActionDataError.Missing("int64");
-                return false;
-            }
-
-            if (!foundUInt64)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt64");
-                return false;
-            }
-
-            if (!foundSingle)
-            {
-                value = default;
-                error = ActionDataError.Missing("single");
-                return false;
-            }
-
-            if (!foundDouble)
-            {
-                value = default;
-                error = ActionDataError.Missing("double");
-                return false;
-            }
-
-            if (!foundDecimal)
-            {
-                value = default;
-                error = ActionDataError.Missing("decimal");
-                return false;
-            }
-
-            if (!foundChar)
-            {
-                value = default;
-                error = ActionDataError.Missing("char");
-                return false;
-            }
-
-            if (!foundText)
-            {
-                value = default;
-                error = ActionDataError.Missing("text");
-                return false;
-            }
-
-            if (!foundId)
-            {
-                value = default;
-                error = ActionDataError.Missing("id");
-                return false;
-            }
-
-            if (!foundAt)
-            {
-                value = default;
-                error = ActionDataError.Missing("at");
-                return false;
-            }
-
-            if (!foundAtOffset)
-            {
-                value = default;
-                error = ActionDataError.Missing("atOffset");
-                return false;
-            }
-
-            if (!foundDuration)
-            {
-                value = default;
-                error = ActionDataError.Missing("duration");
-                return false;
-            }
-
-            if (!foundDay)
-            {
-                value = default;
-                error = ActionDataError.Missing("day");
-                return false;
-            }
-
-            if (!foundTime)
-            {
-                value = default;
-                error = ActionDataError.Missing("time");
-                return false;
-            }
-
-            if (!foundLevel)
-            {
-                value = default;
-                error = ActionDataError.Missing("level");
-                return false;
-            }
-
-            if (!foundBlob)
-            {
-                value = default;
-                error = ActionDataError.Missing("blob");
-                return false;
-            }
-
-            if (!foundNumbers)
-            {
-                value = default;
-                error = ActionDataError.Missing("numbers");
-                return false;
-            }
-
-            if (!foundNames)
-            {
-                value = default;
-                error = ActionDataError.Missing("names");
-                return false;
-            }
-
-            if (!foundPoints)
-            {
-                value = default;
-                error = ActionDataError.Missing("points");
-                return false;
-            }
-
-            if (!foundIds)
-            {
-                value = default;
-                error = ActionDataError.Missing("ids");
-                return false;
-            }
-
-            if (!foundLongs)
-            {
-                value = default;
-                error = ActionDataError.Missing("longs");
-                return false;
-            }
-
-            if (!foundCounts)
-            {
-                value = default;
-                error = ActionDataError.Missing("counts");
-                return false;
-            }
-
-            if (!foundTags)
-            {
-                value = default;
-                error = ActionDataError.Missing("tags");
-                return false;
-            }
-
-            if (!foundMatrix)
-            {
-                value = default;
-                error = ActionDataError.Missing("matrix");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "flag", "byte", "sByte", "int16", "uInt16", "int32", "uInt32", "int64", "uInt64", "single", "double", "decimal", "char", "text", "id", "at", "atOffset", "duration", "day", "time", "level", "blob", "numbers", "names", "points", "ids", "longs", "counts", "tags", "matrix" }, out value, out error);
             }
 
             value = new global::Kitchen.EverythingChanged(flag, @byte, sByte, int16, uInt16, int32, uInt32, int64, uInt64, single, @double, @decimal, @char, text, id, at, atOffset, duration, day, time, level, maybeLevel, blob, maybeNumber, maybeText, numbers, names, points, ids, longs, counts, tags, matrix);
@@ -800,10 +500,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             double x = default;
-            bool foundX = false;
             double y = default;
-            bool foundY = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("x"u8))
@@ -811,24 +509,20 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error))
                     {
-                        value = default;
-                        error = error.AtMember("x");
-                        return false;
+                        return ActionJsonReader.AtMember("x", ref error, out value);
                     }
 
-                    foundX = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("y"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error))
                     {
-                        value = default;
-                        error = error.AtMember("y");
-                        return false;
+                        return ActionJsonReader.AtMember("y", ref error, out value);
                     }
 
-                    foundY = true;
+                    found |= 0x2;
                 }
                 else
                 {
@@ -836,18 +530,9 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundX)
+            if ((found & 0x3) != 0x3)
             {
-                value = default;
-                error = ActionDataError.Missing("x");
-                return false;
-            }
-
-            if (!foundY)
-            {
-                value = default;
-                error = ActionDataError.Missing("y");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "x", "y" }, out value, out error);
             }
 
             value = new global::Kitchen.Point(x, y);
@@ -878,9 +563,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             string name = default;
-            bool foundName = false;
             global::Kitchen.Tag? parent = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -888,22 +572,20 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
                     {
-                        value = default;
-                        error = error.AtMember("name");
-                        return false;
+                        return ActionJsonReader.AtMember("name", ref error, out value);
                     }
 
-                    foundName = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("parent"u8))
                 {
                     reader.Read();
                     if (!TryReadNullableTag(ref reader, out parent, out error))
                     {
-                        value = default;
-                        error = error.AtMember("parent");
-                        return false;
+                        return ActionJsonReader.AtMember("parent", ref error, out value);
                     }
+
+                    found |= 0x2;
                 }
                 else
                 {
@@ -911,18 +593,20 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundName)
+            if ((found & 0x3) != 0x3)
             {
-                value = default;
-                error = ActionDataError.Missing("name");
-                return false;
+                var defaults = new global::Kitchen.Tag();
+                if ((found & 0x1) == 0)
+                {
+                    name = defaults.Name;
+                }
+                if ((found & 0x2) == 0)
+                {
+                    parent = defaults.Parent;
+                }
             }
 
-            value = new global::Kitchen.Tag()
-            {
-                Name = name,
-                Parent = parent,
-            };
+            value = new global::Kitchen.Tag() { Name = name, Parent = parent };
             error = null;
             return true;
         }
@@ -931,12 +615,8 @@ namespace LiveTemplate.Typed.Generated
         {
             switch (value)
             {
-                case global::Kitchen.Level.Low:
-                    writer.WriteStringValue("Low"u8);
-                    return;
-                case global::Kitchen.Level.High:
-                    writer.WriteStringValue("High"u8);
-                    return;
+                case global::Kitchen.Level.Low: writer.WriteStringValue("Low"u8); return;
+                case global::Kitchen.Level.High: writer.WriteStringValue("High"u8); return;
             }
 
             // A value without a name (a combination of flags, for example) is written as its number.
@@ -947,30 +627,10 @@ namespace LiveTemplate.Typed.Generated
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                if (reader.ValueTextEquals("Low"u8))
-                {
-                    value = global::Kitchen.Level.Low;
-                    error = null;
-                    return true;
-                }
-
-                if (reader.ValueTextEquals("High"u8))
-                {
-                    value = global::Kitchen.Level.High;
-                    error = null;
-                    return true;
-                }
-
-                if (reader.ValueTextEquals("Top"u8))
-                {
-                    value = global::Kitchen.Level.Top;
-                    error = null;
-                    return true;
-                }
-
-                value = default;
-                error = ActionDataError.Invalid("must be one of Low, High, Top");
-                return false;
+                if (reader.ValueTextEquals("Low"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Low, out value, out error);
+                if (reader.ValueTextEquals("High"u8)) return ActionJsonReader.Success(global::Kitchen.Level.High, out value, out error);
+                if (reader.ValueTextEquals("Top"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Top, out value, out error);
+                return ActionJsonReader.Invalid("must be one of Low, High, Top", out value, out error);
             }
 
             if (reader.TokenType != JsonTokenType.Number)
@@ -1070,9 +730,6 @@ namespace LiveTemplate.Typed.Generated
 
         public static bool TryReadNullableLevel(ref Utf8JsonReader reader, out global::Kitchen.Level? value, [NotNullWhen(false)] out ActionDataError? error)
             => ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out value, out error);
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
 
         public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
             => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);

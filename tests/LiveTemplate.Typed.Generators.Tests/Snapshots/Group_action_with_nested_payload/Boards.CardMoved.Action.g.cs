@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Boards.CardMoved.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -13,9 +14,9 @@ namespace Boards
         /// <summary>Who receives the action: every connection of one group.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => "card-moved";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Boards.CardMoved value)
             => global::LiveTemplate.Typed.Generated.CardMovedJson.WriteCardMoved(writer, value);
@@ -32,6 +33,7 @@ namespace LiveTemplate.Typed.Generated
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Boards.CardMoved"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CardMovedJson
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
@@ -60,14 +62,10 @@ namespace LiveTemplate.Typed.Generated
             }
 
             int cardId = default;
-            bool foundCardId = false;
             string column = default;
-            bool foundColumn = false;
             global::System.Collections.Generic.IReadOnlyList<string> tags = default;
-            bool foundTags = false;
             global::Boards.Person movedBy = default;
-            bool foundMovedBy = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("cardId"u8))
@@ -75,48 +73,40 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error))
                     {
-                        value = default;
-                        error = error.AtMember("cardId");
-                        return false;
+                        return ActionJsonReader.AtMember("cardId", ref error, out value);
                     }
 
-                    foundCardId = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("column"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out column, out error))
                     {
-                        value = default;
-                        error = error.AtMember("column");
-                        return false;
+                        return ActionJsonReader.AtMember("column", ref error, out value);
                     }
 
-                    foundColumn = true;
+                    found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
                     if (!TryReadIReadOnlyListOfString(ref reader, out tags, out error))
                     {
-                        value = default;
-                        error = error.AtMember("tags");
-                        return false;
+                        return ActionJsonReader.AtMember("tags", ref error, out value);
                     }
 
-                    foundTags = true;
+                    found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("movedBy"u8))
                 {
                     reader.Read();
                     if (!TryReadPerson(ref reader, out movedBy, out error))
                     {
-                        value = default;
-                        error = error.AtMember("movedBy");
-                        return false;
+                        return ActionJsonReader.AtMember("movedBy", ref error, out value);
                     }
 
-                    foundMovedBy = true;
+                    found |= 0x8;
                 }
                 else
                 {
@@ -124,32 +114,9 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCardId)
+            if ((found & 0xF) != 0xF)
             {
-                value = default;
-                error = ActionDataError.Missing("cardId");
-                return false;
-            }
-
-            if (!foundColumn)
-            {
-                value = default;
-                error = ActionDataError.Missing("column");
-                return false;
-            }
-
-            if (!foundTags)
-            {
-                value = default;
-                error = ActionDataError.Missing("tags");
-                return false;
-            }
-
-            if (!foundMovedBy)
-            {
-                value = default;
-                error = ActionDataError.Missing("movedBy");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "cardId", "column", "tags", "movedBy" }, out value, out error);
             }
 
             value = new global::Boards.CardMoved(cardId, column, tags, movedBy);
@@ -179,10 +146,8 @@ namespace LiveTemplate.Typed.Generated
             }
 
             string id = default;
-            bool foundId = false;
             string name = default;
-            bool foundName = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -190,24 +155,20 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out id, out error))
                     {
-                        value = default;
-                        error = error.AtMember("id");
-                        return false;
+                        return ActionJsonReader.AtMember("id", ref error, out value);
                     }
 
-                    foundId = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
                     {
-                        value = default;
-                        error = error.AtMember("name");
-                        return false;
+                        return ActionJsonReader.AtMember("name", ref error, out value);
                     }
 
-                    foundName = true;
+                    found |= 0x2;
                 }
                 else
                 {
@@ -215,18 +176,9 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundId)
+            if ((found & 0x3) != 0x3)
             {
-                value = default;
-                error = ActionDataError.Missing("id");
-                return false;
-            }
-
-            if (!foundName)
-            {
-                value = default;
-                error = ActionDataError.Missing("name");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "id", "name" }, out value, out error);
             }
 
             value = new global::Boards.Person(id, name);

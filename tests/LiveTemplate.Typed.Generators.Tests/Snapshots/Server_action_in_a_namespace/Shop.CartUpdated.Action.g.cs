@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Shop.CartUpdated.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Shop
 {
@@ -13,9 +14,9 @@ namespace Shop
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.ActionName => "cart-updated";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.CartUpdated value)
             => global::LiveTemplate.Typed.Generated.CartUpdatedJson.WriteCartUpdated(writer, value);
@@ -32,6 +33,7 @@ namespace LiveTemplate.Typed.Generated
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Shop.CartUpdated"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CartUpdatedJson
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Shop.CartUpdated value)
@@ -46,8 +48,7 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteString(CartUpdatedProperties.CartId, value.CartId);
             writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
             writer.WriteNumber(CartUpdatedProperties.Total, value.Total);
-            writer.WritePropertyName(CartUpdatedProperties.Note);
-            WriteNullableString(writer, value.Note);
+            writer.WriteString(CartUpdatedProperties.Note, value.Note);
             writer.WriteEndObject();
         }
 
@@ -59,13 +60,10 @@ namespace LiveTemplate.Typed.Generated
             }
 
             global::System.Guid cartId = default;
-            bool foundCartId = false;
             int items = default;
-            bool foundItems = false;
             decimal total = default;
-            bool foundTotal = false;
             string? note = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("cartId"u8))
@@ -73,45 +71,37 @@ namespace LiveTemplate.Typed.Generated
                     reader.Read();
                     if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error))
                     {
-                        value = default;
-                        error = error.AtMember("cartId");
-                        return false;
+                        return ActionJsonReader.AtMember("cartId", ref error, out value);
                     }
 
-                    foundCartId = true;
+                    found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("items"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error))
                     {
-                        value = default;
-                        error = error.AtMember("items");
-                        return false;
+                        return ActionJsonReader.AtMember("items", ref error, out value);
                     }
 
-                    foundItems = true;
+                    found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("total"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error))
                     {
-                        value = default;
-                        error = error.AtMember("total");
-                        return false;
+                        return ActionJsonReader.AtMember("total", ref error, out value);
                     }
 
-                    foundTotal = true;
+                    found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
                     reader.Read();
                     if (!TryReadNullableString(ref reader, out note, out error))
                     {
-                        value = default;
-                        error = error.AtMember("note");
-                        return false;
+                        return ActionJsonReader.AtMember("note", ref error, out value);
                     }
                 }
                 else
@@ -120,34 +110,15 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCartId)
+            if ((found & 0x7) != 0x7)
             {
-                value = default;
-                error = ActionDataError.Missing("cartId");
-                return false;
-            }
-
-            if (!foundItems)
-            {
-                value = default;
-                error = ActionDataError.Missing("items");
-                return false;
-            }
-
-            if (!foundTotal)
-            {
-                value = default;
-                error = ActionDataError.Missing("total");
-                return false;
+                return ActionJsonReader.Missing(found, new[] { "cartId", "items", "total" }, out value, out error);
             }
 
             value = new global::Shop.CartUpdated(cartId, items, total, note);
             error = null;
             return true;
         }
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
 
         public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
             => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);

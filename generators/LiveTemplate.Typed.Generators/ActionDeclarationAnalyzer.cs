@@ -60,86 +60,20 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, PayloadContext payload, ConcurrentBag<(string, INamedTypeSymbol, ActionKind)> names, ConcurrentDictionary<string, bool> reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attributes = payload.Known.ActionAttributesOf(type);
-        if (attributes.Count == 0)
+        var diagnostics = DeclarationDiagnostics.Of(type, payload, context.CancellationToken, out var named);
+        foreach (var (diagnostic, fromShape) in diagnostics)
         {
-            return;
-        }
-
-        var marked = attributes[0];
-        var location = type.Locations.FirstOrDefault() ?? Location.None;
-        var attributeName = ActionKinds.Of(marked.Kind).AttributeName;
-        if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name));
-        }
-
-        if (!type.IsRecord)
-        {
-            var kind = type.TypeKind == TypeKind.Struct ? "struct" : "class";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustBeRecord, location, type.Name, attributeName, kind));
-        }
-
-        if (!DeclarationReader.IsPartial(type))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustBePartial, location, type.Name, attributeName));
-        }
-
-        if (DeclarationReader.FirstNonPartialContainer(type) is { } container)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, type.Name, container.Name));
-        }
-
-        var hidden = DeclarationReader.FirstHiddenFromAssembly(type);
-        if (hidden is not null)
-        {
-            var why = SymbolEqualityComparer.Default.Equals(hidden, type)
-                ? AccessibilityWord(hidden.DeclaredAccessibility)
-                : $"nested in {AccessibilityWord(hidden.DeclaredAccessibility)} '{hidden.Name}'";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustBeAccessible, location, type.Name, why));
-        }
-
-        var isGeneric = DeclarationReader.IsGenericOrInGeneric(type);
-        if (isGeneric)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ActionMustNotBeGeneric, location, type.Name));
-        }
-
-        var name = ActionAttributes.ActionNameOf(type, marked.Attribute);
-        if (ActionNaming.Explain(name) is { } problem)
-        {
-            var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? location;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidActionName, attributeLocation, name ?? string.Empty, type.Name, problem));
-        }
-        else
-        {
-            names.Add((name!, type, marked.Kind));
-        }
-
-        if (isGeneric || hidden is not null)
-        {
-            // Members typed by a type parameter, or out of generated code's reach, are consequences, not second errors.
-            return;
-        }
-
-        var shapes = new PayloadShapeReader(payload);
-        shapes.ReadAction(type);
-        foreach (var shape in shapes.Problems)
-        {
-            var diagnostic = Diagnostic.Create(shape.Descriptor, shape.Location ?? location, shape.Arguments);
-            if (shape.Location is null || reported.TryAdd($"{diagnostic.Id} {diagnostic.Location} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", true))
+            if (!fromShape || reported.TryAdd($"{diagnostic.Id} {diagnostic.Location} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", true))
             {
                 context.ReportDiagnostic(diagnostic);
             }
         }
-    }
 
-    private static string AccessibilityWord(Accessibility accessibility) => accessibility switch
-    {
-        Accessibility.Protected => "protected",
-        Accessibility.ProtectedAndInternal => "private protected",
-        _ => "private",
-    };
+        if (named is { } action)
+        {
+            names.Add((action.Name, type, action.Kind));
+        }
+    }
 
     private static void ReportDuplicates(CompilationAnalysisContext context, ConcurrentBag<(string Name, INamedTypeSymbol Type, ActionKind Kind)> names)
     {

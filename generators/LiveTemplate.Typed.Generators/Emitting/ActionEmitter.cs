@@ -53,7 +53,7 @@ internal static class ActionEmitter
 
         writer.WriteLine();
         writer.OpenBlock("namespace " + GeneratedNamespace);
-        writer.WriteLine("using global::System.Diagnostics.CodeAnalysis;");
+        writer.WriteLine("using global::System.Collections.Generic;");
         writer.WriteLine("using global::System.Text.Json;");
         writer.WriteLine("using global::LiveTemplate.Typed.Actions;");
         writer.WriteLine();

@@ -15,29 +15,33 @@ internal static class EnumEmitter
         {
             writer.WriteLine($"public static void {writerName}(Utf8JsonWriter writer, {model.TypeName} value) => writer.WriteNumberValue(({model.UnderlyingKeyword})value);");
             writer.WriteLine();
-            writer.OpenBlock($"public static bool {readerName}(ref Utf8JsonReader reader, out {model.TypeName} value, [NotNullWhen(false)] out ActionDataError? error)");
+            writer.OpenBlock($"public static bool {readerName}(ref Utf8JsonReader reader, out {model.TypeName} value, out ActionDataError? error)");
             WriteNumberRead(writer, model, "a number");
             writer.CloseBlock();
             return;
         }
 
         writer.OpenBlock($"public static void {writerName}(Utf8JsonWriter writer, {model.TypeName} value)");
-        writer.OpenBlock("switch (value)");
-        var written = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var member in model.Members.Where(m => written.Add(m.Value)))
+        if (model.Members.Count > 0)
         {
-            // Aliases share a value: the first name declared is the one written.
-            writer.WriteLine($"case {model.TypeName}.{Literals.Identifier(member.Name)}: writer.WriteStringValue({Literals.Utf8(member.JsonName)}); return;");
+            writer.OpenBlock("switch (value)");
+            var written = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in model.Members.Where(m => written.Add(m.Value)))
+            {
+                // Aliases share a value: the first name declared is the one written.
+                writer.WriteLine($"case {model.TypeName}.{Literals.Identifier(member.Name)}: writer.WriteStringValue({Literals.Utf8(member.JsonName)}); return;");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.CloseBlock();
-        writer.WriteLine();
         writer.WriteLine("// A value without a name (a combination of flags, for example) is written as its number.");
         writer.WriteLine($"writer.WriteNumberValue(({model.UnderlyingKeyword})value);");
         writer.CloseBlock();
         writer.WriteLine();
 
-        writer.OpenBlock($"public static bool {readerName}(ref Utf8JsonReader reader, out {model.TypeName} value, [NotNullWhen(false)] out ActionDataError? error)");
+        writer.OpenBlock($"public static bool {readerName}(ref Utf8JsonReader reader, out {model.TypeName} value, out ActionDataError? error)");
         writer.OpenBlock("if (reader.TokenType == JsonTokenType.String)");
         foreach (var member in model.Members)
         {

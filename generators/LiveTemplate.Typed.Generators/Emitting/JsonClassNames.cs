@@ -41,17 +41,55 @@ internal sealed class JsonClassNames
     /// <summary>The class's names, which the locals of its methods must not shadow.</summary>
     public IdentifierScope Scope { get; }
 
-    /// <summary>Every collection and nullable type the objects use, inner ones included, ordered by name.</summary>
+    /// <summary>The collections and nullables that are elements of others, which get generated readers and writers.</summary>
     public IReadOnlyList<TypeModel> Composites { get; }
 
     /// <summary>The composites whose writer is called: the others get none.</summary>
     public IReadOnlyCollection<TypeModel> WrittenComposites { get; }
 
-    /// <summary>The method that writes a value of <paramref name="type"/>: generated in the class, or the runtime's.</summary>
+    /// <summary>
+    /// The call that writes <paramref name="value"/> of <paramref name="type"/>: a generated writer, or the runtime's
+    /// (a collection or nullable at a member is written by the runtime's helper directly, with its element's writer).
+    /// </summary>
+    public string WriteCall(TypeModel type, string value)
+        => type.IsComposite
+            ? $"ActionJsonWriter.{CompositeWriter(type.Kind)}<{type.Element!.TypeName}>(writer, {value}, {WriterOf(type.Element)})"
+            : $"{WriterOf(type)}(writer, {value})";
+
+    /// <summary>The call that reads a value of <paramref name="type"/> into <paramref name="target"/> (see <see cref="WriteCall"/>).</summary>
+    public string ReadCall(TypeModel type, string target)
+        => type.IsComposite
+            ? $"ActionJsonReader.{CompositeReader(type.Kind)}<{type.Element!.TypeName}>(ref reader, {ReaderOf(type.Element)}, out {target}, out error)"
+            : $"{ReaderOf(type)}(ref reader, out {target}, out error)";
+
+    /// <summary>The runtime's writer of a collection or nullable of this kind.</summary>
+    public static string CompositeWriter(ValueKind kind) => kind switch
+    {
+        ValueKind.Nullable => "WriteNullable",
+        ValueKind.OrNull => "WriteOrNull",
+        ValueKind.Dictionary or ValueKind.ReadOnlyDictionary => "WriteDictionary",
+        _ => "WriteList",
+    };
+
+    /// <summary>The runtime's reader of a collection or nullable of this kind, which hands out the type the member declares.</summary>
+    public static string CompositeReader(ValueKind kind) => kind switch
+    {
+        ValueKind.Nullable => "TryReadNullable",
+        ValueKind.OrNull => "TryReadOrNull",
+        ValueKind.Array => "TryReadArray",
+        ValueKind.List => "TryReadList",
+        ValueKind.ReadOnlyList => "TryReadReadOnlyList",
+        ValueKind.ReadOnlyCollection => "TryReadReadOnlyCollection",
+        ValueKind.Enumerable => "TryReadEnumerable",
+        ValueKind.Dictionary => "TryReadDictionary",
+        _ => "TryReadReadOnlyDictionary",
+    };
+
+    /// <summary>The method that writes a value of <paramref name="type"/> as a delegate: generated in the class, or the runtime's.</summary>
     public string WriterOf(TypeModel type)
         => type.IsComposite ? _composites[type].Writer : type.IsGenerated ? _named[type.Name].Writer : "ActionJsonWriter.Write" + type.Name;
 
-    /// <summary>The method that reads a value of <paramref name="type"/>: generated in the class, or the runtime's.</summary>
+    /// <summary>The method that reads a value of <paramref name="type"/> as a delegate: generated in the class, or the runtime's.</summary>
     public string ReaderOf(TypeModel type)
         => type.IsComposite ? _composites[type].Reader : type.IsGenerated ? _named[type.Name].Reader : "ActionJsonReader.TryRead" + type.Name;
 
@@ -69,12 +107,16 @@ internal sealed class JsonClassNames
         return properties + "." + Literals.Identifier(fields[member.Name]);
     }
 
+    /// <summary>
+    /// The collections and nullables inside other ones (<c>List&lt;int?&gt;</c> has <c>int?</c>), ordered by name: each
+    /// gets a generated reader (and writer), passed as a delegate to the helper of the outer one.
+    /// </summary>
     private static List<TypeModel> CompositesOf(IEnumerable<ObjectModel> objects)
     {
         var found = new HashSet<TypeModel>();
         foreach (var member in objects.SelectMany(o => o.Members))
         {
-            for (var type = member.Type; type is { IsComposite: true }; type = type.Element)
+            for (var type = member.Type.Element; type is { IsComposite: true }; type = type.Element)
             {
                 found.Add(type);
             }
@@ -83,13 +125,13 @@ internal sealed class JsonClassNames
         return found.OrderBy(t => t.Name, System.StringComparer.Ordinal).ThenBy(t => t.TypeName, System.StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The composites whose writer some member or other composite calls (a nullable string member is written with one call, without it).</summary>
+    /// <summary>The nested composites some written member holds, whose writer is needed.</summary>
     private static HashSet<TypeModel> WrittenCompositesOf(IEnumerable<ObjectModel> objects)
     {
         var written = new HashSet<TypeModel>();
-        foreach (var member in objects.SelectMany(o => o.Members).Where(m => m.Write != WriteCondition.Never && ObjectWriterEmitter.NameAndValueWriterOf(m.Type) is null))
+        foreach (var member in objects.SelectMany(o => o.Members).Where(m => m.Write != WriteCondition.Never))
         {
-            for (var type = member.Type; type is { IsComposite: true }; type = type.Element)
+            for (var type = member.Type.Element; type is { IsComposite: true }; type = type.Element)
             {
                 written.Add(type);
             }

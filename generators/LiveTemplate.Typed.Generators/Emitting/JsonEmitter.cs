@@ -6,14 +6,12 @@ namespace LiveTemplate.Typed.Generators.Emitting;
 
 /// <summary>
 /// Writes the file-local JSON class of an action: for the action and each nested object a writer, a reader and its
-/// encoded property names; for each enum a writer and a reader; for each collection or nullable a writer and a reader
-/// composed from the runtime's <c>ActionJsonWriter</c>/<c>ActionJsonReader</c>.
+/// encoded property names; for each enum a writer and a reader. Collections and nullables are written and read by the
+/// runtime's <c>ActionJsonWriter</c>/<c>ActionJsonReader</c> helpers, given their element's writer or reader; one inside
+/// another gets a generated writer and reader of its own to be given as that element.
 /// </summary>
 internal static class JsonEmitter
 {
-    private const string ReaderParameters = "ref Utf8JsonReader reader";
-    private const string ErrorParameter = "[NotNullWhen(false)] out ActionDataError? error";
-
     public static void WriteClass(SourceWriter writer, string className, ActionModel action, JsonClassNames names)
     {
         var objects = Objects(action);
@@ -48,7 +46,6 @@ internal static class JsonEmitter
             if (names.WrittenComposites.Contains(composite))
             {
                 WriteCompositeWriter(writer, composite, names);
-                writer.WriteLine();
             }
 
             WriteCompositeReader(writer, composite, names);
@@ -87,48 +84,10 @@ internal static class JsonEmitter
     }
 
     private static void WriteCompositeWriter(SourceWriter writer, TypeModel type, JsonClassNames names)
-    {
-        var element = type.Element!;
-        var helper = type.Kind switch
-        {
-            ValueKind.Nullable => "WriteNullable",
-            ValueKind.OrNull => "WriteOrNull",
-            ValueKind.Dictionary or ValueKind.ReadOnlyDictionary => "WriteDictionary",
-            _ => "WriteList",
-        };
-        writer.WriteLine($"public static void {names.WriterOf(type)}(Utf8JsonWriter writer, {type.TypeName} value)");
-        writer.WriteLine($"    => ActionJsonWriter.{helper}<{element.TypeName}>(writer, value, {names.WriterOf(element)});");
-    }
+        => writer.WriteLine($"public static void {names.WriterOf(type)}(Utf8JsonWriter writer, {type.TypeName} value) => {names.WriteCall(type, "value")};");
 
     private static void WriteCompositeReader(SourceWriter writer, TypeModel type, JsonClassNames names)
-    {
-        var element = type.Element!;
-        var maybeNull = type.Kind == ValueKind.Nullable ? string.Empty : "[MaybeNullWhen(false)] ";
-        var (helper, exact) = type.Kind switch
-        {
-            ValueKind.Nullable => ("TryReadNullable", true),
-            ValueKind.OrNull => ("TryReadOrNull", true),
-            ValueKind.Array => ("TryReadArray", true),
-            ValueKind.List => ("TryReadList", true),
-            ValueKind.Dictionary => ("TryReadDictionary", true),
-            ValueKind.ReadOnlyDictionary => ("TryReadDictionary", false),
-            _ => ("TryReadList", false),
-        };
-
-        writer.WriteLine($"public static bool {names.ReaderOf(type)}({ReaderParameters}, {maybeNull}out {type.TypeName} value, {ErrorParameter})");
-        if (exact)
-        {
-            writer.WriteLine($"    => ActionJsonReader.{helper}<{element.TypeName}>(ref reader, {names.ReaderOf(element)}, out value, out error);");
-            return;
-        }
-
-        // Read into the concrete collection, then hand it out as the interface the member declares.
-        writer.OpenBlock();
-        writer.WriteLine($"var read = ActionJsonReader.{helper}<{element.TypeName}>(ref reader, {names.ReaderOf(element)}, out var items, out error);");
-        writer.WriteLine("value = items;");
-        writer.WriteLine("return read;");
-        writer.CloseBlock();
-    }
+        => writer.WriteLine($"public static bool {names.ReaderOf(type)}(ref Utf8JsonReader reader, out {type.TypeName} value, out ActionDataError? error) => {names.ReadCall(type, "value")};");
 
     private static void Separate(SourceWriter writer, ref bool first)
     {

@@ -15,11 +15,8 @@ internal static class ObjectReaderEmitter
 {
     public static void Write(SourceWriter writer, ObjectModel model, JsonClassNames names)
     {
-        writer.OpenBlock($"public static bool {names.ReaderOf(model.Name)}(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out {model.TypeName} value, [NotNullWhen(false)] out ActionDataError? error)");
-        writer.OpenBlock("if (reader.TokenType != JsonTokenType.StartObject)");
-        writer.WriteLine("return ActionJsonReader.Fail(\"an object\", ref reader, out value, out error);");
-        writer.CloseBlock();
-        writer.WriteLine();
+        writer.OpenBlock($"public static bool {names.ReaderOf(model.Name)}(ref Utf8JsonReader reader, out {model.TypeName} value, out ActionDataError? error)");
+        writer.WriteLine("if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail(\"an object\", ref reader, out value, out error);");
 
         var plan = new ReaderPlan(model, names.Scope);
         foreach (var member in plan.WithLocals)
@@ -38,12 +35,9 @@ internal static class ObjectReaderEmitter
         {
             writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Literals.Utf8(member.JsonName)}))");
             writer.WriteLine("reader.Read();");
-            writer.OpenBlock($"if (!{names.ReaderOf(member.Type)}(ref reader, out {plan.Local(member)}, out error))");
-            writer.WriteLine($"return ActionJsonReader.AtMember({Literals.String(member.JsonName)}, ref error, out value);");
-            writer.CloseBlock();
+            writer.WriteLine($"if (!{names.ReadCall(member.Type, plan.Local(member))}) return ActionJsonReader.AtMember({Literals.String(member.JsonName)}, ref error, out value);");
             if (plan.Bit(member) is { } bit)
             {
-                writer.WriteLine();
                 writer.WriteLine($"{bit.Word} |= {Literals.Mask(bit.Mask)};");
             }
 
@@ -77,17 +71,14 @@ internal static class ObjectReaderEmitter
     {
         foreach (var (word, mask, required) in plan.RequiredByWord())
         {
-            writer.OpenBlock($"if (({word} & {Literals.Mask(mask)}) != {Literals.Mask(mask)})");
-            writer.WriteLine($"return ActionJsonReader.Missing({word}, new[] {{ {string.Join(", ", required.Select(m => Literals.String(m.JsonName)))} }}, out value, out error);");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"if (({word} & {Literals.Mask(mask)}) != {Literals.Mask(mask)}) return ActionJsonReader.Missing({word}, new[] {{ {string.Join(", ", required.Select(m => Literals.String(m.JsonName)))} }}, out value, out error);");
         }
     }
 
     /// <summary>A member the data leaves out keeps the value the type gives it: read from an instance built without it.</summary>
     private static void WriteKeptValues(SourceWriter writer, ObjectModel model, ReaderPlan plan)
     {
-        var kept = model.Members.Where(m => m.Absent == AbsentValue.Keep).ToList();
+        var kept = model.Members.Where(m => m.Absent == AbsentValue.Keep && m.IsRead).ToList();
         if (kept.Count == 0)
         {
             return;

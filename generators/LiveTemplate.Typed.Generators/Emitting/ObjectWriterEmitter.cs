@@ -11,11 +11,7 @@ internal static class ObjectWriterEmitter
         writer.OpenBlock($"public static void {names.WriterOf(model.Name)}(Utf8JsonWriter writer, {model.TypeName} value)");
         if (!model.IsValueType)
         {
-            writer.OpenBlock("if (value is null)");
-            writer.WriteLine("writer.WriteNullValue();");
-            writer.WriteLine("return;");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine("if (value is null) { writer.WriteNullValue(); return; }");
         }
 
         writer.WriteLine("writer.WriteStartObject();");
@@ -43,7 +39,7 @@ internal static class ObjectWriterEmitter
             else
             {
                 writer.WriteLine($"writer.WritePropertyName({name});");
-                writer.WriteLine($"{names.WriterOf(member.Type)}(writer, {access});");
+                writer.WriteLine($"{names.WriteCall(member.Type, access)};");
             }
 
             if (condition is not null)

@@ -106,7 +106,7 @@ internal static class DeclarationReader
         var name = new StringBuilder();
         if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
         {
-            name.Append(ns.ToDisplayString()).Append('.');
+            name.Append(ns.ToDisplayString().Replace("@", string.Empty)).Append('.');
         }
 
         var chain = new System.Collections.Generic.List<string>();

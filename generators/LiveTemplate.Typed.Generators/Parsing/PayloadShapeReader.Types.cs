@@ -106,10 +106,10 @@ internal sealed partial class PayloadShapeReader
         {
             return collection switch
             {
-                ValueKind.List => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"global::System.Collections.Generic.List<{e.TypeName}>", "ListOf"),
-                ValueKind.ReadOnlyList => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"global::System.Collections.Generic.IReadOnlyList<{e.TypeName}>", "IReadOnlyListOf"),
-                ValueKind.ReadOnlyCollection => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"global::System.Collections.Generic.IReadOnlyCollection<{e.TypeName}>", "IReadOnlyCollectionOf"),
-                ValueKind.Enumerable => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"global::System.Collections.Generic.IEnumerable<{e.TypeName}>", "IEnumerableOf"),
+                ValueKind.List => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"List<{e.TypeName}>", "ListOf"),
+                ValueKind.ReadOnlyList => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"IReadOnlyList<{e.TypeName}>", "IReadOnlyListOf"),
+                ValueKind.ReadOnlyCollection => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"IReadOnlyCollection<{e.TypeName}>", "IReadOnlyCollectionOf"),
+                ValueKind.Enumerable => Collection(collection, named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], e => $"IEnumerable<{e.TypeName}>", "IEnumerableOf"),
                 _ => Dictionary(collection, named),
             };
         }
@@ -162,8 +162,8 @@ internal sealed partial class PayloadShapeReader
         }
 
         return kind == ValueKind.Dictionary
-            ? new TypeModel(kind, $"global::System.Collections.Generic.Dictionary<string, {value.TypeName}>", "DictionaryOf" + value.Name, value)
-            : new TypeModel(kind, $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.TypeName}>", "IReadOnlyDictionaryOf" + value.Name, value);
+            ? new TypeModel(kind, $"Dictionary<string, {value.TypeName}>", "DictionaryOf" + value.Name, value)
+            : new TypeModel(kind, $"IReadOnlyDictionary<string, {value.TypeName}>", "IReadOnlyDictionaryOf" + value.Name, value);
     }
 
     private EnumModel ReadEnum(INamedTypeSymbol type, bool? memberByNumber)

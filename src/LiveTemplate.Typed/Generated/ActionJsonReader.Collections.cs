@@ -79,6 +79,38 @@ public static partial class ActionJsonReader
         return Ok(out error);
     }
 
+    /// <summary>Reads a JSON array into a list, for a member declared as <see cref="IReadOnlyList{T}"/>.</summary>
+    public static bool TryReadReadOnlyList<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readItem, [NotNullWhen(true)] out IReadOnlyList<T>? value, [NotNullWhen(false)] out ActionDataError? error)
+    {
+        var read = TryReadList(ref reader, readItem, out var items, out error);
+        value = items;
+        return read;
+    }
+
+    /// <summary>Reads a JSON array into a list, for a member declared as <see cref="IReadOnlyCollection{T}"/>.</summary>
+    public static bool TryReadReadOnlyCollection<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readItem, [NotNullWhen(true)] out IReadOnlyCollection<T>? value, [NotNullWhen(false)] out ActionDataError? error)
+    {
+        var read = TryReadList(ref reader, readItem, out var items, out error);
+        value = items;
+        return read;
+    }
+
+    /// <summary>Reads a JSON array into a list, for a member declared as <see cref="IEnumerable{T}"/>.</summary>
+    public static bool TryReadEnumerable<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readItem, [NotNullWhen(true)] out IEnumerable<T>? value, [NotNullWhen(false)] out ActionDataError? error)
+    {
+        var read = TryReadList(ref reader, readItem, out var items, out error);
+        value = items;
+        return read;
+    }
+
+    /// <summary>Reads a JSON object into a dictionary, for a member declared as <see cref="IReadOnlyDictionary{TKey, TValue}"/>.</summary>
+    public static bool TryReadReadOnlyDictionary<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readValue, [NotNullWhen(true)] out IReadOnlyDictionary<string, T>? value, [NotNullWhen(false)] out ActionDataError? error)
+    {
+        var read = TryReadDictionary(ref reader, readValue, out var entries, out error);
+        value = entries;
+        return read;
+    }
+
     /// <summary>Reads <c>null</c> as null and anything else with <paramref name="read"/>.</summary>
     public static bool TryReadNullable<T>(ref Utf8JsonReader reader, ReadJsonValue<T> read, out T? value, [NotNullWhen(false)] out ActionDataError? error)
         where T : struct

@@ -34,7 +34,7 @@ namespace Games
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -44,25 +44,16 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteMoveMade(Utf8JsonWriter writer, global::Games.Chess.Events.MoveMade value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteString(MoveMadeProperties.From, value.From);
             writer.WriteString(MoveMadeProperties.To, value.To);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadMoveMade(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Games.Chess.Events.MoveMade value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadMoveMade(ref Utf8JsonReader reader, out global::Games.Chess.Events.MoveMade value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string from = default;
             string to = default;
             ulong found = 0;
@@ -71,21 +62,13 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("from"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out from, out error))
-                    {
-                        return ActionJsonReader.AtMember("from", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out from, out error)) return ActionJsonReader.AtMember("from", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("to"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out to, out error))
-                    {
-                        return ActionJsonReader.AtMember("to", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out to, out error)) return ActionJsonReader.AtMember("to", ref error, out value);
                     found |= 0x2;
                 }
                 else
@@ -94,11 +77,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3) != 0x3)
-            {
-                return ActionJsonReader.Missing(found, new[] { "from", "to" }, out value, out error);
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "from", "to" }, out value, out error);
             value = new global::Games.Chess.Events.MoveMade(from, to);
             error = null;
             return true;

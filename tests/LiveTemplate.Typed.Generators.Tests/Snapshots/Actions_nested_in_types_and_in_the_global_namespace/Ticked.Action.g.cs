@@ -25,7 +25,7 @@ partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::T
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -40,13 +40,9 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteEndObject();
         }
 
-        public static bool TryReadTicked(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Ticked value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadTicked(ref Utf8JsonReader reader, out global::Ticked value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             long count = default;
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -54,11 +50,7 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("count"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error))
-                    {
-                        return ActionJsonReader.AtMember("count", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error)) return ActionJsonReader.AtMember("count", ref error, out value);
                     found |= 0x1;
                 }
                 else
@@ -67,11 +59,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x1) != 0x1)
-            {
-                return ActionJsonReader.Missing(found, new[] { "count" }, out value, out error);
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "count" }, out value, out error);
             value = new global::Ticked(count);
             error = null;
             return true;

@@ -28,7 +28,7 @@ namespace Profiles
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,23 +38,14 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteHTMLExported(Utf8JsonWriter writer, global::Profiles.HTMLExported value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteEndObject();
         }
 
-        public static bool TryReadHTMLExported(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Profiles.HTMLExported value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadHTMLExported(ref Utf8JsonReader reader, out global::Profiles.HTMLExported value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 reader.Skip();

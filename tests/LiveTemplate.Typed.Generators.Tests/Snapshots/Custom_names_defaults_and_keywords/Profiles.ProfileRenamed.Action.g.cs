@@ -28,7 +28,7 @@ namespace Profiles
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,12 +38,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteProfileRenamed(Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteString(ProfileRenamedProperties.DisplayName, value.DisplayName);
             writer.WriteNumber(ProfileRenamedProperties.@class, value.@class);
@@ -54,13 +49,9 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteEndObject();
         }
 
-        public static bool TryReadProfileRenamed(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Profiles.ProfileRenamed value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadProfileRenamed(ref Utf8JsonReader reader, out global::Profiles.ProfileRenamed value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string displayName = default;
             int @class = default;
             string reason = "user \"asked\"";
@@ -73,54 +64,34 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("display_name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error))
-                    {
-                        return ActionJsonReader.AtMember("display_name", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error)) return ActionJsonReader.AtMember("display_name", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("class"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error))
-                    {
-                        return ActionJsonReader.AtMember("class", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error)) return ActionJsonReader.AtMember("class", ref error, out value);
                     found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("reason"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out reason, out error))
-                    {
-                        return ActionJsonReader.AtMember("reason", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadString(ref reader, out reason, out error)) return ActionJsonReader.AtMember("reason", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error))
-                    {
-                        return ActionJsonReader.AtMember("version", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error)) return ActionJsonReader.AtMember("version", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("notify"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error))
-                    {
-                        return ActionJsonReader.AtMember("notify", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error)) return ActionJsonReader.AtMember("notify", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("comment"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out comment, out error))
-                    {
-                        return ActionJsonReader.AtMember("comment", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out comment, out error)) return ActionJsonReader.AtMember("comment", ref error, out value);
                 }
                 else
                 {
@@ -128,18 +99,11 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3) != 0x3)
-            {
-                return ActionJsonReader.Missing(found, new[] { "display_name", "class" }, out value, out error);
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "display_name", "class" }, out value, out error);
             value = new global::Profiles.ProfileRenamed(displayName, @class, reason, version, notify, comment);
             error = null;
             return true;
         }
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
 
         private static class ProfileRenamedProperties
         {

@@ -28,7 +28,7 @@ namespace Kitchen
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,12 +38,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteEverythingChanged(Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteBoolean(EverythingChangedProperties.Flag, value.Flag);
             writer.WritePropertyName(EverythingChangedProperties.Byte);
@@ -76,38 +71,34 @@ namespace LiveTemplate.Typed.Generated
             writer.WritePropertyName(EverythingChangedProperties.Level);
             WriteLevel(writer, value.Level);
             writer.WritePropertyName(EverythingChangedProperties.MaybeLevel);
-            WriteNullableLevel(writer, value.MaybeLevel);
+            ActionJsonWriter.WriteNullable<global::Kitchen.Level>(writer, value.MaybeLevel, WriteLevel);
             writer.WritePropertyName(EverythingChangedProperties.Blob);
             ActionJsonWriter.WriteBytes(writer, value.Blob);
             writer.WritePropertyName(EverythingChangedProperties.MaybeNumber);
-            WriteNullableInt32(writer, value.MaybeNumber);
+            ActionJsonWriter.WriteNullable<int>(writer, value.MaybeNumber, ActionJsonWriter.WriteInt32);
             writer.WriteString(EverythingChangedProperties.MaybeText, value.MaybeText);
             writer.WritePropertyName(EverythingChangedProperties.Numbers);
-            WriteArrayOfInt32(writer, value.Numbers);
+            ActionJsonWriter.WriteList<int>(writer, value.Numbers, ActionJsonWriter.WriteInt32);
             writer.WritePropertyName(EverythingChangedProperties.Names);
-            WriteListOfString(writer, value.Names);
+            ActionJsonWriter.WriteList<string>(writer, value.Names, ActionJsonWriter.WriteString);
             writer.WritePropertyName(EverythingChangedProperties.Points);
-            WriteIReadOnlyListOfPoint(writer, value.Points);
+            ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value.Points, WritePoint);
             writer.WritePropertyName(EverythingChangedProperties.Ids);
-            WriteIReadOnlyCollectionOfGuid(writer, value.Ids);
+            ActionJsonWriter.WriteList<global::System.Guid>(writer, value.Ids, ActionJsonWriter.WriteGuid);
             writer.WritePropertyName(EverythingChangedProperties.Longs);
-            WriteIEnumerableOfInt64(writer, value.Longs);
+            ActionJsonWriter.WriteList<long>(writer, value.Longs, ActionJsonWriter.WriteInt64);
             writer.WritePropertyName(EverythingChangedProperties.Counts);
-            WriteDictionaryOfInt32(writer, value.Counts);
+            ActionJsonWriter.WriteDictionary<int>(writer, value.Counts, ActionJsonWriter.WriteInt32);
             writer.WritePropertyName(EverythingChangedProperties.Tags);
-            WriteIReadOnlyDictionaryOfListOfNullableTag(writer, value.Tags);
+            ActionJsonWriter.WriteDictionary<List<global::Kitchen.Tag?>>(writer, value.Tags, WriteListOfNullableTag);
             writer.WritePropertyName(EverythingChangedProperties.Matrix);
-            WriteListOfListOfInt32(writer, value.Matrix);
+            ActionJsonWriter.WriteList<List<int>>(writer, value.Matrix, WriteListOfInt32);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadEverythingChanged(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.EverythingChanged value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadEverythingChanged(ref Utf8JsonReader reader, out global::Kitchen.EverythingChanged value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             bool flag = default;
             byte @byte = default;
             sbyte sByte = default;
@@ -134,338 +125,209 @@ namespace LiveTemplate.Typed.Generated
             int? maybeNumber = default;
             string? maybeText = default;
             int[] numbers = default;
-            global::System.Collections.Generic.List<string> names = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> points = default;
-            global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> ids = default;
-            global::System.Collections.Generic.IEnumerable<long> longs = default;
-            global::System.Collections.Generic.Dictionary<string, int> counts = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> tags = default;
-            global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> matrix = default;
+            List<string> names = default;
+            IReadOnlyList<global::Kitchen.Point> points = default;
+            IReadOnlyCollection<global::System.Guid> ids = default;
+            IEnumerable<long> longs = default;
+            Dictionary<string, int> counts = default;
+            IReadOnlyDictionary<string, List<global::Kitchen.Tag?>> tags = default;
+            List<List<int>> matrix = default;
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("flag"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error))
-                    {
-                        return ActionJsonReader.AtMember("flag", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error)) return ActionJsonReader.AtMember("flag", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("byte"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error))
-                    {
-                        return ActionJsonReader.AtMember("byte", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error)) return ActionJsonReader.AtMember("byte", ref error, out value);
                     found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("sByte"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error))
-                    {
-                        return ActionJsonReader.AtMember("sByte", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error)) return ActionJsonReader.AtMember("sByte", ref error, out value);
                     found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("int16"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error))
-                    {
-                        return ActionJsonReader.AtMember("int16", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error)) return ActionJsonReader.AtMember("int16", ref error, out value);
                     found |= 0x8;
                 }
                 else if (reader.ValueTextEquals("uInt16"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error))
-                    {
-                        return ActionJsonReader.AtMember("uInt16", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error)) return ActionJsonReader.AtMember("uInt16", ref error, out value);
                     found |= 0x10;
                 }
                 else if (reader.ValueTextEquals("int32"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error))
-                    {
-                        return ActionJsonReader.AtMember("int32", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error)) return ActionJsonReader.AtMember("int32", ref error, out value);
                     found |= 0x20;
                 }
                 else if (reader.ValueTextEquals("uInt32"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error))
-                    {
-                        return ActionJsonReader.AtMember("uInt32", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error)) return ActionJsonReader.AtMember("uInt32", ref error, out value);
                     found |= 0x40;
                 }
                 else if (reader.ValueTextEquals("int64"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error))
-                    {
-                        return ActionJsonReader.AtMember("int64", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error)) return ActionJsonReader.AtMember("int64", ref error, out value);
                     found |= 0x80;
                 }
                 else if (reader.ValueTextEquals("uInt64"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error))
-                    {
-                        return ActionJsonReader.AtMember("uInt64", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error)) return ActionJsonReader.AtMember("uInt64", ref error, out value);
                     found |= 0x100;
                 }
                 else if (reader.ValueTextEquals("single"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error))
-                    {
-                        return ActionJsonReader.AtMember("single", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error)) return ActionJsonReader.AtMember("single", ref error, out value);
                     found |= 0x200;
                 }
                 else if (reader.ValueTextEquals("double"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error))
-                    {
-                        return ActionJsonReader.AtMember("double", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error)) return ActionJsonReader.AtMember("double", ref error, out value);
                     found |= 0x400;
                 }
                 else if (reader.ValueTextEquals("decimal"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error))
-                    {
-                        return ActionJsonReader.AtMember("decimal", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error)) return ActionJsonReader.AtMember("decimal", ref error, out value);
                     found |= 0x800;
                 }
                 else if (reader.ValueTextEquals("char"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error))
-                    {
-                        return ActionJsonReader.AtMember("char", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error)) return ActionJsonReader.AtMember("char", ref error, out value);
                     found |= 0x1000;
                 }
                 else if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out text, out error))
-                    {
-                        return ActionJsonReader.AtMember("text", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out text, out error)) return ActionJsonReader.AtMember("text", ref error, out value);
                     found |= 0x2000;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error))
-                    {
-                        return ActionJsonReader.AtMember("id", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
                     found |= 0x4000;
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error))
-                    {
-                        return ActionJsonReader.AtMember("at", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error)) return ActionJsonReader.AtMember("at", ref error, out value);
                     found |= 0x8000;
                 }
                 else if (reader.ValueTextEquals("atOffset"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error))
-                    {
-                        return ActionJsonReader.AtMember("atOffset", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error)) return ActionJsonReader.AtMember("atOffset", ref error, out value);
                     found |= 0x10000;
                 }
                 else if (reader.ValueTextEquals("duration"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error))
-                    {
-                        return ActionJsonReader.AtMember("duration", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error)) return ActionJsonReader.AtMember("duration", ref error, out value);
                     found |= 0x20000;
                 }
                 else if (reader.ValueTextEquals("day"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error))
-                    {
-                        return ActionJsonReader.AtMember("day", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error)) return ActionJsonReader.AtMember("day", ref error, out value);
                     found |= 0x40000;
                 }
                 else if (reader.ValueTextEquals("time"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error))
-                    {
-                        return ActionJsonReader.AtMember("time", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error)) return ActionJsonReader.AtMember("time", ref error, out value);
                     found |= 0x80000;
                 }
                 else if (reader.ValueTextEquals("level"u8))
                 {
                     reader.Read();
-                    if (!TryReadLevel(ref reader, out level, out error))
-                    {
-                        return ActionJsonReader.AtMember("level", ref error, out value);
-                    }
-
+                    if (!TryReadLevel(ref reader, out level, out error)) return ActionJsonReader.AtMember("level", ref error, out value);
                     found |= 0x100000;
                 }
                 else if (reader.ValueTextEquals("maybeLevel"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableLevel(ref reader, out maybeLevel, out error))
-                    {
-                        return ActionJsonReader.AtMember("maybeLevel", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out maybeLevel, out error)) return ActionJsonReader.AtMember("maybeLevel", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("blob"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error))
-                    {
-                        return ActionJsonReader.AtMember("blob", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error)) return ActionJsonReader.AtMember("blob", ref error, out value);
                     found |= 0x200000;
                 }
                 else if (reader.ValueTextEquals("maybeNumber"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableInt32(ref reader, out maybeNumber, out error))
-                    {
-                        return ActionJsonReader.AtMember("maybeNumber", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadNullable<int>(ref reader, ActionJsonReader.TryReadInt32, out maybeNumber, out error)) return ActionJsonReader.AtMember("maybeNumber", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("maybeText"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out maybeText, out error))
-                    {
-                        return ActionJsonReader.AtMember("maybeText", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out maybeText, out error)) return ActionJsonReader.AtMember("maybeText", ref error, out value);
                 }
                 else if (reader.ValueTextEquals("numbers"u8))
                 {
                     reader.Read();
-                    if (!TryReadArrayOfInt32(ref reader, out numbers, out error))
-                    {
-                        return ActionJsonReader.AtMember("numbers", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadArray<int>(ref reader, ActionJsonReader.TryReadInt32, out numbers, out error)) return ActionJsonReader.AtMember("numbers", ref error, out value);
                     found |= 0x400000;
                 }
                 else if (reader.ValueTextEquals("names"u8))
                 {
                     reader.Read();
-                    if (!TryReadListOfString(ref reader, out names, out error))
-                    {
-                        return ActionJsonReader.AtMember("names", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out names, out error)) return ActionJsonReader.AtMember("names", ref error, out value);
                     found |= 0x800000;
                 }
                 else if (reader.ValueTextEquals("points"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyListOfPoint(ref reader, out points, out error))
-                    {
-                        return ActionJsonReader.AtMember("points", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadReadOnlyList<global::Kitchen.Point>(ref reader, TryReadPoint, out points, out error)) return ActionJsonReader.AtMember("points", ref error, out value);
                     found |= 0x1000000;
                 }
                 else if (reader.ValueTextEquals("ids"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyCollectionOfGuid(ref reader, out ids, out error))
-                    {
-                        return ActionJsonReader.AtMember("ids", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadReadOnlyCollection<global::System.Guid>(ref reader, ActionJsonReader.TryReadGuid, out ids, out error)) return ActionJsonReader.AtMember("ids", ref error, out value);
                     found |= 0x2000000;
                 }
                 else if (reader.ValueTextEquals("longs"u8))
                 {
                     reader.Read();
-                    if (!TryReadIEnumerableOfInt64(ref reader, out longs, out error))
-                    {
-                        return ActionJsonReader.AtMember("longs", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadEnumerable<long>(ref reader, ActionJsonReader.TryReadInt64, out longs, out error)) return ActionJsonReader.AtMember("longs", ref error, out value);
                     found |= 0x4000000;
                 }
                 else if (reader.ValueTextEquals("counts"u8))
                 {
                     reader.Read();
-                    if (!TryReadDictionaryOfInt32(ref reader, out counts, out error))
-                    {
-                        return ActionJsonReader.AtMember("counts", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDictionary<int>(ref reader, ActionJsonReader.TryReadInt32, out counts, out error)) return ActionJsonReader.AtMember("counts", ref error, out value);
                     found |= 0x8000000;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyDictionaryOfListOfNullableTag(ref reader, out tags, out error))
-                    {
-                        return ActionJsonReader.AtMember("tags", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadReadOnlyDictionary<List<global::Kitchen.Tag?>>(ref reader, TryReadListOfNullableTag, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
                     found |= 0x10000000;
                 }
                 else if (reader.ValueTextEquals("matrix"u8))
                 {
                     reader.Read();
-                    if (!TryReadListOfListOfInt32(ref reader, out matrix, out error))
-                    {
-                        return ActionJsonReader.AtMember("matrix", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadList<List<int>>(ref reader, TryReadListOfInt32, out matrix, out error)) return ActionJsonReader.AtMember("matrix", ref error, out value);
                     found |= 0x20000000;
                 }
                 else
@@ -474,11 +336,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3FFFFFFF) != 0x3FFFFFFF)
-            {
-                return ActionJsonReader.Missing(found, new[] { "flag", "byte", "sByte", "int16", "uInt16", "int32", "uInt32", "int64", "uInt64", "single", "double", "decimal", "char", "text", "id", "at", "atOffset", "duration", "day", "time", "level", "blob", "numbers", "names", "points", "ids", "longs", "counts", "tags", "matrix" }, out value, out error);
-            }
-
+            if ((found & 0x3FFFFFFF) != 0x3FFFFFFF) return ActionJsonReader.Missing(found, new[] { "flag", "byte", "sByte", "int16", "uInt16", "int32", "uInt32", "int64", "uInt64", "single", "double", "decimal", "char", "text", "id", "at", "atOffset", "duration", "day", "time", "level", "blob", "numbers", "names", "points", "ids", "longs", "counts", "tags", "matrix" }, out value, out error);
             value = new global::Kitchen.EverythingChanged(flag, @byte, sByte, int16, uInt16, int32, uInt32, int64, uInt64, single, @double, @decimal, @char, text, id, at, atOffset, duration, day, time, level, maybeLevel, blob, maybeNumber, maybeText, numbers, names, points, ids, longs, counts, tags, matrix);
             error = null;
             return true;
@@ -492,13 +350,9 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteEndObject();
         }
 
-        public static bool TryReadPoint(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Point value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadPoint(ref Utf8JsonReader reader, out global::Kitchen.Point value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             double x = default;
             double y = default;
             ulong found = 0;
@@ -507,21 +361,13 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("x"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error))
-                    {
-                        return ActionJsonReader.AtMember("x", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error)) return ActionJsonReader.AtMember("x", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("y"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error))
-                    {
-                        return ActionJsonReader.AtMember("y", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error)) return ActionJsonReader.AtMember("y", ref error, out value);
                     found |= 0x2;
                 }
                 else
@@ -530,11 +376,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3) != 0x3)
-            {
-                return ActionJsonReader.Missing(found, new[] { "x", "y" }, out value, out error);
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "x", "y" }, out value, out error);
             value = new global::Kitchen.Point(x, y);
             error = null;
             return true;
@@ -542,26 +384,17 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WriteTag(Utf8JsonWriter writer, global::Kitchen.Tag value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteString(TagProperties.Name, value.Name);
             writer.WritePropertyName(TagProperties.Parent);
-            WriteNullableTag(writer, value.Parent);
+            ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value.Parent, WriteTag);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Tag value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadTag(ref Utf8JsonReader reader, out global::Kitchen.Tag value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string name = default;
             global::Kitchen.Tag? parent = default;
             ulong found = 0;
@@ -570,21 +403,13 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
-                    {
-                        return ActionJsonReader.AtMember("name", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("parent"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableTag(ref reader, out parent, out error))
-                    {
-                        return ActionJsonReader.AtMember("parent", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out parent, out error)) return ActionJsonReader.AtMember("parent", ref error, out value);
                     found |= 0x2;
                 }
                 else
@@ -623,7 +448,7 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteNumberValue((short)value);
         }
 
-        public static bool TryReadLevel(ref Utf8JsonReader reader, out global::Kitchen.Level value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadLevel(ref Utf8JsonReader reader, out global::Kitchen.Level value, out ActionDataError? error)
         {
             if (reader.TokenType == JsonTokenType.String)
             {
@@ -643,102 +468,14 @@ namespace LiveTemplate.Typed.Generated
             return read;
         }
 
-        public static void WriteArrayOfInt32(Utf8JsonWriter writer, int[] value)
-            => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
+        public static void WriteListOfInt32(Utf8JsonWriter writer, List<int> value) => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
+        public static bool TryReadListOfInt32(ref Utf8JsonReader reader, out List<int> value, out ActionDataError? error) => ActionJsonReader.TryReadList<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
 
-        public static bool TryReadArrayOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out int[] value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadArray<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
+        public static void WriteListOfNullableTag(Utf8JsonWriter writer, List<global::Kitchen.Tag?> value) => ActionJsonWriter.WriteList<global::Kitchen.Tag?>(writer, value, WriteNullableTag);
+        public static bool TryReadListOfNullableTag(ref Utf8JsonReader reader, out List<global::Kitchen.Tag?> value, out ActionDataError? error) => ActionJsonReader.TryReadList<global::Kitchen.Tag?>(ref reader, TryReadNullableTag, out value, out error);
 
-        public static void WriteDictionaryOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
-            => ActionJsonWriter.WriteDictionary<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadDictionaryOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.Dictionary<string, int> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadDictionary<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteIEnumerableOfInt64(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<long> value)
-            => ActionJsonWriter.WriteList<long>(writer, value, ActionJsonWriter.WriteInt64);
-
-        public static bool TryReadIEnumerableOfInt64(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IEnumerable<long> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<long>(ref reader, ActionJsonReader.TryReadInt64, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyCollectionOfGuid(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> value)
-            => ActionJsonWriter.WriteList<global::System.Guid>(writer, value, ActionJsonWriter.WriteGuid);
-
-        public static bool TryReadIReadOnlyCollectionOfGuid(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<global::System.Guid>(ref reader, ActionJsonReader.TryReadGuid, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyDictionaryOfListOfNullableTag(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> value)
-            => ActionJsonWriter.WriteDictionary<global::System.Collections.Generic.List<global::Kitchen.Tag?>>(writer, value, WriteListOfNullableTag);
-
-        public static bool TryReadIReadOnlyDictionaryOfListOfNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadDictionary<global::System.Collections.Generic.List<global::Kitchen.Tag?>>(ref reader, TryReadListOfNullableTag, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyListOfPoint(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> value)
-            => ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value, WritePoint);
-
-        public static bool TryReadIReadOnlyListOfPoint(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<global::Kitchen.Point>(ref reader, TryReadPoint, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteListOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.List<int> value)
-            => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadListOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<int> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteListOfListOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> value)
-            => ActionJsonWriter.WriteList<global::System.Collections.Generic.List<int>>(writer, value, WriteListOfInt32);
-
-        public static bool TryReadListOfListOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<global::System.Collections.Generic.List<int>>(ref reader, TryReadListOfInt32, out value, out error);
-
-        public static void WriteListOfNullableTag(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Kitchen.Tag?> value)
-            => ActionJsonWriter.WriteList<global::Kitchen.Tag?>(writer, value, WriteNullableTag);
-
-        public static bool TryReadListOfNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<global::Kitchen.Tag?> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<global::Kitchen.Tag?>(ref reader, TryReadNullableTag, out value, out error);
-
-        public static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
-            => ActionJsonWriter.WriteList<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadListOfString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<string> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
-
-        public static void WriteNullableInt32(Utf8JsonWriter writer, int? value)
-            => ActionJsonWriter.WriteNullable<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadNullableInt32(ref Utf8JsonReader reader, out int? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadNullable<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteNullableLevel(Utf8JsonWriter writer, global::Kitchen.Level? value)
-            => ActionJsonWriter.WriteNullable<global::Kitchen.Level>(writer, value, WriteLevel);
-
-        public static bool TryReadNullableLevel(ref Utf8JsonReader reader, out global::Kitchen.Level? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out value, out error);
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
-
-        public static void WriteNullableTag(Utf8JsonWriter writer, global::Kitchen.Tag? value)
-            => ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value, WriteTag);
-
-        public static bool TryReadNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Tag? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out value, out error);
+        public static void WriteNullableTag(Utf8JsonWriter writer, global::Kitchen.Tag? value) => ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value, WriteTag);
+        public static bool TryReadNullableTag(ref Utf8JsonReader reader, out global::Kitchen.Tag? value, out ActionDataError? error) => ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out value, out error);
 
         private static class EverythingChangedProperties
         {

@@ -28,7 +28,7 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,32 +38,23 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
             writer.WriteString(CardMovedProperties.Column, value.Column);
             writer.WritePropertyName(CardMovedProperties.Tags);
-            WriteIReadOnlyListOfString(writer, value.Tags);
+            ActionJsonWriter.WriteList<string>(writer, value.Tags, ActionJsonWriter.WriteString);
             writer.WritePropertyName(CardMovedProperties.MovedBy);
             WritePerson(writer, value.MovedBy);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCardMoved(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CardMoved value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCardMoved(ref Utf8JsonReader reader, out global::Boards.CardMoved value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int cardId = default;
             string column = default;
-            global::System.Collections.Generic.IReadOnlyList<string> tags = default;
+            IReadOnlyList<string> tags = default;
             global::Boards.Person movedBy = default;
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -71,41 +62,25 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("cardId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error))
-                    {
-                        return ActionJsonReader.AtMember("cardId", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("column"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out column, out error))
-                    {
-                        return ActionJsonReader.AtMember("column", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out column, out error)) return ActionJsonReader.AtMember("column", ref error, out value);
                     found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyListOfString(ref reader, out tags, out error))
-                    {
-                        return ActionJsonReader.AtMember("tags", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadReadOnlyList<string>(ref reader, ActionJsonReader.TryReadString, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
                     found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("movedBy"u8))
                 {
                     reader.Read();
-                    if (!TryReadPerson(ref reader, out movedBy, out error))
-                    {
-                        return ActionJsonReader.AtMember("movedBy", ref error, out value);
-                    }
-
+                    if (!TryReadPerson(ref reader, out movedBy, out error)) return ActionJsonReader.AtMember("movedBy", ref error, out value);
                     found |= 0x8;
                 }
                 else
@@ -114,11 +89,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0xF) != 0xF)
-            {
-                return ActionJsonReader.Missing(found, new[] { "cardId", "column", "tags", "movedBy" }, out value, out error);
-            }
-
+            if ((found & 0xF) != 0xF) return ActionJsonReader.Missing(found, new[] { "cardId", "column", "tags", "movedBy" }, out value, out error);
             value = new global::Boards.CardMoved(cardId, column, tags, movedBy);
             error = null;
             return true;
@@ -126,25 +97,16 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WritePerson(Utf8JsonWriter writer, global::Boards.Person value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteString(PersonProperties.Id, value.Id);
             writer.WriteString(PersonProperties.Name, value.Name);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadPerson(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.Person value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadPerson(ref Utf8JsonReader reader, out global::Boards.Person value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string id = default;
             string name = default;
             ulong found = 0;
@@ -153,21 +115,13 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out id, out error))
-                    {
-                        return ActionJsonReader.AtMember("id", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
-                    {
-                        return ActionJsonReader.AtMember("name", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);
                     found |= 0x2;
                 }
                 else
@@ -176,24 +130,10 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3) != 0x3)
-            {
-                return ActionJsonReader.Missing(found, new[] { "id", "name" }, out value, out error);
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "id", "name" }, out value, out error);
             value = new global::Boards.Person(id, name);
             error = null;
             return true;
-        }
-
-        public static void WriteIReadOnlyListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-            => ActionJsonWriter.WriteList<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadIReadOnlyListOfString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out var items, out error);
-            value = items;
-            return read;
         }
 
         private static class CardMovedProperties

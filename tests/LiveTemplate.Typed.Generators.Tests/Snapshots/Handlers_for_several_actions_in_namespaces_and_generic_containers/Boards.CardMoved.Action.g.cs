@@ -28,7 +28,7 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,24 +38,15 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCardMoved(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CardMoved value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCardMoved(ref Utf8JsonReader reader, out global::Boards.CardMoved value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int cardId = default;
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -63,11 +54,7 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("cardId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error))
-                    {
-                        return ActionJsonReader.AtMember("cardId", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);
                     found |= 0x1;
                 }
                 else
@@ -76,11 +63,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x1) != 0x1)
-            {
-                return ActionJsonReader.Missing(found, new[] { "cardId" }, out value, out error);
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "cardId" }, out value, out error);
             value = new global::Boards.CardMoved(cardId);
             error = null;
             return true;

@@ -28,7 +28,7 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,24 +38,15 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Boards.CartUpdated value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CartUpdated value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, out global::Boards.CartUpdated value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int items = default;
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -63,11 +54,7 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("items"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error))
-                    {
-                        return ActionJsonReader.AtMember("items", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);
                     found |= 0x1;
                 }
                 else
@@ -76,11 +63,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x1) != 0x1)
-            {
-                return ActionJsonReader.Missing(found, new[] { "items" }, out value, out error);
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "items" }, out value, out error);
             value = new global::Boards.CartUpdated(items);
             error = null;
             return true;

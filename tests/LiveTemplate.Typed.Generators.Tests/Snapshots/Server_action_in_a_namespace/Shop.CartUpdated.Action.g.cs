@@ -28,7 +28,7 @@ namespace Shop
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
@@ -38,12 +38,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Shop.CartUpdated value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteString(CartUpdatedProperties.CartId, value.CartId);
             writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
@@ -52,13 +47,9 @@ namespace LiveTemplate.Typed.Generated
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Shop.CartUpdated value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, out global::Shop.CartUpdated value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             global::System.Guid cartId = default;
             int items = default;
             decimal total = default;
@@ -69,40 +60,25 @@ namespace LiveTemplate.Typed.Generated
                 if (reader.ValueTextEquals("cartId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error))
-                    {
-                        return ActionJsonReader.AtMember("cartId", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error)) return ActionJsonReader.AtMember("cartId", ref error, out value);
                     found |= 0x1;
                 }
                 else if (reader.ValueTextEquals("items"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error))
-                    {
-                        return ActionJsonReader.AtMember("items", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);
                     found |= 0x2;
                 }
                 else if (reader.ValueTextEquals("total"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error))
-                    {
-                        return ActionJsonReader.AtMember("total", ref error, out value);
-                    }
-
+                    if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error)) return ActionJsonReader.AtMember("total", ref error, out value);
                     found |= 0x4;
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out note, out error))
-                    {
-                        return ActionJsonReader.AtMember("note", ref error, out value);
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out note, out error)) return ActionJsonReader.AtMember("note", ref error, out value);
                 }
                 else
                 {
@@ -110,18 +86,11 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x7) != 0x7)
-            {
-                return ActionJsonReader.Missing(found, new[] { "cartId", "items", "total" }, out value, out error);
-            }
-
+            if ((found & 0x7) != 0x7) return ActionJsonReader.Missing(found, new[] { "cartId", "items", "total" }, out value, out error);
             value = new global::Shop.CartUpdated(cartId, items, total, note);
             error = null;
             return true;
         }
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
 
         private static class CartUpdatedProperties
         {

@@ -29,7 +29,7 @@ internal static class EnumEmitter
             foreach (var member in model.Members.Where(m => written.Add(m.Value)))
             {
                 // Aliases share a value: the first name declared is the one written.
-                writer.WriteLine($"case {model.TypeName}.{Literals.Identifier(member.Name)}: writer.WriteStringValue({Literals.Utf8(member.JsonName)}); return;");
+                writer.WriteLine($"case {model.TypeName}.{Literals.Identifier(member.Name)}: ActionJsonWriter.WriteText(writer, {Literals.Utf8(member.JsonName)}); return;");
             }
 
             writer.CloseBlock();
@@ -45,7 +45,7 @@ internal static class EnumEmitter
         writer.OpenBlock("if (reader.TokenType == JsonTokenType.String)");
         foreach (var member in model.Members)
         {
-            writer.WriteLine($"if (reader.ValueTextEquals({Literals.Utf8(member.JsonName)})) return ActionJsonReader.Success({model.TypeName}.{Literals.Identifier(member.Name)}, out value, out error);");
+            writer.WriteLine($"if (ActionJsonReader.ValueTextEquals(ref reader, {Literals.Utf8(member.JsonName)})) return ActionJsonReader.Success({model.TypeName}.{Literals.Identifier(member.Name)}, out value, out error);");
         }
 
         var allowed = model.Members.Count == 0 ? "must be a number (the enum has no names)" : "must be one of " + string.Join(", ", model.Members.Select(m => m.JsonName));

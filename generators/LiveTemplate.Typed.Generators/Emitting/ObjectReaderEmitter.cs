@@ -33,7 +33,7 @@ internal static class ObjectReaderEmitter
         var keyword = "if";
         foreach (var member in model.Members.Where(m => m.IsRead))
         {
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Literals.Utf8(member.JsonName)}))");
+            writer.OpenBlock($"{keyword} (ActionJsonReader.ValueTextEquals(ref reader, {Literals.Utf8(member.JsonName)}))");
             writer.WriteLine("reader.Read();");
             writer.WriteLine($"if (!{names.ReadCall(member.Type, plan.Local(member))}) return ActionJsonReader.AtMember({Literals.String(member.JsonName)}, ref error, out value);");
             if (plan.Bit(member) is { } bit)

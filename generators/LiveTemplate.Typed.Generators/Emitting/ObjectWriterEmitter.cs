@@ -32,13 +32,13 @@ internal static class ObjectWriterEmitter
             }
 
             var name = names.PropertyOf(model, member);
-            if (NameAndValueWriterOf(member.Type) is { } write)
+            if (MemberWriterOf(member.Type) is { } write)
             {
-                writer.WriteLine($"writer.{write}({name}, {access});");
+                writer.WriteLine($"ActionJsonWriter.{write}(writer, {name}, {access});");
             }
             else
             {
-                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine($"ActionJsonWriter.WriteName(writer, {name});");
                 writer.WriteLine($"{names.WriteCall(member.Type, access)};");
             }
 
@@ -53,16 +53,14 @@ internal static class ObjectWriterEmitter
     }
 
     /// <summary>
-    /// Utf8JsonWriter's own name-and-value method for a member of this type, when it writes the value exactly as the
-    /// ActionJsonWriter helper does (one call instead of two, as the System.Text.Json generator emits); else null.
+    /// The runtime's name-and-value writer of a member of this type (one call, where Utf8JsonWriter's overloads would
+    /// cost the compiler more), or null for the types whose value is written after <c>WriteName</c>.
     /// </summary>
-    public static string? NameAndValueWriterOf(TypeModel type) => type.Kind switch
+    public static string? MemberWriterOf(TypeModel type) => type.Kind switch
     {
-        ValueKind.Boolean => "WriteBoolean",
-        ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal => "WriteNumber",
-        ValueKind.String or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset => "WriteString",
+        < ValueKind.Enum => "Write" + type.Kind,
 
-        // WriteString(name, string?) writes null for null, as the nullable helper does.
+        // The string writer writes null for null, as the nullable helper does.
         ValueKind.OrNull when type.Element!.Kind == ValueKind.String => "WriteString",
         _ => null,
     };

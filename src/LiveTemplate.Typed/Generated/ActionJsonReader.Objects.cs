@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LiveTemplate.Typed.Actions;
 
@@ -11,6 +12,14 @@ namespace LiveTemplate.Typed.Generated;
 /// </summary>
 public static partial class ActionJsonReader
 {
+    /// <summary>
+    /// True when the property name or string at the reader is <paramref name="utf8Text"/>, unescaped: Utf8JsonReader's
+    /// own, inlined; generated code calls it for every member because one candidate costs the compiler less to
+    /// resolve than the reader's three overloads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ValueTextEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text) => reader.ValueTextEquals(utf8Text);
+
     /// <summary>A value was read: sets <paramref name="value"/>, clears <paramref name="error"/> and returns true.</summary>
     public static bool Success<T>(T read, out T value, out ActionDataError? error)
     {

@@ -10,7 +10,7 @@ namespace LiveTemplate.Typed.Generated;
 /// dictionaries and nulls built from them. They write what <see cref="ActionJsonReader"/> reads back.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ActionJsonWriter
+public static partial class ActionJsonWriter
 {
     internal const string DateOnlyFormat = "yyyy-MM-dd";
     internal const string TimeOnlyFormat = "HH:mm:ss.FFFFFFF";

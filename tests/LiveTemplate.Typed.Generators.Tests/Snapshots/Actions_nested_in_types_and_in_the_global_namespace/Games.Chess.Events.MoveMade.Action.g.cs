@@ -46,8 +46,8 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(MoveMadeProperties.From, value.From);
-            writer.WriteString(MoveMadeProperties.To, value.To);
+            ActionJsonWriter.WriteString(writer, MoveMadeProperties.From, value.From);
+            ActionJsonWriter.WriteString(writer, MoveMadeProperties.To, value.To);
             writer.WriteEndObject();
         }
 
@@ -59,13 +59,13 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("from"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "from"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out from, out error)) return ActionJsonReader.AtMember("from", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("to"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "to"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out to, out error)) return ActionJsonReader.AtMember("to", ref error, out value);

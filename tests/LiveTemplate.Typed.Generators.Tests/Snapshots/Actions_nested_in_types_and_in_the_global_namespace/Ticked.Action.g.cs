@@ -36,7 +36,7 @@ namespace LiveTemplate.Typed.Generated
         public static void WriteTicked(Utf8JsonWriter writer, global::Ticked value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(TickedProperties.Count, value.Count);
+            ActionJsonWriter.WriteInt64(writer, TickedProperties.Count, value.Count);
             writer.WriteEndObject();
         }
 
@@ -47,7 +47,7 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("count"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "count"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error)) return ActionJsonReader.AtMember("count", ref error, out value);

@@ -40,12 +40,12 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(ProfileRenamedProperties.DisplayName, value.DisplayName);
-            writer.WriteNumber(ProfileRenamedProperties.@class, value.@class);
-            writer.WriteString(ProfileRenamedProperties.Reason, value.Reason);
-            writer.WriteNumber(ProfileRenamedProperties.Version, value.Version);
-            writer.WriteBoolean(ProfileRenamedProperties.Notify, value.Notify);
-            writer.WriteString(ProfileRenamedProperties.Comment, value.Comment);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.DisplayName, value.DisplayName);
+            ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.@class, value.@class);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Reason, value.Reason);
+            ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.Version, value.Version);
+            ActionJsonWriter.WriteBoolean(writer, ProfileRenamedProperties.Notify, value.Notify);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Comment, value.Comment);
             writer.WriteEndObject();
         }
 
@@ -61,34 +61,34 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("display_name"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "display_name"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error)) return ActionJsonReader.AtMember("display_name", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("class"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "class"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error)) return ActionJsonReader.AtMember("class", ref error, out value);
                     found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("reason"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "reason"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out reason, out error)) return ActionJsonReader.AtMember("reason", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("version"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "version"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error)) return ActionJsonReader.AtMember("version", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("notify"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "notify"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error)) return ActionJsonReader.AtMember("notify", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("comment"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "comment"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out comment, out error)) return ActionJsonReader.AtMember("comment", ref error, out value);

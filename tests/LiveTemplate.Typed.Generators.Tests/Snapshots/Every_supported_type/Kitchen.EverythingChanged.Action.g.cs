@@ -40,58 +40,49 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteBoolean(EverythingChangedProperties.Flag, value.Flag);
-            writer.WritePropertyName(EverythingChangedProperties.Byte);
-            ActionJsonWriter.WriteByte(writer, value.Byte);
-            writer.WritePropertyName(EverythingChangedProperties.SByte);
-            ActionJsonWriter.WriteSByte(writer, value.SByte);
-            writer.WritePropertyName(EverythingChangedProperties.Int16);
-            ActionJsonWriter.WriteInt16(writer, value.Int16);
-            writer.WritePropertyName(EverythingChangedProperties.UInt16);
-            ActionJsonWriter.WriteUInt16(writer, value.UInt16);
-            writer.WriteNumber(EverythingChangedProperties.Int32, value.Int32);
-            writer.WriteNumber(EverythingChangedProperties.UInt32, value.UInt32);
-            writer.WriteNumber(EverythingChangedProperties.Int64, value.Int64);
-            writer.WriteNumber(EverythingChangedProperties.UInt64, value.UInt64);
-            writer.WriteNumber(EverythingChangedProperties.Single, value.Single);
-            writer.WriteNumber(EverythingChangedProperties.Double, value.Double);
-            writer.WriteNumber(EverythingChangedProperties.Decimal, value.Decimal);
-            writer.WritePropertyName(EverythingChangedProperties.Char);
-            ActionJsonWriter.WriteChar(writer, value.Char);
-            writer.WriteString(EverythingChangedProperties.Text, value.Text);
-            writer.WriteString(EverythingChangedProperties.Id, value.Id);
-            writer.WriteString(EverythingChangedProperties.At, value.At);
-            writer.WriteString(EverythingChangedProperties.AtOffset, value.AtOffset);
-            writer.WritePropertyName(EverythingChangedProperties.Duration);
-            ActionJsonWriter.WriteTimeSpan(writer, value.Duration);
-            writer.WritePropertyName(EverythingChangedProperties.Day);
-            ActionJsonWriter.WriteDateOnly(writer, value.Day);
-            writer.WritePropertyName(EverythingChangedProperties.Time);
-            ActionJsonWriter.WriteTimeOnly(writer, value.Time);
-            writer.WritePropertyName(EverythingChangedProperties.Level);
+            ActionJsonWriter.WriteBoolean(writer, EverythingChangedProperties.Flag, value.Flag);
+            ActionJsonWriter.WriteByte(writer, EverythingChangedProperties.Byte, value.Byte);
+            ActionJsonWriter.WriteSByte(writer, EverythingChangedProperties.SByte, value.SByte);
+            ActionJsonWriter.WriteInt16(writer, EverythingChangedProperties.Int16, value.Int16);
+            ActionJsonWriter.WriteUInt16(writer, EverythingChangedProperties.UInt16, value.UInt16);
+            ActionJsonWriter.WriteInt32(writer, EverythingChangedProperties.Int32, value.Int32);
+            ActionJsonWriter.WriteUInt32(writer, EverythingChangedProperties.UInt32, value.UInt32);
+            ActionJsonWriter.WriteInt64(writer, EverythingChangedProperties.Int64, value.Int64);
+            ActionJsonWriter.WriteUInt64(writer, EverythingChangedProperties.UInt64, value.UInt64);
+            ActionJsonWriter.WriteSingle(writer, EverythingChangedProperties.Single, value.Single);
+            ActionJsonWriter.WriteDouble(writer, EverythingChangedProperties.Double, value.Double);
+            ActionJsonWriter.WriteDecimal(writer, EverythingChangedProperties.Decimal, value.Decimal);
+            ActionJsonWriter.WriteChar(writer, EverythingChangedProperties.Char, value.Char);
+            ActionJsonWriter.WriteString(writer, EverythingChangedProperties.Text, value.Text);
+            ActionJsonWriter.WriteGuid(writer, EverythingChangedProperties.Id, value.Id);
+            ActionJsonWriter.WriteDateTime(writer, EverythingChangedProperties.At, value.At);
+            ActionJsonWriter.WriteDateTimeOffset(writer, EverythingChangedProperties.AtOffset, value.AtOffset);
+            ActionJsonWriter.WriteTimeSpan(writer, EverythingChangedProperties.Duration, value.Duration);
+            ActionJsonWriter.WriteDateOnly(writer, EverythingChangedProperties.Day, value.Day);
+            ActionJsonWriter.WriteTimeOnly(writer, EverythingChangedProperties.Time, value.Time);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Level);
             WriteLevel(writer, value.Level);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeLevel);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.MaybeLevel);
             ActionJsonWriter.WriteNullable<global::Kitchen.Level>(writer, value.MaybeLevel, WriteLevel);
-            writer.WritePropertyName(EverythingChangedProperties.Blob);
-            ActionJsonWriter.WriteBytes(writer, value.Blob);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeNumber);
+            ActionJsonWriter.WriteBytes(writer, EverythingChangedProperties.Blob, value.Blob);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.MaybeNumber);
             ActionJsonWriter.WriteNullable<int>(writer, value.MaybeNumber, ActionJsonWriter.WriteInt32);
-            writer.WriteString(EverythingChangedProperties.MaybeText, value.MaybeText);
-            writer.WritePropertyName(EverythingChangedProperties.Numbers);
+            ActionJsonWriter.WriteString(writer, EverythingChangedProperties.MaybeText, value.MaybeText);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Numbers);
             ActionJsonWriter.WriteList<int>(writer, value.Numbers, ActionJsonWriter.WriteInt32);
-            writer.WritePropertyName(EverythingChangedProperties.Names);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Names);
             ActionJsonWriter.WriteList<string>(writer, value.Names, ActionJsonWriter.WriteString);
-            writer.WritePropertyName(EverythingChangedProperties.Points);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Points);
             ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value.Points, WritePoint);
-            writer.WritePropertyName(EverythingChangedProperties.Ids);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Ids);
             ActionJsonWriter.WriteList<global::System.Guid>(writer, value.Ids, ActionJsonWriter.WriteGuid);
-            writer.WritePropertyName(EverythingChangedProperties.Longs);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Longs);
             ActionJsonWriter.WriteList<long>(writer, value.Longs, ActionJsonWriter.WriteInt64);
-            writer.WritePropertyName(EverythingChangedProperties.Counts);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Counts);
             ActionJsonWriter.WriteDictionary<int>(writer, value.Counts, ActionJsonWriter.WriteInt32);
-            writer.WritePropertyName(EverythingChangedProperties.Tags);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Tags);
             ActionJsonWriter.WriteDictionary<List<global::Kitchen.Tag?>>(writer, value.Tags, WriteListOfNullableTag);
-            writer.WritePropertyName(EverythingChangedProperties.Matrix);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Matrix);
             ActionJsonWriter.WriteList<List<int>>(writer, value.Matrix, WriteListOfInt32);
             writer.WriteEndObject();
         }
@@ -135,196 +126,196 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("flag"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "flag"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error)) return ActionJsonReader.AtMember("flag", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("byte"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "byte"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error)) return ActionJsonReader.AtMember("byte", ref error, out value);
                     found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("sByte"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "sByte"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error)) return ActionJsonReader.AtMember("sByte", ref error, out value);
                     found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("int16"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int16"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error)) return ActionJsonReader.AtMember("int16", ref error, out value);
                     found |= 0x8;
                 }
-                else if (reader.ValueTextEquals("uInt16"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt16"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error)) return ActionJsonReader.AtMember("uInt16", ref error, out value);
                     found |= 0x10;
                 }
-                else if (reader.ValueTextEquals("int32"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int32"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error)) return ActionJsonReader.AtMember("int32", ref error, out value);
                     found |= 0x20;
                 }
-                else if (reader.ValueTextEquals("uInt32"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt32"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error)) return ActionJsonReader.AtMember("uInt32", ref error, out value);
                     found |= 0x40;
                 }
-                else if (reader.ValueTextEquals("int64"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int64"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error)) return ActionJsonReader.AtMember("int64", ref error, out value);
                     found |= 0x80;
                 }
-                else if (reader.ValueTextEquals("uInt64"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt64"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error)) return ActionJsonReader.AtMember("uInt64", ref error, out value);
                     found |= 0x100;
                 }
-                else if (reader.ValueTextEquals("single"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "single"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error)) return ActionJsonReader.AtMember("single", ref error, out value);
                     found |= 0x200;
                 }
-                else if (reader.ValueTextEquals("double"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "double"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error)) return ActionJsonReader.AtMember("double", ref error, out value);
                     found |= 0x400;
                 }
-                else if (reader.ValueTextEquals("decimal"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "decimal"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error)) return ActionJsonReader.AtMember("decimal", ref error, out value);
                     found |= 0x800;
                 }
-                else if (reader.ValueTextEquals("char"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "char"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error)) return ActionJsonReader.AtMember("char", ref error, out value);
                     found |= 0x1000;
                 }
-                else if (reader.ValueTextEquals("text"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "text"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out text, out error)) return ActionJsonReader.AtMember("text", ref error, out value);
                     found |= 0x2000;
                 }
-                else if (reader.ValueTextEquals("id"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "id"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
                     found |= 0x4000;
                 }
-                else if (reader.ValueTextEquals("at"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "at"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error)) return ActionJsonReader.AtMember("at", ref error, out value);
                     found |= 0x8000;
                 }
-                else if (reader.ValueTextEquals("atOffset"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "atOffset"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error)) return ActionJsonReader.AtMember("atOffset", ref error, out value);
                     found |= 0x10000;
                 }
-                else if (reader.ValueTextEquals("duration"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "duration"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error)) return ActionJsonReader.AtMember("duration", ref error, out value);
                     found |= 0x20000;
                 }
-                else if (reader.ValueTextEquals("day"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "day"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error)) return ActionJsonReader.AtMember("day", ref error, out value);
                     found |= 0x40000;
                 }
-                else if (reader.ValueTextEquals("time"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "time"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error)) return ActionJsonReader.AtMember("time", ref error, out value);
                     found |= 0x80000;
                 }
-                else if (reader.ValueTextEquals("level"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "level"u8))
                 {
                     reader.Read();
                     if (!TryReadLevel(ref reader, out level, out error)) return ActionJsonReader.AtMember("level", ref error, out value);
                     found |= 0x100000;
                 }
-                else if (reader.ValueTextEquals("maybeLevel"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeLevel"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out maybeLevel, out error)) return ActionJsonReader.AtMember("maybeLevel", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("blob"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "blob"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error)) return ActionJsonReader.AtMember("blob", ref error, out value);
                     found |= 0x200000;
                 }
-                else if (reader.ValueTextEquals("maybeNumber"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeNumber"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadNullable<int>(ref reader, ActionJsonReader.TryReadInt32, out maybeNumber, out error)) return ActionJsonReader.AtMember("maybeNumber", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("maybeText"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeText"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out maybeText, out error)) return ActionJsonReader.AtMember("maybeText", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("numbers"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "numbers"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadArray<int>(ref reader, ActionJsonReader.TryReadInt32, out numbers, out error)) return ActionJsonReader.AtMember("numbers", ref error, out value);
                     found |= 0x400000;
                 }
-                else if (reader.ValueTextEquals("names"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "names"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out names, out error)) return ActionJsonReader.AtMember("names", ref error, out value);
                     found |= 0x800000;
                 }
-                else if (reader.ValueTextEquals("points"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "points"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadReadOnlyList<global::Kitchen.Point>(ref reader, TryReadPoint, out points, out error)) return ActionJsonReader.AtMember("points", ref error, out value);
                     found |= 0x1000000;
                 }
-                else if (reader.ValueTextEquals("ids"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "ids"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadReadOnlyCollection<global::System.Guid>(ref reader, ActionJsonReader.TryReadGuid, out ids, out error)) return ActionJsonReader.AtMember("ids", ref error, out value);
                     found |= 0x2000000;
                 }
-                else if (reader.ValueTextEquals("longs"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "longs"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadEnumerable<long>(ref reader, ActionJsonReader.TryReadInt64, out longs, out error)) return ActionJsonReader.AtMember("longs", ref error, out value);
                     found |= 0x4000000;
                 }
-                else if (reader.ValueTextEquals("counts"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "counts"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDictionary<int>(ref reader, ActionJsonReader.TryReadInt32, out counts, out error)) return ActionJsonReader.AtMember("counts", ref error, out value);
                     found |= 0x8000000;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "tags"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadReadOnlyDictionary<List<global::Kitchen.Tag?>>(ref reader, TryReadListOfNullableTag, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
                     found |= 0x10000000;
                 }
-                else if (reader.ValueTextEquals("matrix"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "matrix"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadList<List<int>>(ref reader, TryReadListOfInt32, out matrix, out error)) return ActionJsonReader.AtMember("matrix", ref error, out value);
@@ -345,8 +336,8 @@ namespace LiveTemplate.Typed.Generated
         public static void WritePoint(Utf8JsonWriter writer, global::Kitchen.Point value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(PointProperties.X, value.X);
-            writer.WriteNumber(PointProperties.Y, value.Y);
+            ActionJsonWriter.WriteDouble(writer, PointProperties.X, value.X);
+            ActionJsonWriter.WriteDouble(writer, PointProperties.Y, value.Y);
             writer.WriteEndObject();
         }
 
@@ -358,13 +349,13 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("x"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "x"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error)) return ActionJsonReader.AtMember("x", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("y"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "y"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error)) return ActionJsonReader.AtMember("y", ref error, out value);
@@ -386,8 +377,8 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(TagProperties.Name, value.Name);
-            writer.WritePropertyName(TagProperties.Parent);
+            ActionJsonWriter.WriteString(writer, TagProperties.Name, value.Name);
+            ActionJsonWriter.WriteName(writer, TagProperties.Parent);
             ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value.Parent, WriteTag);
             writer.WriteEndObject();
         }
@@ -400,13 +391,13 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "name"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("parent"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "parent"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out parent, out error)) return ActionJsonReader.AtMember("parent", ref error, out value);
@@ -440,8 +431,8 @@ namespace LiveTemplate.Typed.Generated
         {
             switch (value)
             {
-                case global::Kitchen.Level.Low: writer.WriteStringValue("Low"u8); return;
-                case global::Kitchen.Level.High: writer.WriteStringValue("High"u8); return;
+                case global::Kitchen.Level.Low: ActionJsonWriter.WriteText(writer, "Low"u8); return;
+                case global::Kitchen.Level.High: ActionJsonWriter.WriteText(writer, "High"u8); return;
             }
 
             // A value without a name (a combination of flags, for example) is written as its number.
@@ -452,9 +443,9 @@ namespace LiveTemplate.Typed.Generated
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                if (reader.ValueTextEquals("Low"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Low, out value, out error);
-                if (reader.ValueTextEquals("High"u8)) return ActionJsonReader.Success(global::Kitchen.Level.High, out value, out error);
-                if (reader.ValueTextEquals("Top"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Top, out value, out error);
+                if (ActionJsonReader.ValueTextEquals(ref reader, "Low"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Low, out value, out error);
+                if (ActionJsonReader.ValueTextEquals(ref reader, "High"u8)) return ActionJsonReader.Success(global::Kitchen.Level.High, out value, out error);
+                if (ActionJsonReader.ValueTextEquals(ref reader, "Top"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Top, out value, out error);
                 return ActionJsonReader.Invalid("must be one of Low, High, Top", out value, out error);
             }
 

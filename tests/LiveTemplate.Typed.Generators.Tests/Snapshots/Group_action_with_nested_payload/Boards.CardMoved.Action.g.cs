@@ -40,11 +40,11 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
-            writer.WriteString(CardMovedProperties.Column, value.Column);
-            writer.WritePropertyName(CardMovedProperties.Tags);
+            ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
+            ActionJsonWriter.WriteString(writer, CardMovedProperties.Column, value.Column);
+            ActionJsonWriter.WriteName(writer, CardMovedProperties.Tags);
             ActionJsonWriter.WriteList<string>(writer, value.Tags, ActionJsonWriter.WriteString);
-            writer.WritePropertyName(CardMovedProperties.MovedBy);
+            ActionJsonWriter.WriteName(writer, CardMovedProperties.MovedBy);
             WritePerson(writer, value.MovedBy);
             writer.WriteEndObject();
         }
@@ -59,25 +59,25 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cardId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cardId"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("column"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "column"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out column, out error)) return ActionJsonReader.AtMember("column", ref error, out value);
                     found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "tags"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadReadOnlyList<string>(ref reader, ActionJsonReader.TryReadString, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
                     found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("movedBy"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "movedBy"u8))
                 {
                     reader.Read();
                     if (!TryReadPerson(ref reader, out movedBy, out error)) return ActionJsonReader.AtMember("movedBy", ref error, out value);
@@ -99,8 +99,8 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(PersonProperties.Id, value.Id);
-            writer.WriteString(PersonProperties.Name, value.Name);
+            ActionJsonWriter.WriteString(writer, PersonProperties.Id, value.Id);
+            ActionJsonWriter.WriteString(writer, PersonProperties.Name, value.Name);
             writer.WriteEndObject();
         }
 
@@ -112,13 +112,13 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "id"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "name"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);

@@ -40,7 +40,7 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
+            ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
             writer.WriteEndObject();
         }
 
@@ -51,7 +51,7 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cardId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cardId"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);

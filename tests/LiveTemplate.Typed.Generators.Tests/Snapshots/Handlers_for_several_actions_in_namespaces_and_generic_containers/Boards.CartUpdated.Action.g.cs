@@ -40,7 +40,7 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
+            ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
             writer.WriteEndObject();
         }
 
@@ -51,7 +51,7 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("items"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "items"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);

@@ -40,10 +40,10 @@ namespace LiveTemplate.Typed.Generated
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(CartUpdatedProperties.CartId, value.CartId);
-            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
-            writer.WriteNumber(CartUpdatedProperties.Total, value.Total);
-            writer.WriteString(CartUpdatedProperties.Note, value.Note);
+            ActionJsonWriter.WriteGuid(writer, CartUpdatedProperties.CartId, value.CartId);
+            ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
+            ActionJsonWriter.WriteDecimal(writer, CartUpdatedProperties.Total, value.Total);
+            ActionJsonWriter.WriteString(writer, CartUpdatedProperties.Note, value.Note);
             writer.WriteEndObject();
         }
 
@@ -57,25 +57,25 @@ namespace LiveTemplate.Typed.Generated
             ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cartId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cartId"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error)) return ActionJsonReader.AtMember("cartId", ref error, out value);
                     found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("items"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "items"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);
                     found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("total"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "total"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error)) return ActionJsonReader.AtMember("total", ref error, out value);
                     found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("note"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "note"u8))
                 {
                     reader.Read();
                     if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out note, out error)) return ActionJsonReader.AtMember("note", ref error, out value);

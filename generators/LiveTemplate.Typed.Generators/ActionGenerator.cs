@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Generates, for every <c>[ServerAction]</c>/<c>[GroupAction]</c> partial record, its action name, scope and
+/// Generates, for every partial record marked with an action attribute (<c>[ServerAction]</c>, <c>[GroupAction]</c>), its action name, scope and
 /// JSON code; for every partial handler, a dispatch switch; and for the assembly, a catalogue of its actions.
 /// Declarations it cannot generate for are skipped here and reported by <see cref="ActionDeclarationAnalyzer"/>.
 /// </summary>
@@ -20,11 +20,14 @@ public sealed class ActionGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var serverActions = ActionsMarkedWith(context, KnownNames.ServerActionAttribute, ActionKind.Server, TrackingNames.ServerActions);
-        var groupActions = ActionsMarkedWith(context, KnownNames.GroupActionAttribute, ActionKind.Group, TrackingNames.GroupActions);
-
-        context.RegisterSourceOutput(serverActions, static (spc, action) => EmitAction(spc, action));
-        context.RegisterSourceOutput(groupActions, static (spc, action) => EmitAction(spc, action));
+        // One pipeline per kind of action (ActionKinds), and every action of every kind in the catalogue.
+        IncrementalValueProvider<ImmutableArray<ActionModel?>>? all = null;
+        foreach (var kind in ActionKinds.All)
+        {
+            var actions = ActionsMarkedWith(context, kind);
+            context.RegisterSourceOutput(actions, static (spc, action) => EmitAction(spc, action));
+            all = all is null ? actions.Collect() : all.Value.Combine(actions.Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
 
         var handlers = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => HandlerParser.IsCandidate(node), static (ctx, ct) => HandlerParser.Parse(ctx, ct))
@@ -37,9 +40,8 @@ public sealed class ActionGenerator : IIncrementalGenerator
             }
         });
 
-        var catalogEntries = serverActions.Collect()
-            .Combine(groupActions.Collect())
-            .Select(static (pair, _) => CatalogEntries(pair.Left.AddRange(pair.Right)))
+        var catalogEntries = all!.Value
+            .Select(static (actions, _) => CatalogEntries(actions))
             .WithTrackingName(TrackingNames.CatalogEntries);
         var catalogNamespace = context.CompilationProvider
             .Select(static (compilation, _) => CatalogEmitter.NamespaceFor(compilation.AssemblyName))
@@ -53,13 +55,13 @@ public sealed class ActionGenerator : IIncrementalGenerator
         });
     }
 
-    private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, string attribute, ActionKind kind, string trackingName)
+    private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, ActionKindInfo kind)
         => context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                attribute,
+                kind.AttributeMetadataName,
                 static (node, _) => node is TypeDeclarationSyntax,
-                (ctx, ct) => ActionParser.Parse(ctx, kind, ct))
-            .WithTrackingName(trackingName);
+                (ctx, ct) => ActionParser.Parse(ctx, kind.Kind, ct))
+            .WithTrackingName(kind.TrackingName);
 
     private static void EmitAction(SourceProductionContext context, ActionModel? action)
     {
@@ -72,7 +74,7 @@ public sealed class ActionGenerator : IIncrementalGenerator
     private static EquatableArray<CatalogEntryModel> CatalogEntries(ImmutableArray<ActionModel?> actions)
         => new(actions
             .Where(a => a is not null)
-            .Select(a => new CatalogEntryModel(a!.ActionName, a.Declaration.FullTypeName))
+            .Select(a => new CatalogEntryModel(a!.ActionName, a.Declaration.FullTypeName, a.SuppressedDiagnostics))
             .OrderBy(e => e.ActionName, System.StringComparer.Ordinal)
             .ThenBy(e => e.FullTypeName, System.StringComparer.Ordinal));
 }

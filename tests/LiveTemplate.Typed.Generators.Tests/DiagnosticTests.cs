@@ -93,7 +93,7 @@ public class DiagnosticTests
                 public int X { get; }
             }
             """,
-            Expect("LTT1005", 0).WithArguments("Value", "Saved", "Opaque", "'Opaque' has no public or internal constructor whose parameters all match its properties by name"));
+            Expect("LTT1005", 0).WithArguments("Value", "Saved", "Opaque", "'Opaque' has no public or internal constructor whose parameters all match its public properties by name and type"));
 
     [Theory]
     [InlineData("\"\"", "", "it is empty")]
@@ -146,7 +146,7 @@ public class DiagnosticTests
                 public int Items { get; }
             }
             """,
-            Expect("LTT1009").WithArguments("Hidden", "'Hidden' has no public or internal constructor whose parameters all match its properties by name"));
+            Expect("LTT1009").WithArguments("Hidden", "'Hidden' has no public or internal constructor whose parameters all match its public properties by name and type"));
 
     [Fact]
     public Task LTT1010_an_action_hidden_from_the_rest_of_its_assembly()
@@ -170,6 +170,128 @@ public class DiagnosticTests
             Expect("LTT1010", 0).WithArguments("CardMoved", "private"),
             Expect("LTT1010", 1).WithArguments("CardArchived", "protected"),
             Expect("LTT1010", 2).WithArguments("DrawerOpened", "nested in private 'Drawer'"));
+
+    [Fact]
+    public Task LTT1011_two_members_with_one_json_name()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record Renamed([property: JsonPropertyName("id")] int Other, int {|#0:Id|}, string URL, string {|#1:Url|});
+
+            [ServerAction]
+            public sealed partial record Shaded(Shade Shade);
+
+            public enum Shade { [JsonStringEnumMemberName("Dark")] Light, {|#2:Dark|} }
+            """,
+            Expect("LTT1011", 0).WithArguments("Other", "Id", "Renamed", "id", "JsonPropertyName"),
+            Expect("LTT1011", 1).WithArguments("URL", "Url", "Renamed", "url", "JsonPropertyName"),
+            Expect("LTT1011", 2).WithArguments("Light", "Dark", "Shade", "Dark", "JsonStringEnumMemberName"));
+
+    [Fact]
+    public Task LTT1012_an_ignored_member_that_reading_needs()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            internal sealed partial record SignedIn(string User, [property: {|#0:JsonIgnore|}] string Password)
+            {
+                [{|#1:JsonIgnore|}] public required string Session { get; init; }
+
+                [JsonRequired, {|#2:JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)|}] public string? Token { get; init; }
+
+                internal required int {|#3:Hidden|} { get; init; }
+            }
+            """,
+            Expect("LTT1012", 0).WithArguments("Password", "SignedIn", "[JsonIgnore]", "the constructor needs it (its parameter has no default value and does not accept null)", "give the parameter a default value (Password = ...) or remove the [JsonIgnore]"),
+            Expect("LTT1012", 1).WithArguments("Session", "SignedIn", "[JsonIgnore]", "it is required", "remove the [JsonIgnore] or the requirement"),
+            Expect("LTT1012", 2).WithArguments("Token", "SignedIn", "[JsonIgnore(Condition = WhenWritingNull)]", "it is required, and the writer leaves it out", "remove the [JsonIgnore] or the requirement"),
+            Expect("LTT1012", 3).WithArguments("Hidden", "SignedIn", "left out of the JSON", "it is required and not public", "make it public or add [JsonInclude]"));
+
+    [Fact]
+    public Task LTT1013_attributes_a_typed_action_cannot_honour()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            [{|#0:JsonPolymorphic|}]
+            public sealed partial record Shaped(
+                [property: {|#1:JsonConverter(typeof(Upper))|}] string Name,
+                [property: {|#2:JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)|}] int Count,
+                [property: {|#3:JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)|}] int Never,
+                [property: {|#4:System.Runtime.Serialization.IgnoreDataMember|}] string Secret)
+            {
+                [{|#5:JsonExtensionData|}] public Dictionary<string, object>? Extra { get; set; }
+
+                [{|#6:JsonPropertyName("x")|}] internal int NotPublic { get; init; }
+            }
+
+            public sealed class Upper : System.Text.Json.Serialization.JsonConverter<string>
+            {
+                public override string Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => "";
+                public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) { }
+            }
+            """,
+            Expect("LTT1013", 0).WithArguments("JsonPolymorphic", "Shaped", "a typed action has one fixed shape, without type discriminators"),
+            Expect("LTT1013", 1).WithArguments("JsonConverter", "Shaped.Name", "it is not on an enum member; typed actions support only JsonStringEnumConverter and JsonNumberEnumConverter<T> on enums"),
+            Expect("LTT1013", 2).WithArguments("JsonNumberHandling", "Shaped.Count", "numbers are always written as JSON numbers and read only from them"),
+            Expect("LTT1013", 3).WithArguments("JsonIgnore(Condition = WhenWritingNull)", "Shaped.Never", "a int is never null (System.Text.Json rejects it too); use WhenWritingDefault"),
+            Expect("LTT1013", 4).WithArguments("IgnoreDataMember", "Shaped.Secret", "System.Text.Json does not honour it, so the member would still be sent; use [JsonIgnore]"),
+            Expect("LTT1013", 5).WithArguments("JsonExtensionData", "Shaped.Extra", "a typed action has a fixed shape: properties it does not know are skipped"),
+            Expect("LTT1013", 6).WithArguments("JsonPropertyName", "Shaped.NotPublic", "the member is not public, so System.Text.Json would skip it; make it public or add [JsonInclude]"));
+
+    [Fact]
+    public Task LTT1014_a_member_generated_code_cannot_call()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            public sealed partial record Loaded(Plugin Plugin);
+
+            public sealed class Plugin
+            {
+                [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Loads types by name.")]
+                public {|#0:Plugin|}() { }
+
+                public string Name { get; init; } = "";
+            }
+
+            [ServerAction]
+            public sealed partial record Tuned(Settings Settings);
+
+            public sealed class Settings
+            {
+                public int Level { get; [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Compiles a tuner.")] {|#1:set|}; }
+            }
+            """,
+            Expect("LTT1014", 0).WithArguments("Plugin.Plugin()", "it is marked [RequiresUnreferencedCode], and generated code, which must stay trimming and AOT safe, calls it", "remove the attribute, or keep the member out of the action's data"),
+            Expect("LTT1014", 1).WithArguments("Settings.Level.set", "it is marked [RequiresDynamicCode], and generated code, which must stay trimming and AOT safe, calls it", "remove the attribute, or keep the member out of the action's data"));
+
+    [Fact]
+    public Task LTT1015_a_json_name_that_is_not_valid()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record Named([property: {|#0:JsonPropertyName(null!)|}] int A, [property: {|#1:JsonPropertyName("half \uD800")|}] int B, Mood Mood);
+
+            public enum Mood { [{|#2:JsonStringEnumMemberName("\uDC00")|}] Calm }
+            """,
+            Expect("LTT1015", 0).WithArguments("A", "Named", "it is null", "JsonPropertyName"),
+            Expect("LTT1015", 1).WithArguments("B", "Named", "it contains the unpaired surrogate U+D800", "JsonPropertyName"),
+            Expect("LTT1015", 2).WithArguments("Calm", "Mood", "it contains the unpaired surrogate U+DC00", "JsonStringEnumMemberName"));
+
+    [Fact]
+    public Task LTT1016_a_public_field_that_would_not_be_sent()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record Moved(Vector By);
+
+            public struct Vector
+            {
+                public double {|#0:X|};
+                [JsonInclude] public double Y;
+                [JsonIgnore] public double Cache;
+                internal double Scratch;
+            }
+            """,
+            Expect("LTT1016", 0).WithArguments("X", "Vector"));
 
     [Fact]
     public Task Correct_declarations_of_every_shape_report_nothing()
@@ -201,7 +323,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(10, descriptors.Length);
+        Assert.Equal(16, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
@@ -236,7 +358,7 @@ public class DiagnosticTests
         var test = new CSharpAnalyzerTest<ActionDeclarationAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = GeneratorHarness.NoReferenceAssemblies,
-            TestCode = "using System;\nusing System.Collections.Generic;\nusing LiveTemplate.Typed;\n\n" + source,
+            TestCode = "#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Text.Json.Serialization;\nusing LiveTemplate.Typed;\n\n" + source,
         };
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         test.ExpectedDiagnostics.AddRange(expected);

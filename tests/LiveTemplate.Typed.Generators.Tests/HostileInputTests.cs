@@ -74,13 +74,45 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void Invalid_utf8_in_a_string_is_a_failure()
+    public void Invalid_utf8_in_a_string_is_a_failure_of_that_member_with_the_byte_and_its_position()
     {
-        byte[] json = [.. "{\"cardId\":1,\"column\":\""u8, 0xC3, 0x28, .. "\",\"tags\":[],\"movedBy\":{\"id\":\"b\",\"name\":\"B\"}}"u8];
+        byte[] json = [.. "{\"cardId\":1,\"column\":\"d"u8, 0xC3, 0x28, .. "\",\"tags\":[],\"movedBy\":{\"id\":\"b\",\"name\":\"B\"}}"u8];
 
         var error = Json.Fail<CardMoved>(json);
 
-        Assert.NotNull(error.Message);
+        Assert.Equal("column", error.Path);
+        Assert.Equal("is not valid UTF-8 (byte 0xC3 at offset 23 of the data)", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("""{"cardId":1,"column":"a\uD800b","tags":[],"movedBy":{"id":"b","name":"B"}}""", "column", "\\uD800")]
+    [InlineData("""{"cardId":1,"column":"\uDC00","tags":[],"movedBy":{"id":"b","name":"B"}}""", "column", "\\uDC00")]
+    [InlineData("""{"cardId":1,"column":"\uD83D\uDE00 ok \\uD800 \ud800","tags":[],"movedBy":{"id":"b","name":"B"}}""", "column", "\\ud800")]
+    [InlineData("""{"cardId":1,"column":"c","tags":["ok","\uDFFF"],"movedBy":{"id":"b","name":"B"}}""", "tags[1]", "\\uDFFF")]
+    [InlineData("""{"cardId":1,"column":"c","tags":[],"movedBy":{"id":"b","name":"\uD800\uD800"}}""", "movedBy.name", "\\uD800")]
+    public void An_unpaired_surrogate_escape_is_a_failure_of_that_member_that_names_the_escape(string json, string path, string escape)
+    {
+        var error = Json.Fail<CardMoved>(json);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal($"contains the escape {escape}, an unpaired UTF-16 surrogate that is not text", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"char\":\"\\uD800\"", "char", "contains the escape \\uD800, an unpaired UTF-16 surrogate that is not text")]
+    [InlineData("\"duration\":\"\\uDBFF\"", "duration", "contains the escape \\uDBFF, an unpaired UTF-16 surrogate that is not text")]
+    [InlineData("\"counts\":{\"\\uD800\":1}", "counts", "has a key that contains the escape \\uD800, an unpaired UTF-16 surrogate that is not text")]
+    public void Text_that_is_not_valid_in_other_string_forms_is_a_failure_with_its_path(string replacement, string path, string reason)
+    {
+        var json = Json.Write(Fixture.AllTypesAt(max: false));
+        var member = replacement[..(replacement.IndexOf(':') + 1)];
+        var start = json.IndexOf(member, StringComparison.Ordinal);
+        var hostile = json[..start] + replacement + json[EndOfValue(json, start + member.Length)..];
+
+        var error = Json.Fail<AllTypes>(hostile);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(reason, error.Reason);
     }
 
     [Theory]
@@ -198,10 +230,11 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void Random_bytes_never_throw()
+    public void Random_corruptions_of_valid_data_are_read_or_refused_consistently_and_never_throw()
     {
         var random = new Random(20261127);
         var seeds = new[] { ValidCardMoved, Json.Write(Fixture.AllTypesAt(max: true)) };
+        var (read, refused) = (0, 0);
         for (var i = 0; i < 3000; i++)
         {
             var bytes = Encoding.UTF8.GetBytes(seeds[i % seeds.Length]);
@@ -210,9 +243,49 @@ public class HostileInputTests
                 bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
             }
 
-            // Any outcome but an exception is acceptable.
-            _ = ActionJson.TryRead<CardMoved>(bytes, out _, out _);
-            _ = ActionJson.TryRead<AllTypes>(bytes, out _, out _);
+            var wellFormed = IsWellFormedJson(bytes);
+            foreach (var outcome in new[] { ReadBack<CardMoved>(bytes, wellFormed), ReadBack<AllTypes>(bytes, wellFormed) })
+            {
+                if (outcome) { read++; } else { refused++; }
+            }
+        }
+
+        // A reader that refused (or accepted) everything would not get here with both counts above zero.
+        Assert.True(read > 0 && refused > 0, $"read {read}, refused {refused}");
+    }
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/> and checks the outcome: data that is read writes JSON that reads back to the same
+    /// JSON; data that is refused has a reason, and "not valid JSON" only when System.Text.Json rejects it too (a reader
+    /// stops at the first error, so malformed JSON after a wrong value is refused for the value).
+    /// </summary>
+    private static bool ReadBack<T>(byte[] bytes, bool wellFormed)
+        where T : IAction<T>
+    {
+        if (!ActionJson.TryRead<T>(bytes, out var value, out var error))
+        {
+            Assert.False(string.IsNullOrEmpty(error.Reason));
+            Assert.False(wellFormed && error.Reason.StartsWith("is not valid JSON", StringComparison.Ordinal), $"well-formed JSON called malformed: {error.Message}");
+            return false;
+        }
+
+        Assert.True(wellFormed, $"accepted what System.Text.Json rejects: {Encoding.UTF8.GetString(bytes)}");
+        var written = ActionJson.SerializeToUtf8Bytes(value);
+        Assert.True(ActionJson.TryRead<T>(written, out var again, out var againError), againError?.Message);
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(ActionJson.SerializeToUtf8Bytes(again)));
+        return true;
+    }
+
+    private static bool IsWellFormedJson(byte[] bytes)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

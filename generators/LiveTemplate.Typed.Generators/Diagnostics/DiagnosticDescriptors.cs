@@ -58,6 +58,36 @@ internal static class DiagnosticDescriptors
         "Typed action must be visible to its assembly",
         "'{0}' is {1}; the generated catalogue and JSON code live outside it, so make '{0}' and every type around it internal or public");
 
+    public static readonly DiagnosticDescriptor DuplicateJsonName = Create(
+        "LTT1011",
+        "Two members with one JSON name",
+        "'{0}' and '{1}' of '{2}' are both written as \"{3}\", so the reader could not tell them apart; give one of them another name with [{4}(\"...\")]");
+
+    public static readonly DiagnosticDescriptor IgnoredMemberIsNeeded = Create(
+        "LTT1012",
+        "Ignored member is needed to read the action back",
+        "Member '{0}' of '{1}' is {2} but {3}, so what the generated writer writes could not be read back; {4}");
+
+    public static readonly DiagnosticDescriptor UnsupportedAttribute = Create(
+        "LTT1013",
+        "Attribute not supported in a typed action",
+        "[{0}] on '{1}' is not supported in a typed action: {2}; remove it (docs/actions.md lists what typed actions honour)");
+
+    public static readonly DiagnosticDescriptor GeneratedCodeCannotUse = Create(
+        "LTT1014",
+        "Generated code cannot use a member of the action",
+        "Generated code cannot use '{0}': {1}; {2}");
+
+    public static readonly DiagnosticDescriptor InvalidJsonName = Create(
+        "LTT1015",
+        "JSON name is not valid",
+        "The JSON name of '{0}' in '{1}' is not valid: {2}; give [{3}] a name made of whole UTF-16 characters");
+
+    public static readonly DiagnosticDescriptor FieldIsNotData = Create(
+        "LTT1016",
+        "Public field is not part of the action's data",
+        "Field '{0}' of '{1}' is public but is neither written nor read (System.Text.Json skips fields); add [JsonInclude] to carry it, [JsonIgnore] to say it stays out, or make it a property");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

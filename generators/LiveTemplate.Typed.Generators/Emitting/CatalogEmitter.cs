@@ -1,3 +1,4 @@
+using System.Linq;
 using LiveTemplate.Typed.Generators.Model;
 
 namespace LiveTemplate.Typed.Generators.Emitting;
@@ -10,12 +11,18 @@ internal static class CatalogEmitter
     public static string Emit(string ns, EquatableArray<CatalogEntryModel> entries)
     {
         var writer = new SourceWriter();
-        DeclarationEmitter.WriteHeader(writer, "LiveTemplate.Typed.Generators: the typed actions of this assembly.");
+        var suppressed = entries.SelectMany(e => e.SuppressedDiagnostics).Distinct().OrderBy(id => id, System.StringComparer.Ordinal);
+        DeclarationEmitter.WriteHeader(writer, "LiveTemplate.Typed.Generators: the typed actions of this assembly.", suppressed);
         writer.OpenBlock("namespace " + ns);
         writer.WriteLine("/// <summary>The typed actions declared in this assembly, registered in <see cref=\"global::LiveTemplate.Typed.Actions.ActionCatalog.Default\"/> when it loads.</summary>");
         writer.OpenBlock("internal static class GeneratedActionCatalog");
         writer.WriteLine("/// <summary>Every action declared in this assembly, ordered by name.</summary>");
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::LiveTemplate.Typed.Actions.ActionDescriptor> Actions { get; } = new global::LiveTemplate.Typed.Actions.ActionDescriptor[]");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::LiveTemplate.Typed.Actions.ActionDescriptor> Actions { get; } = Describe();");
+        writer.WriteLine();
+
+        // An obsolete context, where naming an obsolete action is no diagnostic, even with [Obsolete(error: true)].
+        writer.WriteLine("[global::System.Obsolete(\"Generated code, which names every action, obsolete ones included.\")]");
+        writer.WriteLine("private static global::LiveTemplate.Typed.Actions.ActionDescriptor[] Describe() => new global::LiveTemplate.Typed.Actions.ActionDescriptor[]");
         writer.OpenBlock();
         foreach (var entry in entries)
         {

@@ -4,13 +4,19 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="Declaration">Where its partial declaration goes.</param>
 /// <param name="ActionName">The name on the wire.</param>
 /// <param name="Kind">Its scope.</param>
+/// <param name="NameConstant">How <c>public const string ActionName</c> is declared.</param>
+/// <param name="ScopeConstant">How <c>public const ActionScope ActionScope</c> is declared.</param>
 /// <param name="Root">The action's own members.</param>
 /// <param name="Objects">The nested objects its members use, in order of first use.</param>
 /// <param name="Enums">The enums its members use, in order of first use.</param>
+/// <param name="SuppressedDiagnostics">The ids of the <c>[Experimental]</c> types and members the generated code uses, which its file suppresses.</param>
 internal sealed record ActionModel(
     TypeDeclarationModel Declaration,
     string ActionName,
     ActionKind Kind,
+    ConstantDeclaration NameConstant,
+    ConstantDeclaration ScopeConstant,
     ObjectModel Root,
     EquatableArray<ObjectModel> Objects,
-    EquatableArray<EnumModel> Enums);
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<string> SuppressedDiagnostics);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using LiveTemplate.Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -18,15 +19,16 @@ internal static class ActionParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var payload = new PayloadContext(context.SemanticModel.Compilation);
         var name = ActionAttributes.ActionNameOf(type, context.Attributes[0]);
         if (!type.IsRecord || !DeclarationReader.IsPartial(type) || DeclarationReader.FirstNonPartialContainer(type) is not null
             || DeclarationReader.IsGenericOrInGeneric(type) || DeclarationReader.FirstHiddenFromAssembly(type) is not null
-            || ActionAttributes.HasBothScopes(type) || ActionNaming.Explain(name) is not null)
+            || payload.Known.ActionAttributesOf(type).Count != 1 || ActionNaming.Explain(name) is not null)
         {
             return null;
         }
 
-        var shapes = new PayloadShapeReader();
+        var shapes = new PayloadShapeReader(payload);
         var root = shapes.ReadAction(type);
         if (root is null)
         {
@@ -37,8 +39,43 @@ internal static class ActionParser
             DeclarationReader.Read(type, "Action"),
             name!,
             kind,
+            DeclarationOf(type, "ActionName", payload),
+            DeclarationOf(type, "ActionScope", payload),
             root,
             new EquatableArray<ObjectModel>(shapes.Objects),
-            new EquatableArray<EnumModel>(shapes.Enums));
+            new EquatableArray<EnumModel>(shapes.Enums),
+            new EquatableArray<string>(shapes.SuppressedIds));
+    }
+
+    /// <summary>
+    /// How to declare the generated constant <paramref name="name"/> in <paramref name="type"/>: not at all when the type
+    /// is called so or a member of it or of a base type is (the user's name wins), with <c>new</c> when it hides the
+    /// constant of a base type that is an action too.
+    /// </summary>
+    private static ConstantDeclaration DeclarationOf(INamedTypeSymbol type, string name, PayloadContext payload)
+    {
+        if (type.Name == name || type.GetMembers(name).Length > 0)
+        {
+            return ConstantDeclaration.Skip;
+        }
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            var isAction = payload.Known.ActionAttributesOf(baseType).Count > 0;
+            var declared = baseType.GetMembers(name);
+            if (declared.Length > 0)
+            {
+                // A constant of a base action compiled elsewhere is the generated one; anything else is the user's.
+                return isAction && declared.All(m => m is IFieldSymbol { IsConst: true }) ? ConstantDeclaration.Hide : ConstantDeclaration.Skip;
+            }
+
+            if (isAction && baseType.DeclaringSyntaxReferences.Length > 0)
+            {
+                // Its constant is generated in this compilation, where the generator cannot see it.
+                return ConstantDeclaration.Hide;
+            }
+        }
+
+        return ConstantDeclaration.Declare;
     }
 }

@@ -10,6 +10,17 @@ namespace LiveTemplate.Typed.Generators.Parsing;
 /// <summary>Reads where a generated partial type goes, and whether it can go there.</summary>
 internal static class DeclarationReader
 {
+    /// <summary>A type's name as it is declared: keywords escaped (<c>@class</c>), with its type parameters, without what contains it.</summary>
+    private static readonly SymbolDisplayFormat DeclaredName = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    /// <summary>A namespace as a declaration names it (<c>Shop.@event</c>).</summary>
+    private static readonly SymbolDisplayFormat NamespaceName = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
     /// <summary>The namespace, enclosing types and declaration of <paramref name="type"/>.</summary>
     public static TypeDeclarationModel Read(INamedTypeSymbol type, string hintSuffix)
     {
@@ -19,7 +30,7 @@ internal static class DeclarationReader
             containing.Insert(0, new ContainingTypeModel(Keyword(outer), NameWithTypeParameters(outer)));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(NamespaceName) : null;
         return new TypeDeclarationModel(
             ns,
             new EquatableArray<ContainingTypeModel>(containing),
@@ -88,14 +99,14 @@ internal static class DeclarationReader
     };
 
     private static string NameWithTypeParameters(INamedTypeSymbol type)
-        => type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        => type.ToDisplayString(DeclaredName);
 
     private static string HintName(INamedTypeSymbol type)
     {
         var name = new StringBuilder();
         if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
         {
-            name.Append(ns.ToDisplayString()).Append('.');
+            name.Append(ns.ToDisplayString().Replace("@", string.Empty)).Append('.');
         }
 
         var chain = new System.Collections.Generic.List<string>();

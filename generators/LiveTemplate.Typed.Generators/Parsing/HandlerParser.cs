@@ -31,7 +31,8 @@ internal static class HandlerParser
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<TypeDeclarationSyntax>()
             .FirstOrDefault(NamesHandleInterface);
-        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || ImplementsDispatcherItself(type))
+        var known = KnownSymbols.For(context.SemanticModel.Compilation);
+        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || type.AllInterfaces.Any(i => KnownSymbols.Is(i, known.Dispatcher)))
         {
             return null;
         }
@@ -39,16 +40,17 @@ internal static class HandlerParser
         var actions = new Dictionary<string, HandledActionModel>(System.StringComparer.Ordinal);
         foreach (var handled in type.AllInterfaces)
         {
-            if (handled.OriginalDefinition.ContainingNamespace?.ToDisplayString() != "LiveTemplate.Typed"
-                || handled.OriginalDefinition.MetadataName != "IHandle`1"
+            if (!KnownSymbols.IsConstructionOf(handled, known.HandleInterface)
                 || handled.TypeArguments[0] is not INamedTypeSymbol action
-                || ActionAttributes.ActionAttributeOf(action) is not { } marked
-                || ActionAttributes.ActionNameOf(action, marked.Attribute) is not { } name)
+                || known.ActionAttributesOf(action) is not { Count: 1 } marked
+                || ActionAttributes.ActionNameOf(action, marked[0].Attribute) is not { } name)
             {
                 continue;
             }
 
-            var model = new HandledActionModel(name, action.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            var usage = new UsageScanner();
+            usage.ScanType(action, null, new List<ShapeProblem>());
+            var model = new HandledActionModel(name, action.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), new EquatableArray<string>(usage.SuppressedIds));
 
             // Two actions with one name are an error reported by the analyzer; the switch keeps one of them.
             if (!actions.TryGetValue(name, out var existing) || string.CompareOrdinal(model.FullTypeName, existing.FullTypeName) < 0)
@@ -63,7 +65,10 @@ internal static class HandlerParser
         }
 
         var ordered = actions.Values.OrderBy(a => a.ActionName, System.StringComparer.Ordinal);
-        return new HandlerModel(DeclarationReader.Read(type, "Dispatcher"), new EquatableArray<HandledActionModel>(ordered));
+
+        // A type with its own DispatchAsync or CanHandle gets the interface implemented explicitly, beside them.
+        var explicitly = type.GetMembers("DispatchAsync").Length > 0 || type.GetMembers("CanHandle").Length > 0;
+        return new HandlerModel(DeclarationReader.Read(type, "Dispatcher"), new EquatableArray<HandledActionModel>(ordered), explicitly);
     }
 
     private static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
@@ -76,7 +81,4 @@ internal static class HandlerParser
         AliasQualifiedNameSyntax alias => RightmostName(alias.Name),
         _ => null,
     };
-
-    private static bool ImplementsDispatcherItself(INamedTypeSymbol type)
-        => type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.DispatcherInterface);
 }

@@ -10,10 +10,13 @@ namespace LiveTemplate.Typed.Generated;
 /// dictionaries and nulls built from them. They write what <see cref="ActionJsonReader"/> reads back.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ActionJsonWriter
+public static partial class ActionJsonWriter
 {
     internal const string DateOnlyFormat = "yyyy-MM-dd";
     internal const string TimeOnlyFormat = "HH:mm:ss.FFFFFFF";
+
+    /// <summary>True when <paramref name="value"/> is the default of its type (<c>[JsonIgnore(Condition = WhenWritingDefault)]</c> leaves it out).</summary>
+    public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     public static void WriteBoolean(Utf8JsonWriter writer, bool value) => NotNull(writer).WriteBooleanValue(value);

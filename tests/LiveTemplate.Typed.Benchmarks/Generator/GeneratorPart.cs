@@ -62,6 +62,7 @@ public static class GeneratorPart
             + "(its cached pipeline) on the compilation with one unrelated file changed.");
         report.Table(["Actions", "Generated files", "Cold run", "First cold run (JIT)", "Run after an unrelated edit", "Outputs cached after the edit"], rows);
         report.Note($"End: {MachineLoad.Describe()}.");
+        GeneratedCodePart.Run(report, settings, references);
     }
 
     private static GeneratorDriver CreateDriver(bool trackSteps = false)
@@ -81,7 +82,8 @@ public static class GeneratorPart
         return $"{cached:N0} of {outputs.Count:N0}";
     }
 
-    private static string ActionsSource(int count)
+    /// <summary>A project of <paramref name="count"/> actions of two shapes, by turns.</summary>
+    internal static string ActionsSource(int count)
     {
         var source = new StringBuilder("using System;\nusing System.Collections.Generic;\nusing LiveTemplate.Typed;\n\nnamespace Bench.Actions;\n\npublic sealed record Person(string Id, string Name);\n\n");
         for (var i = 0; i < count; i++)

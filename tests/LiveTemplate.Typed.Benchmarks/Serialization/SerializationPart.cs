@@ -41,6 +41,7 @@ public static class SerializationPart
         }
 
         report.Table(["Action", "Operation", "Generated (ours)", "STJ source-gen", "STJ reflection", "time generated / STJ-SG", "allocation generated − STJ-SG"], table);
+        InterleavedComparison.Run(report, quick);
         report.Note($"End: {MachineLoad.Describe()}.");
     }
 }

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Games.Chess.Events.MoveMade.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Games
 {
@@ -17,9 +18,9 @@ namespace Games
                 /// <summary>Who receives the action: every connection of one user.</summary>
                 public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-                static string global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.ActionName => ActionName;
+                static string global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.ActionName => "move-made";
 
-                static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.Scope => ActionScope;
+                static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
                 static void global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Games.Chess.Events.MoveMade value)
                     => global::LiveTemplate.Typed.Generated.MoveMadeJson.WriteMoveMade(writer, value);
@@ -33,64 +34,42 @@ namespace Games
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Games.Chess.Events.MoveMade"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class MoveMadeJson
     {
         public static void WriteMoveMade(Utf8JsonWriter writer, global::Games.Chess.Events.MoveMade value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(MoveMadeProperties.From, value.From);
-            writer.WriteString(MoveMadeProperties.To, value.To);
+            ActionJsonWriter.WriteString(writer, MoveMadeProperties.From, value.From);
+            ActionJsonWriter.WriteString(writer, MoveMadeProperties.To, value.To);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadMoveMade(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Games.Chess.Events.MoveMade value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadMoveMade(ref Utf8JsonReader reader, out global::Games.Chess.Events.MoveMade value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string from = default;
-            bool foundFrom = false;
             string to = default;
-            bool foundTo = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("from"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "from"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out from, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("from");
-                        return false;
-                    }
-
-                    foundFrom = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out from, out error)) return ActionJsonReader.AtMember("from", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("to"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "to"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out to, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("to");
-                        return false;
-                    }
-
-                    foundTo = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out to, out error)) return ActionJsonReader.AtMember("to", ref error, out value);
+                    found |= 0x2;
                 }
                 else
                 {
@@ -98,20 +77,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundFrom)
-            {
-                value = default;
-                error = ActionDataError.Missing("from");
-                return false;
-            }
-
-            if (!foundTo)
-            {
-                value = default;
-                error = ActionDataError.Missing("to");
-                return false;
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "from", "to" }, out value, out error);
             value = new global::Games.Chess.Events.MoveMade(from, to);
             error = null;
             return true;

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Ticked.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::Ticked>
 {
@@ -11,9 +12,9 @@ partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::T
     /// <summary>Who receives the action: every connection of one group.</summary>
     public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-    static string global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.ActionName => ActionName;
+    static string global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.ActionName => "ticked";
 
-    static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Scope => ActionScope;
+    static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
     static void global::LiveTemplate.Typed.Actions.IAction<global::Ticked>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Ticked value)
         => global::LiveTemplate.Typed.Generated.TickedJson.WriteTicked(writer, value);
@@ -24,43 +25,33 @@ partial record struct Ticked : global::LiveTemplate.Typed.IGroupAction<global::T
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Ticked"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class TickedJson
     {
         public static void WriteTicked(Utf8JsonWriter writer, global::Ticked value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(TickedProperties.Count, value.Count);
+            ActionJsonWriter.WriteInt64(writer, TickedProperties.Count, value.Count);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadTicked(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Ticked value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadTicked(ref Utf8JsonReader reader, out global::Ticked value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             long count = default;
-            bool foundCount = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("count"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "count"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("count");
-                        return false;
-                    }
-
-                    foundCount = true;
+                    if (!ActionJsonReader.TryReadInt64(ref reader, out count, out error)) return ActionJsonReader.AtMember("count", ref error, out value);
+                    found |= 0x1;
                 }
                 else
                 {
@@ -68,13 +59,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCount)
-            {
-                value = default;
-                error = ActionDataError.Missing("count");
-                return false;
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "count" }, out value, out error);
             value = new global::Ticked(count);
             error = null;
             return true;

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the typed actions of this assembly.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace TestProject
 {
@@ -9,7 +10,10 @@ namespace TestProject
     internal static class GeneratedActionCatalog
     {
         /// <summary>Every action declared in this assembly, ordered by name.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::LiveTemplate.Typed.Actions.ActionDescriptor> Actions { get; } = new global::LiveTemplate.Typed.Actions.ActionDescriptor[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::LiveTemplate.Typed.Actions.ActionDescriptor> Actions { get; } = Describe();
+
+        [global::System.Obsolete("Generated code, which names every action, obsolete ones included.")]
+        private static global::LiveTemplate.Typed.Actions.ActionDescriptor[] Describe() => new global::LiveTemplate.Typed.Actions.ActionDescriptor[]
         {
             global::LiveTemplate.Typed.Actions.ActionDescriptor.For<global::Profiles.HTMLExported>(),
             global::LiveTemplate.Typed.Actions.ActionDescriptor.For<global::Profiles.ProfileRenamed>(),

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Profiles.HTMLExported.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Profiles
 {
@@ -13,9 +14,9 @@ namespace Profiles
         /// <summary>Who receives the action: every connection of one group.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.HTMLExported>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.HTMLExported>.ActionName => "html-exported";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.HTMLExported>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.HTMLExported>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Profiles.HTMLExported>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Profiles.HTMLExported value)
             => global::LiveTemplate.Typed.Generated.HTMLExportedJson.WriteHTMLExported(writer, value);
@@ -27,32 +28,24 @@ namespace Profiles
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Profiles.HTMLExported"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class HTMLExportedJson
     {
         public static void WriteHTMLExported(Utf8JsonWriter writer, global::Profiles.HTMLExported value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WriteEndObject();
         }
 
-        public static bool TryReadHTMLExported(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Profiles.HTMLExported value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadHTMLExported(ref Utf8JsonReader reader, out global::Profiles.HTMLExported value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 reader.Skip();

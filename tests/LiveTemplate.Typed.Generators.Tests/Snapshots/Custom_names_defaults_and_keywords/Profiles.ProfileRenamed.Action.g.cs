@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Profiles.ProfileRenamed.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Profiles
 {
@@ -13,9 +14,9 @@ namespace Profiles
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.ActionName => "profile:renamed";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
             => global::LiveTemplate.Typed.Generated.ProfileRenamedJson.WriteProfileRenamed(writer, value);
@@ -27,113 +28,70 @@ namespace Profiles
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Profiles.ProfileRenamed"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class ProfileRenamedJson
     {
         public static void WriteProfileRenamed(Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(ProfileRenamedProperties.DisplayName, value.DisplayName);
-            writer.WriteNumber(ProfileRenamedProperties.@class, value.@class);
-            writer.WriteString(ProfileRenamedProperties.Reason, value.Reason);
-            writer.WriteNumber(ProfileRenamedProperties.Version, value.Version);
-            writer.WriteBoolean(ProfileRenamedProperties.Notify, value.Notify);
-            writer.WritePropertyName(ProfileRenamedProperties.Comment);
-            WriteNullableString(writer, value.Comment);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.DisplayName, value.DisplayName);
+            ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.@class, value.@class);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Reason, value.Reason);
+            ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.Version, value.Version);
+            ActionJsonWriter.WriteBoolean(writer, ProfileRenamedProperties.Notify, value.Notify);
+            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Comment, value.Comment);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadProfileRenamed(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Profiles.ProfileRenamed value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadProfileRenamed(ref Utf8JsonReader reader, out global::Profiles.ProfileRenamed value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string displayName = default;
-            bool foundDisplayName = false;
             int @class = default;
-            bool foundClass = false;
             string reason = "user \"asked\"";
-            int version = (int)(1);
+            int version = 1;
             bool notify = true;
             string? comment = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("display_name"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "display_name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("display_name");
-                        return false;
-                    }
-
-                    foundDisplayName = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out displayName, out error)) return ActionJsonReader.AtMember("display_name", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("class"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "class"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("class");
-                        return false;
-                    }
-
-                    foundClass = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out @class, out error)) return ActionJsonReader.AtMember("class", ref error, out value);
+                    found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("reason"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "reason"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out reason, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("reason");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadString(ref reader, out reason, out error)) return ActionJsonReader.AtMember("reason", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("version"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "version"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("version");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out version, out error)) return ActionJsonReader.AtMember("version", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("notify"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "notify"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("notify");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadBoolean(ref reader, out notify, out error)) return ActionJsonReader.AtMember("notify", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("comment"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "comment"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out comment, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("comment");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out comment, out error)) return ActionJsonReader.AtMember("comment", ref error, out value);
                 }
                 else
                 {
@@ -141,30 +99,11 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundDisplayName)
-            {
-                value = default;
-                error = ActionDataError.Missing("display_name");
-                return false;
-            }
-
-            if (!foundClass)
-            {
-                value = default;
-                error = ActionDataError.Missing("class");
-                return false;
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "display_name", "class" }, out value, out error);
             value = new global::Profiles.ProfileRenamed(displayName, @class, reason, version, notify, comment);
             error = null;
             return true;
         }
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
 
         private static class ProfileRenamedProperties
         {

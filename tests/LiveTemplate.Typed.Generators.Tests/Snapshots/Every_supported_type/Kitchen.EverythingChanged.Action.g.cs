@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Kitchen.EverythingChanged.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Kitchen
 {
@@ -13,9 +14,9 @@ namespace Kitchen
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.ActionName => "everything-changed";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Kitchen.EverythingChanged>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
             => global::LiveTemplate.Typed.Generated.EverythingChangedJson.WriteEverythingChanged(writer, value);
@@ -27,541 +28,298 @@ namespace Kitchen
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Kitchen.EverythingChanged"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class EverythingChangedJson
     {
         public static void WriteEverythingChanged(Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteBoolean(EverythingChangedProperties.Flag, value.Flag);
-            writer.WritePropertyName(EverythingChangedProperties.Byte);
-            ActionJsonWriter.WriteByte(writer, value.Byte);
-            writer.WritePropertyName(EverythingChangedProperties.SByte);
-            ActionJsonWriter.WriteSByte(writer, value.SByte);
-            writer.WritePropertyName(EverythingChangedProperties.Int16);
-            ActionJsonWriter.WriteInt16(writer, value.Int16);
-            writer.WritePropertyName(EverythingChangedProperties.UInt16);
-            ActionJsonWriter.WriteUInt16(writer, value.UInt16);
-            writer.WriteNumber(EverythingChangedProperties.Int32, value.Int32);
-            writer.WriteNumber(EverythingChangedProperties.UInt32, value.UInt32);
-            writer.WriteNumber(EverythingChangedProperties.Int64, value.Int64);
-            writer.WriteNumber(EverythingChangedProperties.UInt64, value.UInt64);
-            writer.WriteNumber(EverythingChangedProperties.Single, value.Single);
-            writer.WriteNumber(EverythingChangedProperties.Double, value.Double);
-            writer.WriteNumber(EverythingChangedProperties.Decimal, value.Decimal);
-            writer.WritePropertyName(EverythingChangedProperties.Char);
-            ActionJsonWriter.WriteChar(writer, value.Char);
-            writer.WriteString(EverythingChangedProperties.Text, value.Text);
-            writer.WriteString(EverythingChangedProperties.Id, value.Id);
-            writer.WriteString(EverythingChangedProperties.At, value.At);
-            writer.WriteString(EverythingChangedProperties.AtOffset, value.AtOffset);
-            writer.WritePropertyName(EverythingChangedProperties.Duration);
-            ActionJsonWriter.WriteTimeSpan(writer, value.Duration);
-            writer.WritePropertyName(EverythingChangedProperties.Day);
-            ActionJsonWriter.WriteDateOnly(writer, value.Day);
-            writer.WritePropertyName(EverythingChangedProperties.Time);
-            ActionJsonWriter.WriteTimeOnly(writer, value.Time);
-            writer.WritePropertyName(EverythingChangedProperties.Level);
+            ActionJsonWriter.WriteBoolean(writer, EverythingChangedProperties.Flag, value.Flag);
+            ActionJsonWriter.WriteByte(writer, EverythingChangedProperties.Byte, value.Byte);
+            ActionJsonWriter.WriteSByte(writer, EverythingChangedProperties.SByte, value.SByte);
+            ActionJsonWriter.WriteInt16(writer, EverythingChangedProperties.Int16, value.Int16);
+            ActionJsonWriter.WriteUInt16(writer, EverythingChangedProperties.UInt16, value.UInt16);
+            ActionJsonWriter.WriteInt32(writer, EverythingChangedProperties.Int32, value.Int32);
+            ActionJsonWriter.WriteUInt32(writer, EverythingChangedProperties.UInt32, value.UInt32);
+            ActionJsonWriter.WriteInt64(writer, EverythingChangedProperties.Int64, value.Int64);
+            ActionJsonWriter.WriteUInt64(writer, EverythingChangedProperties.UInt64, value.UInt64);
+            ActionJsonWriter.WriteSingle(writer, EverythingChangedProperties.Single, value.Single);
+            ActionJsonWriter.WriteDouble(writer, EverythingChangedProperties.Double, value.Double);
+            ActionJsonWriter.WriteDecimal(writer, EverythingChangedProperties.Decimal, value.Decimal);
+            ActionJsonWriter.WriteChar(writer, EverythingChangedProperties.Char, value.Char);
+            ActionJsonWriter.WriteString(writer, EverythingChangedProperties.Text, value.Text);
+            ActionJsonWriter.WriteGuid(writer, EverythingChangedProperties.Id, value.Id);
+            ActionJsonWriter.WriteDateTime(writer, EverythingChangedProperties.At, value.At);
+            ActionJsonWriter.WriteDateTimeOffset(writer, EverythingChangedProperties.AtOffset, value.AtOffset);
+            ActionJsonWriter.WriteTimeSpan(writer, EverythingChangedProperties.Duration, value.Duration);
+            ActionJsonWriter.WriteDateOnly(writer, EverythingChangedProperties.Day, value.Day);
+            ActionJsonWriter.WriteTimeOnly(writer, EverythingChangedProperties.Time, value.Time);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Level);
             WriteLevel(writer, value.Level);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeLevel);
-            WriteNullableLevel(writer, value.MaybeLevel);
-            writer.WritePropertyName(EverythingChangedProperties.Blob);
-            ActionJsonWriter.WriteBytes(writer, value.Blob);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeNumber);
-            WriteNullableInt32(writer, value.MaybeNumber);
-            writer.WritePropertyName(EverythingChangedProperties.MaybeText);
-            WriteNullableString(writer, value.MaybeText);
-            writer.WritePropertyName(EverythingChangedProperties.Numbers);
-            WriteArrayOfInt32(writer, value.Numbers);
-            writer.WritePropertyName(EverythingChangedProperties.Names);
-            WriteListOfString(writer, value.Names);
-            writer.WritePropertyName(EverythingChangedProperties.Points);
-            WriteIReadOnlyListOfPoint(writer, value.Points);
-            writer.WritePropertyName(EverythingChangedProperties.Ids);
-            WriteIReadOnlyCollectionOfGuid(writer, value.Ids);
-            writer.WritePropertyName(EverythingChangedProperties.Longs);
-            WriteIEnumerableOfInt64(writer, value.Longs);
-            writer.WritePropertyName(EverythingChangedProperties.Counts);
-            WriteDictionaryOfInt32(writer, value.Counts);
-            writer.WritePropertyName(EverythingChangedProperties.Tags);
-            WriteIReadOnlyDictionaryOfListOfNullableTag(writer, value.Tags);
-            writer.WritePropertyName(EverythingChangedProperties.Matrix);
-            WriteListOfListOfInt32(writer, value.Matrix);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.MaybeLevel);
+            ActionJsonWriter.WriteNullable<global::Kitchen.Level>(writer, value.MaybeLevel, WriteLevel);
+            ActionJsonWriter.WriteBytes(writer, EverythingChangedProperties.Blob, value.Blob);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.MaybeNumber);
+            ActionJsonWriter.WriteNullable<int>(writer, value.MaybeNumber, ActionJsonWriter.WriteInt32);
+            ActionJsonWriter.WriteString(writer, EverythingChangedProperties.MaybeText, value.MaybeText);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Numbers);
+            ActionJsonWriter.WriteList<int>(writer, value.Numbers, ActionJsonWriter.WriteInt32);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Names);
+            ActionJsonWriter.WriteList<string>(writer, value.Names, ActionJsonWriter.WriteString);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Points);
+            ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value.Points, WritePoint);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Ids);
+            ActionJsonWriter.WriteList<global::System.Guid>(writer, value.Ids, ActionJsonWriter.WriteGuid);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Longs);
+            ActionJsonWriter.WriteList<long>(writer, value.Longs, ActionJsonWriter.WriteInt64);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Counts);
+            ActionJsonWriter.WriteDictionary<int>(writer, value.Counts, ActionJsonWriter.WriteInt32);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Tags);
+            ActionJsonWriter.WriteDictionary<List<global::Kitchen.Tag?>>(writer, value.Tags, WriteListOfNullableTag);
+            ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Matrix);
+            ActionJsonWriter.WriteList<List<int>>(writer, value.Matrix, WriteListOfInt32);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadEverythingChanged(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.EverythingChanged value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadEverythingChanged(ref Utf8JsonReader reader, out global::Kitchen.EverythingChanged value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             bool flag = default;
-            bool foundFlag = false;
             byte @byte = default;
-            bool foundByte = false;
             sbyte sByte = default;
-            bool foundSByte = false;
             short int16 = default;
-            bool foundInt16 = false;
             ushort uInt16 = default;
-            bool foundUInt16 = false;
             int int32 = default;
-            bool foundInt32 = false;
             uint uInt32 = default;
-            bool foundUInt32 = false;
             long int64 = default;
-            bool foundInt64 = false;
             ulong uInt64 = default;
-            bool foundUInt64 = false;
             float single = default;
-            bool foundSingle = false;
             double @double = default;
-            bool foundDouble = false;
             decimal @decimal = default;
-            bool foundDecimal = false;
             char @char = default;
-            bool foundChar = false;
             string text = default;
-            bool foundText = false;
             global::System.Guid id = default;
-            bool foundId = false;
             global::System.DateTime at = default;
-            bool foundAt = false;
             global::System.DateTimeOffset atOffset = default;
-            bool foundAtOffset = false;
             global::System.TimeSpan duration = default;
-            bool foundDuration = false;
             global::System.DateOnly day = default;
-            bool foundDay = false;
             global::System.TimeOnly time = default;
-            bool foundTime = false;
             global::Kitchen.Level level = default;
-            bool foundLevel = false;
             global::Kitchen.Level? maybeLevel = default;
             byte[] blob = default;
-            bool foundBlob = false;
             int? maybeNumber = default;
             string? maybeText = default;
             int[] numbers = default;
-            bool foundNumbers = false;
-            global::System.Collections.Generic.List<string> names = default;
-            bool foundNames = false;
-            global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> points = default;
-            bool foundPoints = false;
-            global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> ids = default;
-            bool foundIds = false;
-            global::System.Collections.Generic.IEnumerable<long> longs = default;
-            bool foundLongs = false;
-            global::System.Collections.Generic.Dictionary<string, int> counts = default;
-            bool foundCounts = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> tags = default;
-            bool foundTags = false;
-            global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> matrix = default;
-            bool foundMatrix = false;
-
+            List<string> names = default;
+            IReadOnlyList<global::Kitchen.Point> points = default;
+            IReadOnlyCollection<global::System.Guid> ids = default;
+            IEnumerable<long> longs = default;
+            Dictionary<string, int> counts = default;
+            IReadOnlyDictionary<string, List<global::Kitchen.Tag?>> tags = default;
+            List<List<int>> matrix = default;
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("flag"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "flag"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("flag");
-                        return false;
-                    }
-
-                    foundFlag = true;
+                    if (!ActionJsonReader.TryReadBoolean(ref reader, out flag, out error)) return ActionJsonReader.AtMember("flag", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("byte"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "byte"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("byte");
-                        return false;
-                    }
-
-                    foundByte = true;
+                    if (!ActionJsonReader.TryReadByte(ref reader, out @byte, out error)) return ActionJsonReader.AtMember("byte", ref error, out value);
+                    found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("sByte"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "sByte"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("sByte");
-                        return false;
-                    }
-
-                    foundSByte = true;
+                    if (!ActionJsonReader.TryReadSByte(ref reader, out sByte, out error)) return ActionJsonReader.AtMember("sByte", ref error, out value);
+                    found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("int16"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int16"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("int16");
-                        return false;
-                    }
-
-                    foundInt16 = true;
+                    if (!ActionJsonReader.TryReadInt16(ref reader, out int16, out error)) return ActionJsonReader.AtMember("int16", ref error, out value);
+                    found |= 0x8;
                 }
-                else if (reader.ValueTextEquals("uInt16"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt16"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("uInt16");
-                        return false;
-                    }
-
-                    foundUInt16 = true;
+                    if (!ActionJsonReader.TryReadUInt16(ref reader, out uInt16, out error)) return ActionJsonReader.AtMember("uInt16", ref error, out value);
+                    found |= 0x10;
                 }
-                else if (reader.ValueTextEquals("int32"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int32"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("int32");
-                        return false;
-                    }
-
-                    foundInt32 = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out int32, out error)) return ActionJsonReader.AtMember("int32", ref error, out value);
+                    found |= 0x20;
                 }
-                else if (reader.ValueTextEquals("uInt32"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt32"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("uInt32");
-                        return false;
-                    }
-
-                    foundUInt32 = true;
+                    if (!ActionJsonReader.TryReadUInt32(ref reader, out uInt32, out error)) return ActionJsonReader.AtMember("uInt32", ref error, out value);
+                    found |= 0x40;
                 }
-                else if (reader.ValueTextEquals("int64"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "int64"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("int64");
-                        return false;
-                    }
-
-                    foundInt64 = true;
+                    if (!ActionJsonReader.TryReadInt64(ref reader, out int64, out error)) return ActionJsonReader.AtMember("int64", ref error, out value);
+                    found |= 0x80;
                 }
-                else if (reader.ValueTextEquals("uInt64"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "uInt64"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("uInt64");
-                        return false;
-                    }
-
-                    foundUInt64 = true;
+                    if (!ActionJsonReader.TryReadUInt64(ref reader, out uInt64, out error)) return ActionJsonReader.AtMember("uInt64", ref error, out value);
+                    found |= 0x100;
                 }
-                else if (reader.ValueTextEquals("single"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "single"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("single");
-                        return false;
-                    }
-
-                    foundSingle = true;
+                    if (!ActionJsonReader.TryReadSingle(ref reader, out single, out error)) return ActionJsonReader.AtMember("single", ref error, out value);
+                    found |= 0x200;
                 }
-                else if (reader.ValueTextEquals("double"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "double"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("double");
-                        return false;
-                    }
-
-                    foundDouble = true;
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out @double, out error)) return ActionJsonReader.AtMember("double", ref error, out value);
+                    found |= 0x400;
                 }
-                else if (reader.ValueTextEquals("decimal"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "decimal"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("decimal");
-                        return false;
-                    }
-
-                    foundDecimal = true;
+                    if (!ActionJsonReader.TryReadDecimal(ref reader, out @decimal, out error)) return ActionJsonReader.AtMember("decimal", ref error, out value);
+                    found |= 0x800;
                 }
-                else if (reader.ValueTextEquals("char"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "char"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("char");
-                        return false;
-                    }
-
-                    foundChar = true;
+                    if (!ActionJsonReader.TryReadChar(ref reader, out @char, out error)) return ActionJsonReader.AtMember("char", ref error, out value);
+                    found |= 0x1000;
                 }
-                else if (reader.ValueTextEquals("text"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "text"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out text, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("text");
-                        return false;
-                    }
-
-                    foundText = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out text, out error)) return ActionJsonReader.AtMember("text", ref error, out value);
+                    found |= 0x2000;
                 }
-                else if (reader.ValueTextEquals("id"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "id"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("id");
-                        return false;
-                    }
-
-                    foundId = true;
+                    if (!ActionJsonReader.TryReadGuid(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
+                    found |= 0x4000;
                 }
-                else if (reader.ValueTextEquals("at"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "at"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("at");
-                        return false;
-                    }
-
-                    foundAt = true;
+                    if (!ActionJsonReader.TryReadDateTime(ref reader, out at, out error)) return ActionJsonReader.AtMember("at", ref error, out value);
+                    found |= 0x8000;
                 }
-                else if (reader.ValueTextEquals("atOffset"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "atOffset"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("atOffset");
-                        return false;
-                    }
-
-                    foundAtOffset = true;
+                    if (!ActionJsonReader.TryReadDateTimeOffset(ref reader, out atOffset, out error)) return ActionJsonReader.AtMember("atOffset", ref error, out value);
+                    found |= 0x10000;
                 }
-                else if (reader.ValueTextEquals("duration"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "duration"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("duration");
-                        return false;
-                    }
-
-                    foundDuration = true;
+                    if (!ActionJsonReader.TryReadTimeSpan(ref reader, out duration, out error)) return ActionJsonReader.AtMember("duration", ref error, out value);
+                    found |= 0x20000;
                 }
-                else if (reader.ValueTextEquals("day"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "day"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("day");
-                        return false;
-                    }
-
-                    foundDay = true;
+                    if (!ActionJsonReader.TryReadDateOnly(ref reader, out day, out error)) return ActionJsonReader.AtMember("day", ref error, out value);
+                    found |= 0x40000;
                 }
-                else if (reader.ValueTextEquals("time"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "time"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("time");
-                        return false;
-                    }
-
-                    foundTime = true;
+                    if (!ActionJsonReader.TryReadTimeOnly(ref reader, out time, out error)) return ActionJsonReader.AtMember("time", ref error, out value);
+                    found |= 0x80000;
                 }
-                else if (reader.ValueTextEquals("level"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "level"u8))
                 {
                     reader.Read();
-                    if (!TryReadLevel(ref reader, out level, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("level");
-                        return false;
-                    }
-
-                    foundLevel = true;
+                    if (!TryReadLevel(ref reader, out level, out error)) return ActionJsonReader.AtMember("level", ref error, out value);
+                    found |= 0x100000;
                 }
-                else if (reader.ValueTextEquals("maybeLevel"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeLevel"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableLevel(ref reader, out maybeLevel, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("maybeLevel");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out maybeLevel, out error)) return ActionJsonReader.AtMember("maybeLevel", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("blob"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "blob"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("blob");
-                        return false;
-                    }
-
-                    foundBlob = true;
+                    if (!ActionJsonReader.TryReadBytes(ref reader, out blob, out error)) return ActionJsonReader.AtMember("blob", ref error, out value);
+                    found |= 0x200000;
                 }
-                else if (reader.ValueTextEquals("maybeNumber"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeNumber"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableInt32(ref reader, out maybeNumber, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("maybeNumber");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadNullable<int>(ref reader, ActionJsonReader.TryReadInt32, out maybeNumber, out error)) return ActionJsonReader.AtMember("maybeNumber", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("maybeText"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "maybeText"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out maybeText, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("maybeText");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out maybeText, out error)) return ActionJsonReader.AtMember("maybeText", ref error, out value);
                 }
-                else if (reader.ValueTextEquals("numbers"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "numbers"u8))
                 {
                     reader.Read();
-                    if (!TryReadArrayOfInt32(ref reader, out numbers, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("numbers");
-                        return false;
-                    }
-
-                    foundNumbers = true;
+                    if (!ActionJsonReader.TryReadArray<int>(ref reader, ActionJsonReader.TryReadInt32, out numbers, out error)) return ActionJsonReader.AtMember("numbers", ref error, out value);
+                    found |= 0x400000;
                 }
-                else if (reader.ValueTextEquals("names"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "names"u8))
                 {
                     reader.Read();
-                    if (!TryReadListOfString(ref reader, out names, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("names");
-                        return false;
-                    }
-
-                    foundNames = true;
+                    if (!ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out names, out error)) return ActionJsonReader.AtMember("names", ref error, out value);
+                    found |= 0x800000;
                 }
-                else if (reader.ValueTextEquals("points"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "points"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyListOfPoint(ref reader, out points, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("points");
-                        return false;
-                    }
-
-                    foundPoints = true;
+                    if (!ActionJsonReader.TryReadReadOnlyList<global::Kitchen.Point>(ref reader, TryReadPoint, out points, out error)) return ActionJsonReader.AtMember("points", ref error, out value);
+                    found |= 0x1000000;
                 }
-                else if (reader.ValueTextEquals("ids"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "ids"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyCollectionOfGuid(ref reader, out ids, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("ids");
-                        return false;
-                    }
-
-                    foundIds = true;
+                    if (!ActionJsonReader.TryReadReadOnlyCollection<global::System.Guid>(ref reader, ActionJsonReader.TryReadGuid, out ids, out error)) return ActionJsonReader.AtMember("ids", ref error, out value);
+                    found |= 0x2000000;
                 }
-                else if (reader.ValueTextEquals("longs"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "longs"u8))
                 {
                     reader.Read();
-                    if (!TryReadIEnumerableOfInt64(ref reader, out longs, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("longs");
-                        return false;
-                    }
-
-                    foundLongs = true;
+                    if (!ActionJsonReader.TryReadEnumerable<long>(ref reader, ActionJsonReader.TryReadInt64, out longs, out error)) return ActionJsonReader.AtMember("longs", ref error, out value);
+                    found |= 0x4000000;
                 }
-                else if (reader.ValueTextEquals("counts"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "counts"u8))
                 {
                     reader.Read();
-                    if (!TryReadDictionaryOfInt32(ref reader, out counts, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("counts");
-                        return false;
-                    }
-
-                    foundCounts = true;
+                    if (!ActionJsonReader.TryReadDictionary<int>(ref reader, ActionJsonReader.TryReadInt32, out counts, out error)) return ActionJsonReader.AtMember("counts", ref error, out value);
+                    found |= 0x8000000;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "tags"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyDictionaryOfListOfNullableTag(ref reader, out tags, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("tags");
-                        return false;
-                    }
-
-                    foundTags = true;
+                    if (!ActionJsonReader.TryReadReadOnlyDictionary<List<global::Kitchen.Tag?>>(ref reader, TryReadListOfNullableTag, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
+                    found |= 0x10000000;
                 }
-                else if (reader.ValueTextEquals("matrix"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "matrix"u8))
                 {
                     reader.Read();
-                    if (!TryReadListOfListOfInt32(ref reader, out matrix, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("matrix");
-                        return false;
-                    }
-
-                    foundMatrix = true;
+                    if (!ActionJsonReader.TryReadList<List<int>>(ref reader, TryReadListOfInt32, out matrix, out error)) return ActionJsonReader.AtMember("matrix", ref error, out value);
+                    found |= 0x20000000;
                 }
                 else
                 {
@@ -569,216 +327,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundFlag)
-            {
-                value = default;
-                error = ActionDataError.Missing("flag");
-                return false;
-            }
-
-            if (!foundByte)
-            {
-                value = default;
-                error = ActionDataError.Missing("byte");
-                return false;
-            }
-
-            if (!foundSByte)
-            {
-                value = default;
-                error = ActionDataError.Missing("sByte");
-                return false;
-            }
-
-            if (!foundInt16)
-            {
-                value = default;
-                error = ActionDataError.Missing("int16");
-                return false;
-            }
-
-            if (!foundUInt16)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt16");
-                return false;
-            }
-
-            if (!foundInt32)
-            {
-                value = default;
-                error = ActionDataError.Missing("int32");
-                return false;
-            }
-
-            if (!foundUInt32)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt32");
-                return false;
-            }
-
-            if (!foundInt64)
-            {
-                value = default;
-                error = ActionDataError.Missing("int64");
-                return false;
-            }
-
-            if (!foundUInt64)
-            {
-                value = default;
-                error = ActionDataError.Missing("uInt64");
-                return false;
-            }
-
-            if (!foundSingle)
-            {
-                value = default;
-                error = ActionDataError.Missing("single");
-                return false;
-            }
-
-            if (!foundDouble)
-            {
-                value = default;
-                error = ActionDataError.Missing("double");
-                return false;
-            }
-
-            if (!foundDecimal)
-            {
-                value = default;
-                error = ActionDataError.Missing("decimal");
-                return false;
-            }
-
-            if (!foundChar)
-            {
-                value = default;
-                error = ActionDataError.Missing("char");
-                return false;
-            }
-
-            if (!foundText)
-            {
-                value = default;
-                error = ActionDataError.Missing("text");
-                return false;
-            }
-
-            if (!foundId)
-            {
-                value = default;
-                error = ActionDataError.Missing("id");
-                return false;
-            }
-
-            if (!foundAt)
-            {
-                value = default;
-                error = ActionDataError.Missing("at");
-                return false;
-            }
-
-            if (!foundAtOffset)
-            {
-                value = default;
-                error = ActionDataError.Missing("atOffset");
-                return false;
-            }
-
-            if (!foundDuration)
-            {
-                value = default;
-                error = ActionDataError.Missing("duration");
-                return false;
-            }
-
-            if (!foundDay)
-            {
-                value = default;
-                error = ActionDataError.Missing("day");
-                return false;
-            }
-
-            if (!foundTime)
-            {
-                value = default;
-                error = ActionDataError.Missing("time");
-                return false;
-            }
-
-            if (!foundLevel)
-            {
-                value = default;
-                error = ActionDataError.Missing("level");
-                return false;
-            }
-
-            if (!foundBlob)
-            {
-                value = default;
-                error = ActionDataError.Missing("blob");
-                return false;
-            }
-
-            if (!foundNumbers)
-            {
-                value = default;
-                error = ActionDataError.Missing("numbers");
-                return false;
-            }
-
-            if (!foundNames)
-            {
-                value = default;
-                error = ActionDataError.Missing("names");
-                return false;
-            }
-
-            if (!foundPoints)
-            {
-                value = default;
-                error = ActionDataError.Missing("points");
-                return false;
-            }
-
-            if (!foundIds)
-            {
-                value = default;
-                error = ActionDataError.Missing("ids");
-                return false;
-            }
-
-            if (!foundLongs)
-            {
-                value = default;
-                error = ActionDataError.Missing("longs");
-                return false;
-            }
-
-            if (!foundCounts)
-            {
-                value = default;
-                error = ActionDataError.Missing("counts");
-                return false;
-            }
-
-            if (!foundTags)
-            {
-                value = default;
-                error = ActionDataError.Missing("tags");
-                return false;
-            }
-
-            if (!foundMatrix)
-            {
-                value = default;
-                error = ActionDataError.Missing("matrix");
-                return false;
-            }
-
+            if ((found & 0x3FFFFFFF) != 0x3FFFFFFF) return ActionJsonReader.Missing(found, new[] { "flag", "byte", "sByte", "int16", "uInt16", "int32", "uInt32", "int64", "uInt64", "single", "double", "decimal", "char", "text", "id", "at", "atOffset", "duration", "day", "time", "level", "blob", "numbers", "names", "points", "ids", "longs", "counts", "tags", "matrix" }, out value, out error);
             value = new global::Kitchen.EverythingChanged(flag, @byte, sByte, int16, uInt16, int32, uInt32, int64, uInt64, single, @double, @decimal, @char, text, id, at, atOffset, duration, day, time, level, maybeLevel, blob, maybeNumber, maybeText, numbers, names, points, ids, longs, counts, tags, matrix);
             error = null;
             return true;
@@ -787,48 +336,30 @@ namespace LiveTemplate.Typed.Generated
         public static void WritePoint(Utf8JsonWriter writer, global::Kitchen.Point value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber(PointProperties.X, value.X);
-            writer.WriteNumber(PointProperties.Y, value.Y);
+            ActionJsonWriter.WriteDouble(writer, PointProperties.X, value.X);
+            ActionJsonWriter.WriteDouble(writer, PointProperties.Y, value.Y);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadPoint(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Point value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadPoint(ref Utf8JsonReader reader, out global::Kitchen.Point value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             double x = default;
-            bool foundX = false;
             double y = default;
-            bool foundY = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("x"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "x"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("x");
-                        return false;
-                    }
-
-                    foundX = true;
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out x, out error)) return ActionJsonReader.AtMember("x", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("y"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "y"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("y");
-                        return false;
-                    }
-
-                    foundY = true;
+                    if (!ActionJsonReader.TryReadDouble(ref reader, out y, out error)) return ActionJsonReader.AtMember("y", ref error, out value);
+                    found |= 0x2;
                 }
                 else
                 {
@@ -836,20 +367,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundX)
-            {
-                value = default;
-                error = ActionDataError.Missing("x");
-                return false;
-            }
-
-            if (!foundY)
-            {
-                value = default;
-                error = ActionDataError.Missing("y");
-                return false;
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "x", "y" }, out value, out error);
             value = new global::Kitchen.Point(x, y);
             error = null;
             return true;
@@ -857,53 +375,33 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WriteTag(Utf8JsonWriter writer, global::Kitchen.Tag value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(TagProperties.Name, value.Name);
-            writer.WritePropertyName(TagProperties.Parent);
-            WriteNullableTag(writer, value.Parent);
+            ActionJsonWriter.WriteString(writer, TagProperties.Name, value.Name);
+            ActionJsonWriter.WriteName(writer, TagProperties.Parent);
+            ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value.Parent, WriteTag);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Tag value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadTag(ref Utf8JsonReader reader, out global::Kitchen.Tag value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string name = default;
-            bool foundName = false;
             global::Kitchen.Tag? parent = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("name");
-                        return false;
-                    }
-
-                    foundName = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("parent"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "parent"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableTag(ref reader, out parent, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("parent");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out parent, out error)) return ActionJsonReader.AtMember("parent", ref error, out value);
+                    found |= 0x2;
                 }
                 else
                 {
@@ -911,18 +409,20 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundName)
+            if ((found & 0x3) != 0x3)
             {
-                value = default;
-                error = ActionDataError.Missing("name");
-                return false;
+                var defaults = new global::Kitchen.Tag();
+                if ((found & 0x1) == 0)
+                {
+                    name = defaults.Name;
+                }
+                if ((found & 0x2) == 0)
+                {
+                    parent = defaults.Parent;
+                }
             }
 
-            value = new global::Kitchen.Tag()
-            {
-                Name = name,
-                Parent = parent,
-            };
+            value = new global::Kitchen.Tag() { Name = name, Parent = parent };
             error = null;
             return true;
         }
@@ -931,46 +431,22 @@ namespace LiveTemplate.Typed.Generated
         {
             switch (value)
             {
-                case global::Kitchen.Level.Low:
-                    writer.WriteStringValue("Low"u8);
-                    return;
-                case global::Kitchen.Level.High:
-                    writer.WriteStringValue("High"u8);
-                    return;
+                case global::Kitchen.Level.Low: ActionJsonWriter.WriteText(writer, "Low"u8); return;
+                case global::Kitchen.Level.High: ActionJsonWriter.WriteText(writer, "High"u8); return;
             }
 
             // A value without a name (a combination of flags, for example) is written as its number.
             writer.WriteNumberValue((short)value);
         }
 
-        public static bool TryReadLevel(ref Utf8JsonReader reader, out global::Kitchen.Level value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadLevel(ref Utf8JsonReader reader, out global::Kitchen.Level value, out ActionDataError? error)
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                if (reader.ValueTextEquals("Low"u8))
-                {
-                    value = global::Kitchen.Level.Low;
-                    error = null;
-                    return true;
-                }
-
-                if (reader.ValueTextEquals("High"u8))
-                {
-                    value = global::Kitchen.Level.High;
-                    error = null;
-                    return true;
-                }
-
-                if (reader.ValueTextEquals("Top"u8))
-                {
-                    value = global::Kitchen.Level.Top;
-                    error = null;
-                    return true;
-                }
-
-                value = default;
-                error = ActionDataError.Invalid("must be one of Low, High, Top");
-                return false;
+                if (ActionJsonReader.ValueTextEquals(ref reader, "Low"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Low, out value, out error);
+                if (ActionJsonReader.ValueTextEquals(ref reader, "High"u8)) return ActionJsonReader.Success(global::Kitchen.Level.High, out value, out error);
+                if (ActionJsonReader.ValueTextEquals(ref reader, "Top"u8)) return ActionJsonReader.Success(global::Kitchen.Level.Top, out value, out error);
+                return ActionJsonReader.Invalid("must be one of Low, High, Top", out value, out error);
             }
 
             if (reader.TokenType != JsonTokenType.Number)
@@ -983,105 +459,14 @@ namespace LiveTemplate.Typed.Generated
             return read;
         }
 
-        public static void WriteArrayOfInt32(Utf8JsonWriter writer, int[] value)
-            => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
+        public static void WriteListOfInt32(Utf8JsonWriter writer, List<int> value) => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
+        public static bool TryReadListOfInt32(ref Utf8JsonReader reader, out List<int> value, out ActionDataError? error) => ActionJsonReader.TryReadList<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
 
-        public static bool TryReadArrayOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out int[] value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadArray<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
+        public static void WriteListOfNullableTag(Utf8JsonWriter writer, List<global::Kitchen.Tag?> value) => ActionJsonWriter.WriteList<global::Kitchen.Tag?>(writer, value, WriteNullableTag);
+        public static bool TryReadListOfNullableTag(ref Utf8JsonReader reader, out List<global::Kitchen.Tag?> value, out ActionDataError? error) => ActionJsonReader.TryReadList<global::Kitchen.Tag?>(ref reader, TryReadNullableTag, out value, out error);
 
-        public static void WriteDictionaryOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
-            => ActionJsonWriter.WriteDictionary<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadDictionaryOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.Dictionary<string, int> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadDictionary<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteIEnumerableOfInt64(Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<long> value)
-            => ActionJsonWriter.WriteList<long>(writer, value, ActionJsonWriter.WriteInt64);
-
-        public static bool TryReadIEnumerableOfInt64(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IEnumerable<long> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<long>(ref reader, ActionJsonReader.TryReadInt64, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyCollectionOfGuid(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> value)
-            => ActionJsonWriter.WriteList<global::System.Guid>(writer, value, ActionJsonWriter.WriteGuid);
-
-        public static bool TryReadIReadOnlyCollectionOfGuid(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyCollection<global::System.Guid> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<global::System.Guid>(ref reader, ActionJsonReader.TryReadGuid, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyDictionaryOfListOfNullableTag(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> value)
-            => ActionJsonWriter.WriteDictionary<global::System.Collections.Generic.List<global::Kitchen.Tag?>>(writer, value, WriteListOfNullableTag);
-
-        public static bool TryReadIReadOnlyDictionaryOfListOfNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<global::Kitchen.Tag?>> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadDictionary<global::System.Collections.Generic.List<global::Kitchen.Tag?>>(ref reader, TryReadListOfNullableTag, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteIReadOnlyListOfPoint(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> value)
-            => ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value, WritePoint);
-
-        public static bool TryReadIReadOnlyListOfPoint(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<global::Kitchen.Point> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<global::Kitchen.Point>(ref reader, TryReadPoint, out var items, out error);
-            value = items;
-            return read;
-        }
-
-        public static void WriteListOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.List<int> value)
-            => ActionJsonWriter.WriteList<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadListOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<int> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteListOfListOfInt32(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> value)
-            => ActionJsonWriter.WriteList<global::System.Collections.Generic.List<int>>(writer, value, WriteListOfInt32);
-
-        public static bool TryReadListOfListOfInt32(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<global::System.Collections.Generic.List<int>>(ref reader, TryReadListOfInt32, out value, out error);
-
-        public static void WriteListOfNullableTag(Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Kitchen.Tag?> value)
-            => ActionJsonWriter.WriteList<global::Kitchen.Tag?>(writer, value, WriteNullableTag);
-
-        public static bool TryReadListOfNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<global::Kitchen.Tag?> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<global::Kitchen.Tag?>(ref reader, TryReadNullableTag, out value, out error);
-
-        public static void WriteListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
-            => ActionJsonWriter.WriteList<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadListOfString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.List<string> value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
-
-        public static void WriteNullableInt32(Utf8JsonWriter writer, int? value)
-            => ActionJsonWriter.WriteNullable<int>(writer, value, ActionJsonWriter.WriteInt32);
-
-        public static bool TryReadNullableInt32(ref Utf8JsonReader reader, out int? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadNullable<int>(ref reader, ActionJsonReader.TryReadInt32, out value, out error);
-
-        public static void WriteNullableLevel(Utf8JsonWriter writer, global::Kitchen.Level? value)
-            => ActionJsonWriter.WriteNullable<global::Kitchen.Level>(writer, value, WriteLevel);
-
-        public static bool TryReadNullableLevel(ref Utf8JsonReader reader, out global::Kitchen.Level? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadNullable<global::Kitchen.Level>(ref reader, TryReadLevel, out value, out error);
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
-
-        public static void WriteNullableTag(Utf8JsonWriter writer, global::Kitchen.Tag? value)
-            => ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value, WriteTag);
-
-        public static bool TryReadNullableTag(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Kitchen.Tag? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out value, out error);
+        public static void WriteNullableTag(Utf8JsonWriter writer, global::Kitchen.Tag? value) => ActionJsonWriter.WriteOrNull<global::Kitchen.Tag>(writer, value, WriteTag);
+        public static bool TryReadNullableTag(ref Utf8JsonReader reader, out global::Kitchen.Tag? value, out ActionDataError? error) => ActionJsonReader.TryReadOrNull<global::Kitchen.Tag>(ref reader, TryReadTag, out value, out error);
 
         private static class EverythingChangedProperties
         {

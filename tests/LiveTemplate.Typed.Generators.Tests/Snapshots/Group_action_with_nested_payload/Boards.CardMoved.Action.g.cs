@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Boards.CardMoved.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -13,9 +14,9 @@ namespace Boards
         /// <summary>Who receives the action: every connection of one group.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => "card-moved";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Boards.CardMoved value)
             => global::LiveTemplate.Typed.Generated.CardMovedJson.WriteCardMoved(writer, value);
@@ -27,96 +28,60 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Boards.CardMoved"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CardMovedJson
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
-            writer.WriteString(CardMovedProperties.Column, value.Column);
-            writer.WritePropertyName(CardMovedProperties.Tags);
-            WriteIReadOnlyListOfString(writer, value.Tags);
-            writer.WritePropertyName(CardMovedProperties.MovedBy);
+            ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
+            ActionJsonWriter.WriteString(writer, CardMovedProperties.Column, value.Column);
+            ActionJsonWriter.WriteName(writer, CardMovedProperties.Tags);
+            ActionJsonWriter.WriteList<string>(writer, value.Tags, ActionJsonWriter.WriteString);
+            ActionJsonWriter.WriteName(writer, CardMovedProperties.MovedBy);
             WritePerson(writer, value.MovedBy);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCardMoved(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CardMoved value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCardMoved(ref Utf8JsonReader reader, out global::Boards.CardMoved value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int cardId = default;
-            bool foundCardId = false;
             string column = default;
-            bool foundColumn = false;
-            global::System.Collections.Generic.IReadOnlyList<string> tags = default;
-            bool foundTags = false;
+            IReadOnlyList<string> tags = default;
             global::Boards.Person movedBy = default;
-            bool foundMovedBy = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cardId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cardId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("cardId");
-                        return false;
-                    }
-
-                    foundCardId = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("column"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "column"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out column, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("column");
-                        return false;
-                    }
-
-                    foundColumn = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out column, out error)) return ActionJsonReader.AtMember("column", ref error, out value);
+                    found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "tags"u8))
                 {
                     reader.Read();
-                    if (!TryReadIReadOnlyListOfString(ref reader, out tags, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("tags");
-                        return false;
-                    }
-
-                    foundTags = true;
+                    if (!ActionJsonReader.TryReadReadOnlyList<string>(ref reader, ActionJsonReader.TryReadString, out tags, out error)) return ActionJsonReader.AtMember("tags", ref error, out value);
+                    found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("movedBy"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "movedBy"u8))
                 {
                     reader.Read();
-                    if (!TryReadPerson(ref reader, out movedBy, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("movedBy");
-                        return false;
-                    }
-
-                    foundMovedBy = true;
+                    if (!TryReadPerson(ref reader, out movedBy, out error)) return ActionJsonReader.AtMember("movedBy", ref error, out value);
+                    found |= 0x8;
                 }
                 else
                 {
@@ -124,34 +89,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCardId)
-            {
-                value = default;
-                error = ActionDataError.Missing("cardId");
-                return false;
-            }
-
-            if (!foundColumn)
-            {
-                value = default;
-                error = ActionDataError.Missing("column");
-                return false;
-            }
-
-            if (!foundTags)
-            {
-                value = default;
-                error = ActionDataError.Missing("tags");
-                return false;
-            }
-
-            if (!foundMovedBy)
-            {
-                value = default;
-                error = ActionDataError.Missing("movedBy");
-                return false;
-            }
-
+            if ((found & 0xF) != 0xF) return ActionJsonReader.Missing(found, new[] { "cardId", "column", "tags", "movedBy" }, out value, out error);
             value = new global::Boards.CardMoved(cardId, column, tags, movedBy);
             error = null;
             return true;
@@ -159,55 +97,32 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WritePerson(Utf8JsonWriter writer, global::Boards.Person value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(PersonProperties.Id, value.Id);
-            writer.WriteString(PersonProperties.Name, value.Name);
+            ActionJsonWriter.WriteString(writer, PersonProperties.Id, value.Id);
+            ActionJsonWriter.WriteString(writer, PersonProperties.Name, value.Name);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadPerson(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.Person value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadPerson(ref Utf8JsonReader reader, out global::Boards.Person value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             string id = default;
-            bool foundId = false;
             string name = default;
-            bool foundName = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "id"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out id, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("id");
-                        return false;
-                    }
-
-                    foundId = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out id, out error)) return ActionJsonReader.AtMember("id", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "name"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("name");
-                        return false;
-                    }
-
-                    foundName = true;
+                    if (!ActionJsonReader.TryReadString(ref reader, out name, out error)) return ActionJsonReader.AtMember("name", ref error, out value);
+                    found |= 0x2;
                 }
                 else
                 {
@@ -215,33 +130,10 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundId)
-            {
-                value = default;
-                error = ActionDataError.Missing("id");
-                return false;
-            }
-
-            if (!foundName)
-            {
-                value = default;
-                error = ActionDataError.Missing("name");
-                return false;
-            }
-
+            if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "id", "name" }, out value, out error);
             value = new global::Boards.Person(id, name);
             error = null;
             return true;
-        }
-
-        public static void WriteIReadOnlyListOfString(Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-            => ActionJsonWriter.WriteList<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadIReadOnlyListOfString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::System.Collections.Generic.IReadOnlyList<string> value, [NotNullWhen(false)] out ActionDataError? error)
-        {
-            var read = ActionJsonReader.TryReadList<string>(ref reader, ActionJsonReader.TryReadString, out var items, out error);
-            value = items;
-            return read;
         }
 
         private static class CardMovedProperties

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the action dispatcher of Boards.BoardHandler.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -10,19 +11,25 @@ namespace Boards
         /// <inheritdoc />
         public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
         {
-            switch (action)
+            return Dispatch(this, action, data, context);
+
+            [global::System.Obsolete]
+            static global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> Dispatch(global::Boards.BoardHandler handler, string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
             {
-                case global::Boards.CardMoved.ActionName:
-                    return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(this, data, context);
-                case global::Boards.CartUpdated.ActionName:
-                    return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(this, data, context);
-                default:
-                    return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+                switch (action)
+                {
+                    case "card-moved":
+                        return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(handler, data, context);
+                    case "cart-updated":
+                        return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(handler, data, context);
+                    default:
+                        return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+                }
             }
         }
 
         /// <inheritdoc />
         public bool CanHandle(string action)
-            => action is global::Boards.CardMoved.ActionName or global::Boards.CartUpdated.ActionName;
+            => action is "card-moved" or "cart-updated";
     }
 }

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [GroupAction] Boards.CardMoved.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -13,9 +14,9 @@ namespace Boards
         /// <summary>Who receives the action: every connection of one group.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.ActionName => "card-moved";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Group;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Boards.CardMoved value)
             => global::LiveTemplate.Typed.Generated.CardMovedJson.WriteCardMoved(writer, value);
@@ -27,49 +28,34 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Boards.CardMoved"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CardMovedJson
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CardMovedProperties.CardId, value.CardId);
+            ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCardMoved(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CardMoved value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCardMoved(ref Utf8JsonReader reader, out global::Boards.CardMoved value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int cardId = default;
-            bool foundCardId = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cardId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cardId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("cardId");
-                        return false;
-                    }
-
-                    foundCardId = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out cardId, out error)) return ActionJsonReader.AtMember("cardId", ref error, out value);
+                    found |= 0x1;
                 }
                 else
                 {
@@ -77,13 +63,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCardId)
-            {
-                value = default;
-                error = ActionDataError.Missing("cardId");
-                return false;
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "cardId" }, out value, out error);
             value = new global::Boards.CardMoved(cardId);
             error = null;
             return true;

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Boards.CartUpdated.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -13,9 +14,9 @@ namespace Boards
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.ActionName => "cart-updated";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Boards.CartUpdated value)
             => global::LiveTemplate.Typed.Generated.CartUpdatedJson.WriteCartUpdated(writer, value);
@@ -27,49 +28,34 @@ namespace Boards
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Boards.CartUpdated"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CartUpdatedJson
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Boards.CartUpdated value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
+            ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Boards.CartUpdated value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, out global::Boards.CartUpdated value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             int items = default;
-            bool foundItems = false;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("items"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "items"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("items");
-                        return false;
-                    }
-
-                    foundItems = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);
+                    found |= 0x1;
                 }
                 else
                 {
@@ -77,13 +63,7 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundItems)
-            {
-                value = default;
-                error = ActionDataError.Missing("items");
-                return false;
-            }
-
+            if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "items" }, out value, out error);
             value = new global::Boards.CartUpdated(items);
             error = null;
             return true;

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the action dispatcher of Boards.Module<TState>.Inner.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Boards
 {
@@ -12,18 +13,24 @@ namespace Boards
             /// <inheritdoc />
             public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
             {
-                switch (action)
+                return Dispatch(this, action, data, context);
+
+                [global::System.Obsolete]
+                static global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> Dispatch(global::Boards.Module<TState>.Inner handler, string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
                 {
-                    case global::Boards.CardMoved.ActionName:
-                        return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(this, data, context);
-                    default:
-                        return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+                    switch (action)
+                    {
+                        case "card-moved":
+                            return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CardMoved>(handler, data, context);
+                        default:
+                            return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+                    }
                 }
             }
 
             /// <inheritdoc />
             public bool CanHandle(string action)
-                => action is global::Boards.CardMoved.ActionName;
+                => action is "card-moved";
         }
     }
 }

@@ -2,22 +2,29 @@
 // LiveTemplate.Typed.Generators: the action dispatcher of GlobalHandler.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 partial struct GlobalHandler : global::LiveTemplate.Typed.IActionDispatcher
 {
     /// <inheritdoc />
     public global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> DispatchAsync(string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
     {
-        switch (action)
+        return Dispatch(this, action, data, context);
+
+        [global::System.Obsolete]
+        static global::System.Threading.Tasks.ValueTask<global::LiveTemplate.Typed.ActionDispatchResult> Dispatch(global::GlobalHandler handler, string action, global::System.ReadOnlyMemory<byte> data, global::LiveTemplate.Typed.ActionContext context)
         {
-            case global::Boards.CartUpdated.ActionName:
-                return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(this, data, context);
-            default:
-                return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+            switch (action)
+            {
+                case "cart-updated":
+                    return global::LiveTemplate.Typed.Generated.ActionDispatch.DecodeAndHandleAsync<global::Boards.CartUpdated>(handler, data, context);
+                default:
+                    return new(global::LiveTemplate.Typed.ActionDispatchResult.UnknownAction(action));
+            }
         }
     }
 
     /// <inheritdoc />
     public bool CanHandle(string action)
-        => action is global::Boards.CartUpdated.ActionName;
+        => action is "cart-updated";
 }

@@ -2,6 +2,7 @@
 // LiveTemplate.Typed.Generators: the name, scope and JSON code of the [ServerAction] Shop.CartUpdated.
 #nullable enable annotations
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618, CS3001, CS3002, CS3003, CS8981
 
 namespace Shop
 {
@@ -13,9 +14,9 @@ namespace Shop
         /// <summary>Who receives the action: every connection of one user.</summary>
         public const global::LiveTemplate.Typed.Actions.ActionScope ActionScope = global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
-        static string global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.ActionName => ActionName;
+        static string global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.ActionName => "cart-updated";
 
-        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Scope => ActionScope;
+        static global::LiveTemplate.Typed.Actions.ActionScope global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Scope => global::LiveTemplate.Typed.Actions.ActionScope.Server;
 
         static void global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.CartUpdated value)
             => global::LiveTemplate.Typed.Generated.CartUpdatedJson.WriteCartUpdated(writer, value);
@@ -27,92 +28,57 @@ namespace Shop
 
 namespace LiveTemplate.Typed.Generated
 {
-    using global::System.Diagnostics.CodeAnalysis;
+    using global::System.Collections.Generic;
     using global::System.Text.Json;
     using global::LiveTemplate.Typed.Actions;
 
     /// <summary>Writes and reads the JSON of <see cref="global::Shop.CartUpdated"/> and the types it contains, without reflection.</summary>
+    [global::System.Obsolete("Generated code, which uses what the action's declarations use, obsolete members included.")]
     file static class CartUpdatedJson
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Shop.CartUpdated value)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WriteString(CartUpdatedProperties.CartId, value.CartId);
-            writer.WriteNumber(CartUpdatedProperties.Items, value.Items);
-            writer.WriteNumber(CartUpdatedProperties.Total, value.Total);
-            writer.WritePropertyName(CartUpdatedProperties.Note);
-            WriteNullableString(writer, value.Note);
+            ActionJsonWriter.WriteGuid(writer, CartUpdatedProperties.CartId, value.CartId);
+            ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
+            ActionJsonWriter.WriteDecimal(writer, CartUpdatedProperties.Total, value.Total);
+            ActionJsonWriter.WriteString(writer, CartUpdatedProperties.Note, value.Note);
             writer.WriteEndObject();
         }
 
-        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out global::Shop.CartUpdated value, [NotNullWhen(false)] out ActionDataError? error)
+        public static bool TryReadCartUpdated(ref Utf8JsonReader reader, out global::Shop.CartUpdated value, out ActionDataError? error)
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return ActionJsonReader.Fail("an object", ref reader, out value, out error);
-            }
-
+            if (reader.TokenType != JsonTokenType.StartObject) return ActionJsonReader.Fail("an object", ref reader, out value, out error);
             global::System.Guid cartId = default;
-            bool foundCartId = false;
             int items = default;
-            bool foundItems = false;
             decimal total = default;
-            bool foundTotal = false;
             string? note = default;
-
+            ulong found = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cartId"u8))
+                if (ActionJsonReader.ValueTextEquals(ref reader, "cartId"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("cartId");
-                        return false;
-                    }
-
-                    foundCartId = true;
+                    if (!ActionJsonReader.TryReadGuid(ref reader, out cartId, out error)) return ActionJsonReader.AtMember("cartId", ref error, out value);
+                    found |= 0x1;
                 }
-                else if (reader.ValueTextEquals("items"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "items"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("items");
-                        return false;
-                    }
-
-                    foundItems = true;
+                    if (!ActionJsonReader.TryReadInt32(ref reader, out items, out error)) return ActionJsonReader.AtMember("items", ref error, out value);
+                    found |= 0x2;
                 }
-                else if (reader.ValueTextEquals("total"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "total"u8))
                 {
                     reader.Read();
-                    if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("total");
-                        return false;
-                    }
-
-                    foundTotal = true;
+                    if (!ActionJsonReader.TryReadDecimal(ref reader, out total, out error)) return ActionJsonReader.AtMember("total", ref error, out value);
+                    found |= 0x4;
                 }
-                else if (reader.ValueTextEquals("note"u8))
+                else if (ActionJsonReader.ValueTextEquals(ref reader, "note"u8))
                 {
                     reader.Read();
-                    if (!TryReadNullableString(ref reader, out note, out error))
-                    {
-                        value = default;
-                        error = error.AtMember("note");
-                        return false;
-                    }
+                    if (!ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out note, out error)) return ActionJsonReader.AtMember("note", ref error, out value);
                 }
                 else
                 {
@@ -120,37 +86,11 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if (!foundCartId)
-            {
-                value = default;
-                error = ActionDataError.Missing("cartId");
-                return false;
-            }
-
-            if (!foundItems)
-            {
-                value = default;
-                error = ActionDataError.Missing("items");
-                return false;
-            }
-
-            if (!foundTotal)
-            {
-                value = default;
-                error = ActionDataError.Missing("total");
-                return false;
-            }
-
+            if ((found & 0x7) != 0x7) return ActionJsonReader.Missing(found, new[] { "cartId", "items", "total" }, out value, out error);
             value = new global::Shop.CartUpdated(cartId, items, total, note);
             error = null;
             return true;
         }
-
-        public static void WriteNullableString(Utf8JsonWriter writer, string? value)
-            => ActionJsonWriter.WriteOrNull<string>(writer, value, ActionJsonWriter.WriteString);
-
-        public static bool TryReadNullableString(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out string? value, [NotNullWhen(false)] out ActionDataError? error)
-            => ActionJsonReader.TryReadOrNull<string>(ref reader, ActionJsonReader.TryReadString, out value, out error);
 
         private static class CartUpdatedProperties
         {

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LiveTemplate.Typed.Generators.Model;
+using LiveTemplate.Typed.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace LiveTemplate.Typed.Generators.Diagnostics;
+
+/// <summary>What is wrong with one type marked as an action: the checks <see cref="ActionDeclarationAnalyzer"/> reports.</summary>
+internal static class DeclarationDiagnostics
+{
+    /// <summary>
+    /// The diagnostics of <paramref name="type"/> when it is marked as an action (nothing otherwise), each with whether it
+    /// comes from the payload's shape (a nested type several actions share reports the same one); <paramref name="name"/>
+    /// is its valid action name and kind, for the duplicate check.
+    /// </summary>
+    public static List<(Diagnostic Diagnostic, bool FromShape)> Of(INamedTypeSymbol type, PayloadContext payload, CancellationToken cancellationToken, out (string Name, ActionKind Kind)? name)
+    {
+        var found = new List<(Diagnostic, bool)>();
+        void Report(DiagnosticDescriptor descriptor, Location location, params object[] arguments) => found.Add((Diagnostic.Create(descriptor, location, arguments), false));
+
+        name = null;
+        var attributes = payload.Known.ActionAttributesOf(type);
+        if (attributes.Count == 0)
+        {
+            return found;
+        }
+
+        var marked = attributes[0];
+        var location = type.Locations.FirstOrDefault() ?? Location.None;
+        var attributeName = ActionKinds.Of(marked.Kind).AttributeName;
+        if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
+        {
+            Report(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name);
+        }
+
+        if (!type.IsRecord)
+        {
+            var kind = type.TypeKind == TypeKind.Struct ? "struct" : "class";
+            Report(DiagnosticDescriptors.ActionMustBeRecord, location, type.Name, attributeName, kind);
+        }
+
+        if (!DeclarationReader.IsPartial(type))
+        {
+            Report(DiagnosticDescriptors.ActionMustBePartial, location, type.Name, attributeName);
+        }
+
+        if (DeclarationReader.FirstNonPartialContainer(type) is { } container)
+        {
+            Report(DiagnosticDescriptors.ContainingTypeMustBePartial, location, type.Name, container.Name);
+        }
+
+        var hidden = DeclarationReader.FirstHiddenFromAssembly(type);
+        if (hidden is not null)
+        {
+            var why = SymbolEqualityComparer.Default.Equals(hidden, type)
+                ? AccessibilityWord(hidden.DeclaredAccessibility)
+                : $"nested in {AccessibilityWord(hidden.DeclaredAccessibility)} '{hidden.Name}'";
+            Report(DiagnosticDescriptors.ActionMustBeAccessible, location, type.Name, why);
+        }
+
+        var isGeneric = DeclarationReader.IsGenericOrInGeneric(type);
+        if (isGeneric)
+        {
+            Report(DiagnosticDescriptors.ActionMustNotBeGeneric, location, type.Name);
+        }
+
+        var actionName = ActionAttributes.ActionNameOf(type, marked.Attribute);
+        if (ActionNaming.Explain(actionName) is { } problem)
+        {
+            var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            Report(DiagnosticDescriptors.InvalidActionName, attributeLocation, actionName ?? string.Empty, type.Name, problem);
+        }
+        else
+        {
+            name = (actionName!, marked.Kind);
+        }
+
+        if (isGeneric || hidden is not null)
+        {
+            // Members typed by a type parameter, or out of generated code's reach, are consequences, not second errors.
+            return found;
+        }
+
+        var shapes = new PayloadShapeReader(payload);
+        shapes.ReadAction(type);
+        found.AddRange(shapes.Problems.Select(p => (Diagnostic.Create(p.Descriptor, p.Location ?? location, p.Arguments), p.Location is not null)));
+        return found;
+    }
+
+    private static string AccessibilityWord(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+}

@@ -17,4 +17,10 @@ internal enum EnvelopeField : byte
     Data,
     Timestamp,
     Seq,
+
+    /// <summary>Ours, not Go's: the epoch of the message's stream (channels with history).</summary>
+    Epoch,
+
+    /// <summary>Ours, not Go's: the message's offset in its stream (channels with history).</summary>
+    Position,
 }

@@ -24,6 +24,8 @@ internal static class EnvelopeFields
         "data",
         "timestamp",
         "seq",
+        "epoch", // extra fields Go ignores: a stream position, stamped by the transport (StreamStamp)
+        "pos",
     ];
 
     private static readonly byte[][] Utf8Names = Names.Select(Encoding.UTF8.GetBytes).ToArray();

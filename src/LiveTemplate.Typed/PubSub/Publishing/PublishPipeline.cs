@@ -26,8 +26,12 @@ internal sealed class PublishPipeline(
     Func<bool> isDisposed,
     string ownerName)
 {
-    /// <summary>Publishes <paramref name="header"/> with <paramref name="data"/> on <paramref name="channel"/>.</summary>
-    public Task PublishAsync<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
+    /// <summary>
+    /// Publishes <paramref name="header"/> with <paramref name="data"/> on <paramref name="channel"/>; when
+    /// <paramref name="toStream"/> (the channel keeps a history) through the transport's stream, with no local-first
+    /// delivery: this instance's handlers get it back in stream order, with its position, like every other instance.
+    /// </summary>
+    public Task PublishAsync<TData>(string channel, bool toStream, in Envelope header, TData data, CancellationToken ct)
         where TData : IPublishData
     {
         if (isDisposed())
@@ -38,6 +42,11 @@ internal sealed class PublishPipeline(
         if (ct.IsCancellationRequested)
         {
             return Task.FromCanceled(ct);
+        }
+
+        if (toStream)
+        {
+            return AppendAsync(channel, in header, data, ct);
         }
 
         // Writing the data is the one step allowed to throw (see the remarks).
@@ -54,6 +63,29 @@ internal sealed class PublishPipeline(
         return localDelivery.IsCompletedSuccessfully
             ? SendAsync(channel, encoded.Envelope, ct)
             : SendAfterLocalDeliveryAsync(localDelivery, channel, encoded.Envelope, ct);
+    }
+
+    private Task AppendAsync<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
+        where TData : IPublishData
+    {
+        var envelope = EnvelopeWriter.ToArray(in header, data, signer, channel, out _);
+        if (envelope.Length + StreamStamp.MaxLength > maxMessageBytes)
+        {
+            return Task.FromException(new ArgumentException($"The message encodes to {envelope.Length} bytes and its stream position adds up to {StreamStamp.MaxLength}; MaxMessageBytes is {maxMessageBytes}. Nothing was delivered.", nameof(data)));
+        }
+
+        metrics.Published();
+        Task sending;
+        try
+        {
+            sending = transport.AppendAsync(channel, envelope, StreamStamp.TailLength(signer is not null), ct);
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException(ex);
+        }
+
+        return sending.IsCompletedSuccessfully ? Task.CompletedTask : CompleteSendAsync(sending, channel, ct);
     }
 
     private Encoded Encode<TData>(string channel, in Envelope header, TData data)

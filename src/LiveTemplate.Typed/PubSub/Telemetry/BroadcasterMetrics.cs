@@ -11,6 +11,8 @@ internal sealed class BroadcasterMetrics : IDisposable
     private long _published;
     private long _received;
     private long _reconnects;
+    private long _recovered;
+    private readonly long[] _notRecovered = new long[Enum.GetValues<NotRecoveredReason>().Length];
 
     public BroadcasterMetrics(string instanceId, IMeterFactory? factory, Func<int> activeSubscriptions)
     {
@@ -20,6 +22,8 @@ internal sealed class BroadcasterMetrics : IDisposable
         _meter.CreateObservableCounter(LiveTemplateMeter.Received, () => Volatile.Read(ref _received), "{message}", "Valid messages received from other instances.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Dropped, Dropped.Observe, "{message}", "Messages dropped, by reason.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Reconnects, () => Volatile.Read(ref _reconnects), "{reconnect}", "Times the subscriptions were restored after the transport came back.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.Recovered, () => Volatile.Read(ref _recovered), "{message}", "Messages a receiver had missed, delivered from a channel's history.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.NotRecovered, ObserveNotRecovered, "{loss}", "Losses of a channel's messages that its history could not repair, by reason.");
         _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
     }
 
@@ -31,12 +35,37 @@ internal sealed class BroadcasterMetrics : IDisposable
 
     public void Reconnected() => Interlocked.Increment(ref _reconnects);
 
+    public void Recovered() => Interlocked.Increment(ref _recovered);
+
+    public void NotRecovered(NotRecoveredReason reason) => Interlocked.Increment(ref _notRecovered[(int)reason]);
+
+    private IEnumerable<Measurement<long>> ObserveNotRecovered()
+    {
+        for (var i = 0; i < _notRecovered.Length; i++)
+        {
+            if (Volatile.Read(ref _notRecovered[i]) is var count and > 0)
+            {
+                yield return new Measurement<long>(count, new KeyValuePair<string, object?>("reason", TagOf((NotRecoveredReason)i)));
+            }
+        }
+    }
+
+    public static string TagOf(NotRecoveredReason reason) => reason switch
+    {
+        NotRecoveredReason.Trimmed => "trimmed",
+        NotRecoveredReason.EpochChanged => "epoch_changed",
+        NotRecoveredReason.StreamMissing => "stream_missing",
+        _ => "rewound",
+    };
+
     public BroadcasterStatistics Snapshot() => new(
         Volatile.Read(ref _published),
         Volatile.Read(ref _received),
         Dropped.Snapshot(),
         Volatile.Read(ref _reconnects),
-        _activeSubscriptions());
+        _activeSubscriptions(),
+        Volatile.Read(ref _recovered),
+        Enumerable.Range(0, _notRecovered.Length).Sum(i => Volatile.Read(ref _notRecovered[i])));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -21,6 +21,7 @@ internal sealed class FrameSender
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ArrayBufferWriter<byte> _buffer = new(1024);
     private Utf8JsonWriter _writer;
+    private long _sent;
 
     public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
     {
@@ -30,6 +31,15 @@ internal sealed class FrameSender
         _connectionId = connectionId;
         _writer = new Utf8JsonWriter(_buffer);
     }
+
+    /// <summary>
+    /// Members added to every frame while set (<c>,"stream":…,"pos":…</c>): the event loop sets it while a positioned
+    /// message's handler runs, so that the frames it sends carry the message's position.
+    /// </summary>
+    public byte[]? Stamp { get; set; }
+
+    /// <summary>Frames handed to the socket so far.</summary>
+    public long FramesSent => Volatile.Read(ref _sent);
 
     private bool CanSend => _socket.State is WebSocketState.Open or WebSocketState.CloseReceived;
 
@@ -51,7 +61,8 @@ internal sealed class FrameSender
             _writer.Reset(_buffer);
             write(_writer, state);
             _writer.Flush();
-            await WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+            Interlocked.Increment(ref _sent);
+            await WriteAsync(Stamp is { } stamp ? Stamped(_buffer.WrittenSpan, stamp) : _buffer.WrittenMemory).ConfigureAwait(false);
         }
         finally
         {
@@ -94,6 +105,16 @@ internal sealed class FrameSender
         {
             _gate.Release();
         }
+    }
+
+    // The frame's object with the stamp's members before its closing brace.
+    private static byte[] Stamped(ReadOnlySpan<byte> frame, byte[] stamp)
+    {
+        var stamped = new byte[frame.Length + stamp.Length];
+        frame[..^1].CopyTo(stamped);
+        stamp.CopyTo(stamped.AsSpan(frame.Length - 1));
+        stamped[^1] = (byte)'}';
+        return stamped;
     }
 
     private async Task WriteAsync(ReadOnlyMemory<byte> frame)

@@ -14,4 +14,7 @@ public enum NotRecoveredReason
 
     /// <summary>The stream went back: messages already seen are gone from it (a Redis restart that lost recent writes, a failover to a replica that lacked them; tag <c>rewound</c>).</summary>
     Rewound,
+
+    /// <summary>The history could not be read (the transport was away when a client resumed; tag <c>unavailable</c>).</summary>
+    Unavailable,
 }

@@ -55,7 +55,8 @@ internal sealed class BroadcasterMetrics : IDisposable
         NotRecoveredReason.Trimmed => "trimmed",
         NotRecoveredReason.EpochChanged => "epoch_changed",
         NotRecoveredReason.StreamMissing => "stream_missing",
-        _ => "rewound",
+        NotRecoveredReason.Rewound => "rewound",
+        _ => "unavailable",
     };
 
     public BroadcasterStatistics Snapshot() => new(

@@ -71,6 +71,10 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         => _history.ReadAsync(channel, after, includeAfter, maxCount).WaitAsync(ct);
 
     /// <inheritdoc />
+    protected override Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => _history.OpenAsync(channel).WaitAsync(ct);
+
+    /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)
     {
         var channel = ToRedis(subscription.Channel);

@@ -30,7 +30,8 @@ public sealed class ResumeTests : IAsyncLifetime
         string previousId;
         await using (var first = await LiveClient.ConnectAsync(_app.Board("resume")))
         {
-            Assert.Equal(JsonValueKind.Null, first.Hello.Root.GetProperty("streams").GetProperty("group-action").ValueKind);
+            Assert.True(StreamPosition.TryParse(first.Hello.Root.GetProperty("streams").GetProperty("group-action").GetString(), out var start));
+            Assert.Equal(0UL, start.Offset);
             await PublishAsync("m1");
             var frame = await first.NextAsync("m1");
             Assert.Equal(("m1", "group-action"), (frame.Text, frame.Get("stream")));
@@ -79,6 +80,22 @@ public sealed class ResumeTests : IAsyncLifetime
         }
 
         Assert.Equal(["m4", "m5", "m6", "m7", "m8"], replayed);
+    }
+
+    [Fact]
+    public async Task A_browser_that_left_before_the_stream_had_a_message_resumes_from_its_first_one()
+    {
+        string before;
+        await using (var first = await LiveClient.ConnectAsync(_app.Board("resume")))
+        {
+            before = first.Hello.Root.GetProperty("streams").GetProperty("group-action").GetString()!;
+        }
+
+        await PublishAsync("m1");
+        await using var resumed = await LiveClient.ConnectAsync(Resume("gone", before));
+
+        var frame = await resumed.NextAsync("m1");
+        Assert.Equal(("m1", 1UL), (frame.Text, Position(frame).Offset));
     }
 
     [Fact]

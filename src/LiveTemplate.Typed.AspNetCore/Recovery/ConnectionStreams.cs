@@ -71,7 +71,8 @@ internal sealed class ConnectionStreams
                 continue;
             }
 
-            var cursor = new StreamCursor(kind, scopeId, presented ?? read.Head);
+            // A stream with no message yet: the browser is before it, and misses nothing once it starts.
+            var cursor = new StreamCursor(kind, scopeId, presented ?? read.Head ?? StreamPosition.BeforeStream);
             cursors[kind] = cursor;
             if (presented is not null)
             {

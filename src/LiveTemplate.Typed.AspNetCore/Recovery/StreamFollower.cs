@@ -41,7 +41,7 @@ internal sealed class StreamFollower(ConnectionStreams streams, ActionRunner run
         {
             if (streams.CursorOf(notice.ChannelKind) is { } followed)
             {
-                followed.Position = notice.ResumedAfter;
+                followed.Position = notice.ResumedAfter ?? StreamPosition.BeforeStream;
             }
 
             await TellAsync(StreamNames.Of(notice.ChannelKind), notice).ConfigureAwait(false);
@@ -136,7 +136,7 @@ internal sealed class StreamFollower(ConnectionStreams streams, ActionRunner run
 
     private ValueTask LostAsync(StreamCursor cursor, NotRecoveredReason reason, StreamPosition? lastKnown, StreamPosition? resumedAfter)
     {
-        cursor.Position = resumedAfter;
+        cursor.Position = resumedAfter ?? (reason == NotRecoveredReason.Unavailable ? null : StreamPosition.BeforeStream);
         var notice = new NotRecoveredMessage(streams.ChannelOf(cursor), cursor.Kind, cursor.ScopeId, reason, lastKnown, resumedAfter, string.Empty, DateTimeOffset.UtcNow);
         return TellAsync(cursor.Name, notice);
     }

@@ -58,6 +58,24 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
         return {h[1], t, first, from, entries}
         """;
 
+    // KEYS: head, log. ARGV: epoch prefix, idle expiry (ms). The head, the stream created empty when missing.
+    private const string OpenScript = """
+        local h = redis.call('HMGET', KEYS[1], 'e', 't')
+        local e = h[1]
+        local t = tonumber(h[2])
+        if not e then
+          local now = redis.call('TIME')
+          e = ARGV[1] .. string.format('%x%05x', tonumber(now[1]), tonumber(now[2]))
+          t = 0
+          redis.call('DEL', KEYS[2])
+          redis.call('HSET', KEYS[1], 'e', e, 't', 0)
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[2], ARGV[2])
+        return {e, t, t - redis.call('LLEN', KEYS[2]) + 1, t + 1, {}}
+        """;
+
+    private static readonly byte[] OpenHash = SHA1.HashData(Encoding.UTF8.GetBytes(OpenScript));
     private static readonly byte[] AppendHash = SHA1.HashData(Encoding.UTF8.GetBytes(AppendScript));
     private static readonly byte[] ReadHash = SHA1.HashData(Encoding.UTF8.GetBytes(ReadScript));
 
@@ -79,6 +97,15 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
     {
         var result = await RunAsync(ReadHash, ReadScript, HistoryKeys.For(channel),
             [after?.Epoch ?? string.Empty, (long)(after?.Offset ?? 0), includeAfter ? 1 : 0, maxCount]).ConfigureAwait(false);
+        return ToSlice(result);
+    }
+
+    /// <summary>The head of <paramref name="channel"/>'s stream, created empty when missing.</summary>
+    public async Task<StreamSlice> OpenAsync(string channel)
+        => ToSlice(await RunAsync(OpenHash, OpenScript, HistoryKeys.For(channel), [_epochPrefix, _expiry]).ConfigureAwait(false));
+
+    private static StreamSlice ToSlice(RedisResult result)
+    {
         var reply = (RedisResult[])result!;
         if (reply.Length == 0)
         {

@@ -152,6 +152,13 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     protected virtual Task<StreamSlice> ReadFromTransportAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct)
         => throw new NotSupportedException($"{GetType().Name} keeps no history.");
 
+    /// <summary>
+    /// <paramref name="channel"/>'s head (epoch and last offset), creating the stream empty (offset 0, a new epoch) when
+    /// it does not exist; its idle expiry starts again.
+    /// </summary>
+    protected virtual Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => throw new NotSupportedException($"{GetType().Name} keeps no history.");
+
     /// <summary>Tells the broadcaster its transport lost the connection: once it answers again, what it carries is audited and restored.</summary>
     protected void OnTransportLost() => _reconciler.TransportLost();
 
@@ -177,6 +184,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     Task<StreamPosition> IChannelTransport.AppendAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength, CancellationToken ct) => AppendToTransportAsync(channel, envelope, tailLength, ct);
 
     Task<StreamSlice> IChannelTransport.ReadAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct) => ReadFromTransportAsync(channel, after, includeAfter, maxCount, ct);
+
+    Task<StreamSlice> IChannelTransport.OpenAsync(string channel, CancellationToken ct) => OpenStreamOnTransportAsync(channel, ct);
 
     // ---- History ----
 

@@ -43,4 +43,10 @@ internal interface IChannelTransport
     /// <paramref name="after"/> itself when <paramref name="includeAfter"/> and it is still kept.
     /// </summary>
     Task<StreamSlice> ReadAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct);
+
+    /// <summary>
+    /// The channel's head (epoch and last offset), creating the stream empty when it does not exist: a reader then
+    /// holds a real epoch, so that a stream created and lost while it was away shows as a new epoch, not as nothing.
+    /// </summary>
+    Task<StreamSlice> OpenAsync(string channel, CancellationToken ct);
 }

@@ -63,6 +63,10 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     protected override Task<StreamSlice> ReadFromTransportAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct)
         => Task.FromResult(_network.Read(this, channel, after, includeAfter, maxCount, _historyIdleExpiry, _time.GetUtcNow()));
 
+    /// <inheritdoc />
+    protected override Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => Task.FromResult(_network.Open(this, channel, _historyIdleExpiry, _time.GetUtcNow()));
+
     internal void Enqueue(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, envelope));
 
     /// <inheritdoc />

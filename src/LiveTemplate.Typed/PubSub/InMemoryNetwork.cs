@@ -96,7 +96,7 @@ public sealed class InMemoryNetwork
         lock (_gate)
         {
             ThrowIfAwayLocked(from);
-            var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = new RetainedStream(Guid.NewGuid().ToString("N")[..16]));
+            var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = NewStream());
             var stamped = stream.Append(envelope, tailLength, size, now);
             if (_channels.TryGetValue(channel, out var subscribers))
             {
@@ -116,6 +116,20 @@ public sealed class InMemoryNetwork
             return LiveStreamLocked(channel, idleExpiry, now) is { } stream ? stream.Read(after, includeAfter, maxCount) : StreamSlice.Missing;
         }
     }
+
+    /// <summary>A channel's head, creating the stream empty when it does not exist (see <see cref="IChannelTransport.OpenAsync"/>).</summary>
+    internal StreamSlice Open(InMemoryBroadcaster from, string channel, TimeSpan idleExpiry, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            ThrowIfAwayLocked(from);
+            var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = NewStream());
+            stream.Touch(now);
+            return stream.Read(null, false, 0);
+        }
+    }
+
+    private static RetainedStream NewStream() => new(Guid.NewGuid().ToString("N")[..16]);
 
     private RetainedStream? LiveStreamLocked(string channel, TimeSpan idleExpiry, DateTimeOffset now)
     {

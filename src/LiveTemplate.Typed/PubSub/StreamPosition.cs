@@ -16,16 +16,34 @@ public readonly record struct StreamPosition(string Epoch, ulong Offset)
     /// <summary>The longest epoch accepted.</summary>
     public const int MaxEpochLength = StreamStamp.MaxEpochLength;
 
+    /// <summary>The text of <see cref="BeforeStream"/>.</summary>
+    public const string BeforeStreamText = "none";
+
+    /// <summary>
+    /// Before a stream that did not exist yet (written <c>none</c>): a reader there has missed nothing of it, and reading
+    /// after it returns the stream from its first message.
+    /// </summary>
+    public static StreamPosition BeforeStream { get; } = new(string.Empty, 0);
+
+    /// <summary>True for <see cref="BeforeStream"/>.</summary>
+    public bool IsBeforeStream => string.IsNullOrEmpty(Epoch);
+
     /// <summary>The position of the message after this one in the same epoch.</summary>
     public StreamPosition Next => this with { Offset = Offset + 1 };
 
     /// <summary>True when <paramref name="epoch"/> is a valid epoch.</summary>
     public static bool IsValidEpoch(ReadOnlySpan<char> epoch) => StreamStamp.IsValidEpoch(epoch);
 
-    /// <summary>Reads <c>epoch:offset</c>; false for anything else.</summary>
+    /// <summary>Reads <c>epoch:offset</c> (or <c>none</c>); false for anything else.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out StreamPosition position)
     {
         position = default;
+        if (text == BeforeStreamText)
+        {
+            position = BeforeStream;
+            return true;
+        }
+
         var colon = text?.LastIndexOf(':') ?? -1;
         if (colon <= 0 || !IsValidEpoch(text.AsSpan(0, colon))
             || !ulong.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
@@ -38,5 +56,5 @@ public readonly record struct StreamPosition(string Epoch, ulong Offset)
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Epoch}:{Offset}");
+    public override string ToString() => IsBeforeStream ? BeforeStreamText : string.Create(CultureInfo.InvariantCulture, $"{Epoch}:{Offset}");
 }

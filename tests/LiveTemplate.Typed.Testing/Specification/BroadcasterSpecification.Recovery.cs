@@ -86,8 +86,9 @@ public abstract partial class BroadcasterSpecification
     public async Task Reading_a_stream_after_a_position_returns_what_came_after_it_and_says_when_it_cannot()
     {
         var a = await Harness.StartInstanceAsync(WithHistory(o => o.HistorySize = 5));
+        // Reading the head of a stream that does not exist yet creates it empty, so that its reader holds a real epoch.
         var empty = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", null);
-        Assert.Null(empty.Head);
+        Assert.Equal(0UL, empty.Head!.Value.Offset);
 
         for (var i = 1; i <= 8; i++)
         {

@@ -119,7 +119,7 @@ public sealed class InMemoryRecoveryTests : IAsyncLifetime
 
     private async Task<TestInstance> StartAsync(Action<BroadcasterOptions>? configure = null)
     {
-        var options = new BroadcasterOptions { History = HistoryKinds.All, ReconnectDelay = TimeSpan.FromMilliseconds(50) };
+        var options = new BroadcasterOptions { History = HistoryKinds.GroupAction, ReconnectDelay = TimeSpan.FromMilliseconds(50) };
         configure?.Invoke(options);
         var log = new RecordingLogger<InMemoryBroadcaster>();
         var broadcaster = new InMemoryBroadcaster(_network, options, log);

@@ -41,6 +41,9 @@ internal sealed class RetainedStream(string epoch)
         return stamped;
     }
 
+    /// <summary>Starts the idle expiry again.</summary>
+    public void Touch(DateTimeOffset now) => LastWrite = now;
+
     /// <summary>Reads as <see cref="IChannelTransport.ReadAsync"/> describes.</summary>
     public StreamSlice Read(StreamPosition? after, bool includeAfter, int maxCount)
     {

@@ -34,7 +34,7 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
         }
 
         // Read before subscribing: whatever is published after this read arrives live or is filled as a gap.
-        var head = await transport.ReadAsync(subscription.Channel, null, false, 0, ct).ConfigureAwait(false);
+        var head = await transport.OpenAsync(subscription.Channel, ct).ConfigureAwait(false);
         await stream.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -116,13 +116,13 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
     {
         if (after is not { } start)
         {
-            var head = await transport.ReadAsync(subscription.Channel, null, false, 0, ct).ConfigureAwait(false);
+            var head = await transport.OpenAsync(subscription.Channel, ct).ConfigureAwait(false);
             return new StreamReadResult(head.Epoch is { } epoch ? new StreamPosition(epoch, head.Top) : null, [], null);
         }
 
         // The reader was away: a new epoch means what the old one had after its position is gone.
         var cursor = new ChannelStream(subscription) { IsContinuous = false };
-        cursor.StartAt(start.Epoch, start.Offset);
+        cursor.StartAt(start.IsBeforeStream ? null : start.Epoch, start.Offset);
         var messages = new List<PubSubMessage>();
         NotRecoveredReason? loss = null;
         await WalkAsync(cursor, verify: false, m =>
@@ -134,6 +134,12 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
             loss ??= n.Reason;
             return ValueTask.CompletedTask;
         }, ct).ConfigureAwait(false);
+        // A reader before a stream that is gone cannot know what it had: not recovered either.
+        if (start.IsBeforeStream && cursor.Epoch is null)
+        {
+            loss ??= NotRecoveredReason.StreamMissing;
+        }
+
         return new StreamReadResult(cursor.Position, messages, loss);
     }
 

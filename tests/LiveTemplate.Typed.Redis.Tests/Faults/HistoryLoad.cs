@@ -28,6 +28,7 @@ internal sealed class HistoryLoad
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private int _next;
+    private TimeSpan _startedAt;
 
     private HistoryLoad(IBroadcaster publisher, int groups, int perSecond)
     {
@@ -49,6 +50,7 @@ internal sealed class HistoryLoad
         await receiver.SubscribeGroupActionsAsync(load.OnReceived);
         await receiver.SubscribeNotRecoveredAsync(load.OnNotRecovered);
         await Task.WhenAll(load._groups.Select(g => receiver.SubscribeToGroupActionAsync(g))).WaitAsync(TimeSpan.FromSeconds(60));
+        load._startedAt = load.Now;
         load._loop = Task.Run(load.PublishLoopAsync);
         return load;
     }
@@ -73,6 +75,7 @@ internal sealed class HistoryLoad
     {
         await _stop.CancelAsync();
         await _loop!;
+        var publishing = Now - _startedAt;
         Task[] publishes;
         lock (_publishes)
         {
@@ -91,6 +94,7 @@ internal sealed class HistoryLoad
         var reportedGroups = _notRecovered.Keys.ToHashSet(StringComparer.Ordinal);
         return new HistoryReport(
             Published: last,
+            PerSecond: last / publishing.TotalSeconds,
             PublishOk: _publishOk.Count(p => p.Value),
             Received: _arrivals.Count,
             Duplicates: _arrivals.Values.Count(c => c > 1),
@@ -178,6 +182,7 @@ internal sealed class HistoryLoad
 /// <summary>What a fault cost with history on, measured.</summary>
 internal sealed record HistoryReport(
     int Published,
+    double PerSecond,
     int PublishOk,
     int Received,
     int Duplicates,
@@ -191,7 +196,7 @@ internal sealed record HistoryReport(
     TimeSpan LongestSilence)
 {
     public override string ToString() =>
-        $"published {Published} (succeeded {PublishOk}, failed but delivered {FailedButDelivered}), received {Received}, lost silently {LostSilently}, " +
+        $"published {Published} at {PerSecond:F0}/s (succeeded {PublishOk}, failed but delivered {FailedButDelivered}), received {Received}, lost silently {LostSilently}, " +
         $"lost and reported {LostReported} in {GroupsReported} group(s) reported not recovered ({(Reasons.Length == 0 ? "none" : Reasons)}), groups silently short {GroupsSilentlyShort}, " +
         $"duplicates {Duplicates}, out of order {OutOfOrder}, longest silence {LongestSilence.TotalMilliseconds:F0} ms";
 }

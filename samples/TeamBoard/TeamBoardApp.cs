@@ -36,6 +36,7 @@ public static class TeamBoardApp
             builder.Services.AddSingleton<IBoardStore, InMemoryBoardStore>();
         }
 
+        Observability.AddIfConfigured(builder);
         builder.Services.AddSingleton<Announcer>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BoardJson.Default));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.Cookie.Name = "teamboard-user");

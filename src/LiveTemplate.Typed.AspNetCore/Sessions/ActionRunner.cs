@@ -64,7 +64,10 @@ internal sealed class ActionRunner
             return;
         }
 
-        if (await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false) is not { IsHandled: false } result)
+        using var activity = DispatchTracing.StartForBrowser(action, _connection.Id);
+        var dispatched = await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false);
+        DispatchTracing.Outcome(activity, dispatched);
+        if (dispatched is not { IsHandled: false } result)
         {
             return;
         }
@@ -84,6 +87,7 @@ internal sealed class ActionRunner
 
     private async ValueTask RunMessageAsync(PubSubMessage message)
     {
+        using var activity = DispatchTracing.StartForMessage(message, _connection.Id);
         var result = message switch
         {
             GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
@@ -91,6 +95,7 @@ internal sealed class ActionRunner
             _ => null,
         };
 
+        DispatchTracing.Outcome(activity, result);
         if (message is BroadcastMessage broadcast)
         {
             await _session.Sender.SendAsync(broadcast, Frames.WriteBroadcast, _session.Stopping).ConfigureAwait(false);

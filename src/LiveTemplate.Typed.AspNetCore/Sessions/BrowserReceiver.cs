@@ -28,38 +28,59 @@ internal sealed class BrowserReceiver
         _rate = new TokenBucket(options.MessageBurst, options.MessagesPerSecond, TimeProvider.System);
     }
 
-    /// <summary>Runs until the browser closes or the socket fails; never throws.</summary>
+    /// <summary>
+    /// Runs until the browser closes or the socket fails; never throws. Between frames it holds no buffer: an idle
+    /// connection waits with a zero-byte read, and a frame is read into a buffer rented for it alone.
+    /// </summary>
     public async Task RunAsync(CancellationToken aborted)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, _maxFrameBytes + 1));
+        byte[]? buffer = null;
         var count = 0;
         var discarding = false;
         try
         {
             while (true)
             {
-                if (count == buffer.Length)
+                ValueWebSocketReceiveResult result;
+                if (buffer is null)
                 {
-                    buffer = Grow(buffer, count);
-                }
+                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, aborted).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
 
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
+                    buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, _maxFrameBytes + 1));
+                    if (!result.EndOfMessage)
+                    {
+                        continue;
+                    }
                 }
-
-                count += result.Count;
-                if (count > _maxFrameBytes)
+                else
                 {
-                    _session.RequestClose(WebSocketCloseStatus.MessageTooBig, "frame too large", new ErrorFrame(LiveErrorCodes.FrameTooLarge, $"A frame may hold at most {_maxFrameBytes} bytes."));
-                    discarding = true;
-                    count = 0;
-                }
+                    if (count == buffer.Length)
+                    {
+                        buffer = Grow(buffer, count);
+                    }
 
-                if (!result.EndOfMessage)
-                {
-                    continue;
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    count += result.Count;
+                    if (count > _maxFrameBytes)
+                    {
+                        _session.RequestClose(WebSocketCloseStatus.MessageTooBig, "frame too large", new ErrorFrame(LiveErrorCodes.FrameTooLarge, $"A frame may hold at most {_maxFrameBytes} bytes."));
+                        discarding = true;
+                        count = 0;
+                    }
+
+                    if (!result.EndOfMessage)
+                    {
+                        continue;
+                    }
                 }
 
                 if (!discarding && !_session.IsClosing)
@@ -67,12 +88,10 @@ internal sealed class BrowserReceiver
                     await AcceptAsync(buffer.AsMemory(0, count), result.MessageType).ConfigureAwait(false);
                 }
 
+                // The frame is handled (its data was copied out): give the buffer back until the next one arrives.
                 count = 0;
-                if (buffer.Length > InitialBufferBytes)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-                }
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = null;
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
@@ -81,7 +100,11 @@ internal sealed class BrowserReceiver
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
             await PostAsync(InboxItem.PeerClosed).ConfigureAwait(false);
         }
     }

@@ -9,18 +9,20 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// Writes frames to one browser, one at a time (a WebSocket allows one send at once), each bounded by the send
 /// timeout. A send that cannot complete aborts the socket: callers never see a dead browser as an exception.
 /// Nothing here needs disposing, so a handler's late send after the connection ended is harmless: it does nothing.
+/// An idle connection holds no buffer: a frame is written with a per-thread writer and sent from a pooled array.
 /// </summary>
 internal sealed class FrameSender
 {
     private const int RetainedBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writer;
 
     private readonly WebSocket _socket;
     private readonly TimeSpan _sendTimeout;
     private readonly ILogger _logger;
     private readonly string _connectionId;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ArrayBufferWriter<byte> _buffer = new(1024);
-    private Utf8JsonWriter _writer;
     private long _sent;
 
     public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
@@ -29,7 +31,6 @@ internal sealed class FrameSender
         _sendTimeout = sendTimeout;
         _logger = logger;
         _connectionId = connectionId;
-        _writer = new Utf8JsonWriter(_buffer);
     }
 
     /// <summary>
@@ -57,23 +58,63 @@ internal sealed class FrameSender
                 return;
             }
 
-            _buffer.ResetWrittenCount();
-            _writer.Reset(_buffer);
-            write(_writer, state);
-            _writer.Flush();
+            var (frame, length) = Write(state, write, Stamp);
             Interlocked.Increment(ref _sent);
-            await WriteAsync(Stamp is { } stamp ? Stamped(_buffer.WrittenSpan, stamp) : _buffer.WrittenMemory).ConfigureAwait(false);
+            try
+            {
+                await WriteAsync(frame.AsMemory(0, length)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(frame);
+            }
         }
         finally
         {
-            if (_buffer.Capacity > RetainedBufferBytes)
-            {
-                _buffer = new ArrayBufferWriter<byte>(1024);
-                _writer = new Utf8JsonWriter(_buffer);
-            }
-
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Writes one frame with this thread's writer (synchronously) into a pooled array of its own, for the send; with a
+    /// <paramref name="stamp"/>, its members go before the frame's closing brace.
+    /// </summary>
+    private static (byte[] Frame, int Length) Write<TState>(TState state, Action<Utf8JsonWriter, TState> write, byte[]? stamp)
+    {
+        var (buffer, writer) = t_writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            write(writer, state);
+            writer.Flush();
+            var written = buffer.WrittenSpan;
+            if (stamp is null)
+            {
+                var frame = ArrayPool<byte>.Shared.Rent(written.Length);
+                written.CopyTo(frame);
+                return (frame, written.Length);
+            }
+
+            var stamped = ArrayPool<byte>.Shared.Rent(written.Length + stamp.Length);
+            written[..^1].CopyTo(stamped);
+            stamp.CopyTo(stamped.AsSpan(written.Length - 1));
+            stamped[written.Length + stamp.Length - 1] = (byte)'}';
+            return (stamped, written.Length + stamp.Length);
+        }
+        finally
+        {
+            if (buffer.Capacity > RetainedBufferBytes)
+            {
+                t_writer = null;
+            }
+        }
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>Sends the close frame (once the current send is done), bounded by <paramref name="timeout"/>.</summary>
@@ -105,16 +146,6 @@ internal sealed class FrameSender
         {
             _gate.Release();
         }
-    }
-
-    // The frame's object with the stamp's members before its closing brace.
-    private static byte[] Stamped(ReadOnlySpan<byte> frame, byte[] stamp)
-    {
-        var stamped = new byte[frame.Length + stamp.Length];
-        frame[..^1].CopyTo(stamped);
-        stamp.CopyTo(stamped.AsSpan(frame.Length - 1));
-        stamped[^1] = (byte)'}';
-        return stamped;
     }
 
     private async Task WriteAsync(ReadOnlyMemory<byte> frame)

@@ -38,4 +38,13 @@ public static class LiveTemplateMeter
 
     /// <summary>Gauge: connections currently registered on this instance.</summary>
     public const string ActiveConnections = "livetemplate.connections.active";
+
+    /// <summary>
+    /// Histogram, in milliseconds: from a message's publish timestamp (the publisher's clock) to its delivery to this
+    /// instance's handlers, for messages from other instances; tagged <see cref="KindTag"/>.
+    /// </summary>
+    public const string DeliveryLag = "livetemplate.delivery.lag";
+
+    /// <summary>The tag that names a message's kind: <c>server_action</c>, <c>group_action</c> or <c>broadcast</c>.</summary>
+    public const string KindTag = "kind";
 }

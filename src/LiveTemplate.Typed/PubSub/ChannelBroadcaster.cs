@@ -346,6 +346,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
             if (_intake.Accept(subscription, envelope) is { } message)
             {
                 Metrics.Received();
+                Metrics.Delivered(message, Now);
+                using var activity = BroadcasterTracing.StartReceive(subscription.Channel, message);
                 await (message.Position is null
                     ? _delivery.DeliverAsync(subscription.Channel, message)
                     : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);

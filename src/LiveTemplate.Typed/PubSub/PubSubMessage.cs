@@ -24,4 +24,10 @@ public abstract class PubSubMessage
 
     /// <summary>The kind of channel the message travels on.</summary>
     public abstract ChannelKind ChannelKind { get; }
+
+    /// <summary>
+    /// The W3C trace context (<c>traceparent</c>) of the span that delivered the message to this instance's handlers
+    /// (the publish, or the receive from another instance), when it is traced; null otherwise.
+    /// </summary>
+    public string? TraceParent { get; internal set; }
 }

@@ -43,6 +43,9 @@ internal struct Envelope
     /// <summary><c>seq</c>: the sender's per-instance sequence number (0 when absent or null).</summary>
     public ulong Seq;
 
+    /// <summary><c>traceparent</c> (ours, Go ignores it): the W3C trace context of the publish, or null.</summary>
+    public string? TraceParent;
+
     /// <summary><c>epoch</c>: the epoch of the message's stream, when the transport stamped a position (history on).</summary>
     public string? Epoch;
 

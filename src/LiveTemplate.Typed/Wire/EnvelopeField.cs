@@ -18,6 +18,9 @@ internal enum EnvelopeField : byte
     Timestamp,
     Seq,
 
+    /// <summary>Ours, not Go's: the W3C trace context of the publish (Go ignores it).</summary>
+    TraceParent,
+
     /// <summary>Ours, not Go's: the epoch of the message's stream (channels with history).</summary>
     Epoch,
 

@@ -24,6 +24,7 @@ internal static class EnvelopeFields
         "data",
         "timestamp",
         "seq",
+        "traceparent",
         "epoch", // extra fields Go ignores: a stream position, stamped by the transport (StreamStamp)
         "pos",
     ];

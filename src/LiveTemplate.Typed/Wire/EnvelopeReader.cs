@@ -93,6 +93,8 @@ internal static class EnvelopeReader
                 return ReadTimestamp(ref reader, ref e);
             case EnvelopeField.Seq:
                 return ReadSeq(ref reader, ref e);
+            case EnvelopeField.TraceParent:
+                return ReadString(ref reader, field, out e.TraceParent);
             case EnvelopeField.Epoch:
                 return ReadEpoch(ref reader, ref e);
             case EnvelopeField.Position:

@@ -12,8 +12,9 @@ internal static class EnvelopeWriter
     // A thread keeps its scratch buffer between envelopes unless it grew beyond this.
     private const int MaxRetainedScratchBytes = 64 * 1024;
 
-    // Field names, quotes and separators of every field, the longest type value, timestamp and seq: under 256.
-    private const int FixedMaxLength = 256;
+    // Field names, quotes and separators of every field, the longest type and scope values, timestamp and seq: under
+    // 250 bytes today; the margin leaves room for a field or two.
+    private const int FixedMaxLength = 320;
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_cachedWriter;
@@ -94,7 +95,7 @@ internal static class EnvelopeWriter
     {
         var length = FixedMaxLength + (long)dataLength + (signed ? EnvelopeSigner.SuffixLength : 0)
             + Escaped(header.InstanceId) + Escaped(header.GroupId) + Escaped(header.UserId) + Escaped(header.Action)
-            + Escaped(header.Topic) + Escaped(header.ExcludeConnectionId);
+            + Escaped(header.Topic) + Escaped(header.ExcludeConnectionId) + Escaped(header.TraceParent);
         return length + ((header.Payload.Length + 2L) / 3 * 4);
 
         static long Escaped(string? value) => 6L * (value?.Length ?? 0);
@@ -115,6 +116,7 @@ internal static class EnvelopeWriter
             EnvelopeScope.User => EnvelopeFields.UserScope,
             _ => EnvelopeFields.GlobalScope,
         });
+        WriteIfPresent(w, EnvelopeField.TraceParent, e.TraceParent);
         w.WriteEndObject();
         return default;
     }
@@ -128,6 +130,7 @@ internal static class EnvelopeWriter
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
         var dataRange = WriteData(w, data);
         WriteOrigin(w, in e);
+        WriteIfPresent(w, EnvelopeField.TraceParent, e.TraceParent);
         w.WriteEndObject();
         return dataRange;
     }
@@ -144,8 +147,9 @@ internal static class EnvelopeWriter
         w.WriteNumber(EnvelopeFields.Encoded(EnvelopeField.Seq), e.Seq);
         WriteOrigin(w, in e);
 
-        // Not in Go's struct: an extra field Go ignores.
+        // Not in Go's struct: extra fields Go ignores.
         WriteIfPresent(w, EnvelopeField.ExcludeConnectionId, e.ExcludeConnectionId);
+        WriteIfPresent(w, EnvelopeField.TraceParent, e.TraceParent);
         w.WriteEndObject();
         return dataRange;
     }

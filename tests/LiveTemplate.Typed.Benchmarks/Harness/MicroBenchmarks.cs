@@ -40,7 +40,7 @@ public static class MicroBenchmarks
             .Where(r => r.ResultStatistics is not null)
             .Select(r => new Row(
                 TypeName(r.BenchmarkCase.Descriptor.Type),
-                r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+                r.BenchmarkCase.HasParameters ? $"{r.BenchmarkCase.Descriptor.WorkloadMethod.Name} {r.BenchmarkCase.Parameters.DisplayInfo}" : r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
                 r.ResultStatistics!.Median,
                 r.ResultStatistics.StandardError,
                 r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0))

@@ -15,13 +15,15 @@ public static class PipelinePart
         ["Envelope_Read"] = "envelope decoded",
         ["Receive_OneConnection"] = "receive: decode, checks, fan-out into one connection's queue",
         ["Dispatch_Typed"] = "consumer: generated dispatch, typed decode, handler",
+        ["Publish_Typed [Listening=False]"] = "typed publish, no listener on the LiveTemplate.Typed activity source (the default)",
+        ["Publish_Typed [Listening=True]"] = "typed publish, every span recorded (publish span, traceparent in the envelope)",
     };
 
     public static void Run(Report report, string artifacts, bool quick)
     {
         report.Heading("Hot paths of the SDK, without Redis");
         report.Note($"Start: {MachineLoad.Describe()}.");
-        var rows = MicroBenchmarks.Run([typeof(PipelineBenchmarks)], artifacts, quick);
+        var rows = MicroBenchmarks.Run([typeof(PipelineBenchmarks), typeof(TracingBenchmarks)], artifacts, quick);
         report.Note("A 100-byte typed group action; BenchmarkDotNet in process, median ns/op and bytes allocated per op. The transport does nothing.");
         report.Table(
             ["Path", "Benchmark", "ns/op", "B/op"],

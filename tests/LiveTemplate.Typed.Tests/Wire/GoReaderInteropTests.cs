@@ -25,6 +25,7 @@ public sealed class GoReaderInteropTests
             new ServerActionMessage(new UserId("alice"), "cart-updated", Encoding.UTF8.GetBytes("""{"total":42.5,"note":"<b>free</b> & more","items":3}"""), "inst-1", when),
             new ServerActionMessage(new UserId("alice"), "refresh", default, "inst-1", when),
             new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"tags":["ux","p1"],"cardId":17}"""), "inst-1", when, seq: 18446744073709551615UL),
+            Traced(new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"cardId":18}"""), "inst-1", when, seq: 19, excludeConnectionId: "conn-1")),
         ];
         string[] expected =
         [
@@ -34,12 +35,20 @@ public sealed class GoReaderInteropTests
             "server_action|alice|cart-updated|{\"items\":3,\"note\":\"\\u003cb\\u003efree\\u003c/b\\u003e \\u0026 more\",\"total\":42.5}|2026-11-27T10:15:30.1234567Z|inst-1",
             "server_action|alice|refresh|-|2026-11-27T10:15:30.1234567Z|inst-1",
             "group_action|board-42|card-moved|{\"cardId\":17,\"tags\":[\"ux\",\"p1\"]}|18446744073709551615|2026-11-27T10:15:30.1234567Z|inst-1",
+            "group_action|board-42|card-moved|{\"cardId\":18}|19|2026-11-27T10:15:30.1234567Z|inst-1",
         ];
         var input = string.Join('\n', messages.Select(m => Encoding.UTF8.GetString(EnvelopeCodec.Encode(m)))) + "\n";
 
         var decodedByGo = await RunGoReaderAsync(input);
 
         Assert.Equal(expected, decodedByGo);
+    }
+
+    /// <summary>The message with a trace context, as a traced publish sends it (an extra field Go ignores).</summary>
+    private static PubSubMessage Traced(PubSubMessage message)
+    {
+        message.TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        return message;
     }
 
     private static async Task<string[]> RunGoReaderAsync(string input)

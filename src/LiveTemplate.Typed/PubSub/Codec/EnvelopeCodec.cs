@@ -90,6 +90,7 @@ internal static class EnvelopeCodec
             Payload = m.Payload,
             InstanceId = m.InstanceId,
             Timestamp = m.Timestamp,
+            TraceParent = m.TraceParent,
         },
         _ => throw new ArgumentException($"Unknown message type {message.GetType()}.", nameof(message)),
     };
@@ -177,7 +178,8 @@ internal static class EnvelopeCodec
     /// <summary>The message of an envelope whose fields are valid, with <paramref name="data"/> as its action data.</summary>
     public static PubSubMessage ToMessage(in Envelope e, ReadOnlyMemory<byte> data)
     {
-        var message = ToUnpositionedMessage(in e, data);
+        var message = Build(in e, data);
+        message.TraceParent = e.TraceParent;
         if (e.Epoch is { } epoch)
         {
             message.Position = new StreamPosition(epoch, e.Position);
@@ -186,7 +188,7 @@ internal static class EnvelopeCodec
         return message;
     }
 
-    private static PubSubMessage ToUnpositionedMessage(in Envelope e, ReadOnlyMemory<byte> data)
+    private static PubSubMessage Build(in Envelope e, ReadOnlyMemory<byte> data)
     {
         var instanceId = e.InstanceId ?? string.Empty;
         return e.Type switch

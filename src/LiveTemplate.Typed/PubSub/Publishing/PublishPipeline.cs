@@ -44,6 +44,30 @@ internal sealed class PublishPipeline(
             return Task.FromCanceled(ct);
         }
 
+        var activity = BroadcasterTracing.StartPublish(channel, in header, out var traceParent);
+        if (traceParent is null)
+        {
+            return Publish(channel, toStream, in header, data, ct);
+        }
+
+        // The span's context travels in the envelope, and on the local copy, to whoever handles the message.
+        var traced = header;
+        traced.TraceParent = traceParent;
+        try
+        {
+            var publishing = Publish(channel, toStream, in traced, data, ct);
+            return activity is null ? publishing : BroadcasterTracing.EndWhenDoneAsync(publishing, activity);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+    }
+
+    private Task Publish<TData>(string channel, bool toStream, in Envelope header, TData data, CancellationToken ct)
+        where TData : IPublishData
+    {
         if (toStream)
         {
             return AppendAsync(channel, in header, data, ct);

@@ -13,6 +13,7 @@ internal sealed class BroadcasterMetrics : IDisposable
     private long _reconnects;
     private long _recovered;
     private readonly long[] _notRecovered = new long[Enum.GetValues<NotRecoveredReason>().Length];
+    private readonly Histogram<double> _lag;
 
     public BroadcasterMetrics(string instanceId, IMeterFactory? factory, Func<int> activeSubscriptions)
     {
@@ -25,6 +26,7 @@ internal sealed class BroadcasterMetrics : IDisposable
         _meter.CreateObservableCounter(LiveTemplateMeter.Recovered, () => Volatile.Read(ref _recovered), "{message}", "Messages a receiver had missed, delivered from a channel's history.");
         _meter.CreateObservableCounter(LiveTemplateMeter.NotRecovered, ObserveNotRecovered, "{loss}", "Losses of a channel's messages that its history could not repair, by reason.");
         _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
+        _lag = _meter.CreateHistogram<double>(LiveTemplateMeter.DeliveryLag, "ms", "From a message's publish timestamp (the publisher's clock) to its delivery to this instance's handlers.");
     }
 
     public DropCounters Dropped { get; } = new();
@@ -58,6 +60,15 @@ internal sealed class BroadcasterMetrics : IDisposable
         NotRecoveredReason.Rewound => "rewound",
         _ => "unavailable",
     };
+
+    /// <summary>Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens).</summary>
+    public void Delivered(PubSubMessage message, DateTimeOffset now)
+    {
+        if (_lag.Enabled)
+        {
+            _lag.Record((now - message.Timestamp).TotalMilliseconds, new KeyValuePair<string, object?>(LiveTemplateMeter.KindTag, BroadcasterTracing.KindOf(message)));
+        }
+    }
 
     public BroadcasterStatistics Snapshot() => new(
         Volatile.Read(ref _published),

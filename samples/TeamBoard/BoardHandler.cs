@@ -8,20 +8,29 @@ namespace TeamBoard;
 
 /// <summary>
 /// One per browser connection. Browser actions (move, add, note) change the board and tell the rest of the
-/// board; group actions from the others, and notes for this user, are passed on to this browser.
+/// board; group actions from the others, and notes for this user, are passed on to this browser. With history on
+/// (appsettings.json), a browser that reconnects gets the moves it missed replayed; when they cannot be, it gets the
+/// board again.
 /// </summary>
 public sealed partial class BoardHandler(LiveConnection live, IBoardStore store, IBroadcaster broadcaster)
-    : IHandle<MoveCard>, IHandle<AddCard>, IHandle<SendNote>, IHandle<CardMoved>, IHandle<CardAdded>, IHandle<NoteReceived>, IConnectionLifecycle
+    : IHandle<MoveCard>, IHandle<AddCard>, IHandle<SendNote>, IHandle<CardMoved>, IHandle<CardAdded>, IHandle<NoteReceived>, IConnectionLifecycle, IConnectionRecovery
 {
     private const int MaxTitle = 80;
     private const int MaxNote = 280;
 
     private string Me => live.UserId?.Value ?? "guest";
 
-    public async ValueTask OnConnectedAsync(CancellationToken cancellationToken)
-        => await live.SendAsync("board", await store.LoadAsync(live.GroupId, cancellationToken), BoardJson.Default.BoardSnapshot, cancellationToken);
+    // A resuming browser has the board; what it missed is replayed next (or OnNotRecoveredAsync sends the board).
+    public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => live.IsResumed ? ValueTask.CompletedTask : SendBoardAsync(cancellationToken);
+
+    // Moves this browser should have had are lost for good (trimmed, or Redis lost them): it gets the board again.
+    public ValueTask OnNotRecoveredAsync(NotRecoveredMessage notice, CancellationToken cancellationToken)
+        => notice.ChannelKind == ChannelKind.GroupAction ? SendBoardAsync(cancellationToken) : ValueTask.CompletedTask;
 
     public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    private async ValueTask SendBoardAsync(CancellationToken cancellationToken)
+        => await live.SendAsync("board", await store.LoadAsync(live.GroupId, cancellationToken), BoardJson.Default.BoardSnapshot, cancellationToken);
 
     public async ValueTask HandleAsync(MoveCard action, ActionContext context)
     {

@@ -16,7 +16,8 @@ public static class EmbeddedGarnet
             return null;
         }
 
-        var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port, "--index", "1m", "--memory", "64m", "--page", "1m"]);
+        // --lua: the history of recoverable channels is kept by a Lua script (appsettings.json: LiveTemplate:History).
+        var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port, "--index", "1m", "--memory", "64m", "--page", "1m", "--lua"]);
         server.Start();
         if (string.IsNullOrEmpty(configuration["LiveTemplate:Redis"]))
         {

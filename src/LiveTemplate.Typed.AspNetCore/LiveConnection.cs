@@ -35,6 +35,13 @@ public sealed class LiveConnection
     /// <summary>The connection's user, when the request was authenticated.</summary>
     public UserId? UserId => _connection.UserId;
 
+    /// <summary>
+    /// True when the browser resumed (it presented its last positions of the connection's streams with history): what
+    /// it missed is replayed right after <see cref="IConnectionLifecycle.OnConnectedAsync"/>, or the handler is told it
+    /// cannot be (<see cref="IConnectionRecovery"/>), so the state need not be sent again. See docs/recovery.md.
+    /// </summary>
+    public bool IsResumed => _session.Streams.IsResumed;
+
     /// <summary>Cancelled when the connection starts closing.</summary>
     public CancellationToken Closing => _session.Stopping;
 

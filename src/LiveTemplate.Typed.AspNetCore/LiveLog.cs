@@ -49,4 +49,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 115, Level = LogLevel.Error, Message = "Connection {connection_id}: {hook} failed")]
     public static partial void LifecycleFailed(ILogger logger, Exception exception, string connection_id, string hook);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Connection {connection_id}: messages of stream {stream} could not be recovered ({reason}); the browser is told")]
+    public static partial void StreamNotRecovered(ILogger logger, string connection_id, string stream, string reason);
 }

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Redis.History;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using StreamPosition = LiveTemplate.Typed.PubSub.StreamPosition;
 
 namespace LiveTemplate.Typed.Redis;
 
@@ -28,6 +30,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     private readonly bool _sharded;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RedisChannel> _inFlight = new(StringComparer.Ordinal);
+    private readonly HistoryScripts _history;
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
     public RedisBroadcaster(IConnectionMultiplexer multiplexer, RedisBroadcasterOptions? options = null, ILogger<RedisBroadcaster>? logger = null)
@@ -37,6 +40,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         _multiplexer = multiplexer;
         _subscriber = multiplexer.GetSubscriber();
         _sharded = options.UseShardedPubSub;
+        _history = new HistoryScripts(multiplexer.GetDatabase(), _sharded, HistoryScripts.NewEpochPrefix(), options.HistorySize, options.HistoryIdleExpiry);
         _multiplexer.ConnectionFailed += OnConnectionFailed;
         _multiplexer.ConnectionRestored += OnConnectionRestored;
         Start();
@@ -53,6 +57,22 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
         => _subscriber.PublishAsync(ToRedis(channel), envelope);
+
+    /// <inheritdoc />
+    protected override bool TransportKeepsHistory => true;
+
+    /// <inheritdoc />
+    /// <remarks>One EVALSHA: position, history and publish in one atomic step, on the shard of the channel's slot.</remarks>
+    protected override Task<StreamPosition> AppendToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength, CancellationToken ct)
+        => _history.AppendAsync(channel, envelope, tailLength);
+
+    /// <inheritdoc />
+    protected override Task<StreamSlice> ReadFromTransportAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct)
+        => _history.ReadAsync(channel, after, includeAfter, maxCount).WaitAsync(ct);
+
+    /// <inheritdoc />
+    protected override Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => _history.OpenAsync(channel).WaitAsync(ct);
 
     /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)

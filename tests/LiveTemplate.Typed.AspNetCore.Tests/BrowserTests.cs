@@ -8,8 +8,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests;
 
 /// <summary>
 /// The sample team board in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): two pages
-/// on two instances of the app over one redis-server. Screenshots of both pages are saved to
-/// tests/LiveTemplate.Typed.AspNetCore.Tests/TestResults/browser/.
+/// on two instances of the app over one redis-server, and a page behind a load balancer whose instance dies while the
+/// other page moves cards. Screenshots of the pages are saved to tests/LiveTemplate.Typed.AspNetCore.Tests/TestResults/browser/.
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
@@ -90,10 +90,102 @@ public sealed class BrowserTests : IAsyncLifetime
         await pageB.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "board-instance-b.png"), FullPage = true });
     }
 
-    private async Task<IPage> OpenBoardAsync(TeamBoardInstance instance, string title)
+    [Fact]
+    public async Task A_page_whose_instance_dies_while_another_moves_cards_resumes_on_the_other_and_gets_every_move_once_in_order()
+    {
+        await using var balancer = new LoadBalancer(_a.BaseUri);
+        var pageA = await OpenBoardAsync(balancer.BaseUri, "Behind the balancer, on A", "resume");
+        var pageB = await OpenBoardAsync(_b.BaseUri, "Instance B", "resume");
+
+        await KillInstanceAAsync(balancer, pageA);
+        var moves = new[] { (1, "done"), (2, "todo"), (3, "doing") };
+        await MoveWhileOfflineAsync(pageB, moves);
+        balancer.Refusing = false;
+
+        await Expect(pageA.Locator("body")).ToHaveAttributeAsync("data-connection", "open", new() { Timeout = 20_000 });
+        await Expect(pageA.Locator("body")).ToHaveAttributeAsync("data-recovery", "replayed");
+        await ExpectColumnsAsync(pageA, moves);
+        var events = await pageA.EvaluateAsync<string[]>("() => window.boardEvents");
+        Assert.Equal(["board"], events.Where(e => e == "board"));
+        var replayed = events.Where(e => e.StartsWith("card-moved", StringComparison.Ordinal)).Select(e => e.Split(' ')).ToList();
+        Assert.Equal(moves.Select(m => $"{m.Item1} {m.Item2}"), replayed.Select(e => $"{e[1]} {e[2]}"));
+        var offsets = replayed.Select(e => ulong.Parse(e[3].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => offsets[0] + (ulong)i), offsets);
+        await pageA.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts("browser"), "board-resumed-on-b.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_page_whose_missed_moves_were_lost_from_the_history_is_told_and_gets_the_board_again()
+    {
+        await using var balancer = new LoadBalancer(_a.BaseUri);
+        var pageA = await OpenBoardAsync(balancer.BaseUri, "Behind the balancer, on A", "reload");
+        var pageB = await OpenBoardAsync(_b.BaseUri, "Instance B", "reload");
+
+        await KillInstanceAAsync(balancer, pageA);
+        var moves = new[] { (1, "doing"), (3, "todo") };
+        await MoveWhileOfflineAsync(pageB, moves, async () =>
+        {
+            // The history of the board's moves is lost (as a Redis restarted without persistence loses it); the board is stored apart.
+            await using var admin = await _redis.ConnectAsync("allowAdmin=true");
+            var server = admin.GetServer(_redis.Endpoint);
+            await foreach (var key in server.KeysAsync(pattern: "*livetemplate:groupaction:group:board:reload|*"))
+            {
+                await admin.GetDatabase().KeyDeleteAsync(key);
+            }
+        });
+        balancer.Refusing = false;
+
+        await Expect(pageA.Locator("body")).ToHaveAttributeAsync("data-connection", "open", new() { Timeout = 20_000 });
+        await Expect(pageA.Locator("body")).ToHaveAttributeAsync("data-recovery", "reloaded");
+        await ExpectColumnsAsync(pageA, moves);
+    }
+
+    /// <summary>The instance behind the balancer dies: the page's socket is cut, A stops, and the balancer now points at B but answers nobody yet.</summary>
+    private async Task KillInstanceAAsync(LoadBalancer balancer, IPage page)
+    {
+        balancer.Refusing = true;
+        balancer.PointAt(_b.BaseUri);
+        balancer.CutAll();
+        await _a.DisposeAsync();
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-connection", "closed");
+    }
+
+    /// <summary>The other page moves cards while the first is offline, which lasts 5 s in all (the outage itself, not a wait for a message).</summary>
+    private static async Task MoveWhileOfflineAsync(IPage page, (int Card, string Column)[] moves, Func<Task>? meanwhile = null)
+    {
+        var offline = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (card, column) in moves)
+        {
+            await page.ClickAsync($"#card-{card} button[data-to={column}]");
+            await Expect(page.Locator($".column[data-column={column}] #card-{card}")).ToBeVisibleAsync();
+        }
+
+        if (meanwhile is not null)
+        {
+            await meanwhile();
+        }
+
+        var rest = TimeSpan.FromSeconds(5) - offline.Elapsed;
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest);
+        }
+    }
+
+    private static async Task ExpectColumnsAsync(IPage page, (int Card, string Column)[] moves)
+    {
+        foreach (var (card, column) in moves)
+        {
+            await Expect(page.Locator($".column[data-column={column}] #card-{card}")).ToBeVisibleAsync();
+        }
+    }
+
+    private Task<IPage> OpenBoardAsync(TeamBoardInstance instance, string title) => OpenBoardAsync(instance.BaseUri, title, "e2e");
+
+    private async Task<IPage> OpenBoardAsync(Uri baseUri, string title, string board)
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(new Uri(instance.BaseUri, "/?board=e2e").ToString());
+        await page.GotoAsync(new Uri(baseUri, "/?board=" + board).ToString());
         await WaitUntilLiveAsync(page);
         await page.EvaluateAsync("title => document.title = title", title);
         return page;

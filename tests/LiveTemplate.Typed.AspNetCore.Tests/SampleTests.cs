@@ -33,6 +33,8 @@ public sealed class SampleTests
 
         var moved = await onSecond.NextAsync("the move, through garnet");
         Assert.Equal(("card-moved", 2, "done"), (moved.Action, moved.Data.GetProperty("cardId").GetInt32(), moved.Data.GetProperty("column").GetString()));
+        Assert.Equal("group-action", moved.Get("stream")); // appsettings.json turns history on: the move has a position
+        Assert.NotNull(moved.Get("pos"));
         await using var latecomer = await LiveClient.ConnectAsync(Live(second, "garnet"));
         var board = await latecomer.NextAsync("the stored board");
         Assert.Contains(board.Data.GetProperty("cards").EnumerateArray(), c => c.GetProperty("id").GetInt32() == 2 && c.GetProperty("column").GetString() == "done");

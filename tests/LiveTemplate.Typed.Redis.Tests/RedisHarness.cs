@@ -79,6 +79,24 @@ internal sealed class RedisHarness : BroadcasterHarness
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Deletes the history keys of this harness's channels on every node, as a restart without persistence loses them.</summary>
+    public override async Task ForgetHistoryAsync()
+    {
+        foreach (var endpoint in _rawClient.GetEndPoints())
+        {
+            var server = _rawClient.GetServer(endpoint);
+            if (server.IsReplica)
+            {
+                continue;
+            }
+
+            await foreach (var key in server.KeysAsync(pattern: "*" + Names.Prefix + ":*"))
+            {
+                await _rawClient.GetDatabase().KeyDeleteAsync(key);
+            }
+        }
+    }
+
     /// <summary>Runs CONFIG SET on every node (as an operator would).</summary>
     public async Task ConfigureEveryNodeAsync(string parameter, string value)
     {

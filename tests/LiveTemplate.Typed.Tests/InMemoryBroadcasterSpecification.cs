@@ -32,5 +32,11 @@ public sealed class InMemoryBroadcasterSpecification : BroadcasterSpecification
         public override Task<long> CountPatternSubscriptionsAsync() => Task.FromResult(0L);
 
         public override Task<IReadOnlyList<string>> ActiveChannelsAsync() => Task.FromResult(_network.ActiveChannels());
+
+        public override Task ForgetHistoryAsync()
+        {
+            _network.ForgetHistory();
+            return Task.CompletedTask;
+        }
     }
 }

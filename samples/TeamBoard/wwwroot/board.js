@@ -1,6 +1,9 @@
 // The team board's browser side: plain JavaScript, no build step.
 // Protocol (docs/aspnetcore.md): the browser sends {"action":"move-card","data":{...}}; the server sends
-// {"type":"hello"|"update"|"action"|"broadcast"|"error", ...}.
+// {"type":"hello"|"update"|"action"|"broadcast"|"error"|"position"|"not-recovered", ...}.
+// Resuming (docs/recovery.md): frames of streams with history carry "stream" and "pos"; the page keeps the last
+// position of each stream and presents them when it reconnects (to any instance), which replays what it missed, or
+// sends "not-recovered" and the board again.
 "use strict";
 
 const board = new URLSearchParams(location.search).get("board") || "team";
@@ -9,6 +12,9 @@ const labels = { todo: "To do", doing: "Doing", done: "Done" };
 const $ = (selector) => document.querySelector(selector);
 let socket = null;
 let retryDelay = 500;
+let connectionId = null;
+const positions = {};                 // stream -> "epoch:offset", the last one this page has
+window.boardEvents = [];              // what the page applied, in order (for the browser test and debugging)
 
 document.getElementById("board-name").textContent = board;
 
@@ -63,18 +69,34 @@ function renderCard(card, by) {
   item.classList.add("flash");
 }
 
+function remember(stream, pos) {
+  if (!stream) return;
+  if (pos) positions[stream] = pos; else delete positions[stream];
+}
+
 function onFrame(frame) {
+  remember(frame.stream, frame.pos);
   switch (frame.type) {
     case "hello":
-      setConnection("open", "live");
+      connectionId = frame.connectionId;
+      Object.entries(frame.streams ?? {}).forEach(([stream, pos]) => remember(stream, pos));
+      document.body.dataset.recovery = frame.resumed ? "replayed" : "fresh";
+      setConnection("open", frame.resumed ? "live (resumed)" : "live");
+      break;
+    case "not-recovered":
+      // The server sends the board again right after this frame.
+      document.body.dataset.recovery = "reloaded";
+      setConnection("open", "live (board reloaded)");
       break;
     case "update":
       if (frame.name === "board") {
+        window.boardEvents.push("board");
         document.querySelectorAll(".column ul").forEach((list) => list.replaceChildren());
         frame.data.cards.forEach((c) => renderCard({ cardId: c.id, title: c.title, column: c.column }));
       }
       break;
     case "action":
+      window.boardEvents.push(`${frame.action} ${frame.data.cardId ?? ""} ${frame.data.column ?? ""} ${frame.pos ?? ""}`);
       if (frame.action === "card-moved") renderCard(frame.data, frame.data.movedBy);
       if (frame.action === "card-added") renderCard(frame.data, frame.data.addedBy);
       if (frame.action === "note-received") {
@@ -95,7 +117,10 @@ function onFrame(frame) {
 
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  socket = new WebSocket(`${scheme}://${location.host}/live/${encodeURIComponent(board)}`);
+  const resume = Object.keys(positions).length > 0
+    ? "?resume=" + encodeURIComponent(JSON.stringify({ connectionId, streams: positions }))
+    : "";
+  socket = new WebSocket(`${scheme}://${location.host}/live/${encodeURIComponent(board)}${resume}`);
   socket.onmessage = (event) => onFrame(JSON.parse(event.data));
   socket.onopen = () => { retryDelay = 500; };
   socket.onclose = (event) => {

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Hosting;
+using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.AspNetCore.Sessions;
 using LiveTemplate.Typed.Connections;
 using Microsoft.AspNetCore.Http;
@@ -54,26 +55,41 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
             return;
         }
 
+        if (!ResumeRequest.TryParse(http.Request.Query[ResumeRequest.QueryParameter], out var resume, out var resumeProblem))
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, resumeProblem).ConfigureAwait(false);
+            return;
+        }
+
         var registry = await _runtime.GetRegistryAsync().ConfigureAwait(false);
         identity.IssueSessionCookie(http, _options);
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        LocalConnection connection;
+        LocalConnection? connection = null;
+        ConnectionStreams streams;
         try
         {
             connection = await registry.RegisterAsync(SessionIds.New(), identity.GroupId, identity.UserId, http.RequestAborted).ConfigureAwait(false);
+
+            // Registered first: whatever is published from now on is queued for it, and told from the history read next.
+            streams = await ConnectionStreams.OpenAsync(_runtime.Broadcaster, connection, resume, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
         {
+            if (connection is not null)
+            {
+                await registry.UnregisterAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            }
+
             socket.Abort();
             return;
         }
 
-        await RunAsync(http, socket, registry, connection).ConfigureAwait(false);
+        await RunAsync(http, socket, registry, connection, streams).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection)
+    private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
-        var session = new ConnectionSession(socket, connection, _browserActions, _runtime.Broadcaster, _options, _logger, http.RequestAborted);
+        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, _options, _logger, http.RequestAborted);
         THandler? handler = null;
         try
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// <summary>
 /// One browser connection's event loop. Browser frames (from <see cref="BrowserReceiver"/>) and messages from the
 /// broadcaster (the registry's bounded <see cref="LocalConnection.Outbound"/>) meet in one bounded inbox, and the
-/// loop runs them one at a time, in arrival order, through the connection's handler.
+/// loop runs them one at a time, in arrival order, through the connection's handler. Messages of streams with history
+/// go through the <see cref="StreamFollower"/>: a resuming browser's missed messages first, then each once, in order.
 /// </summary>
 internal sealed class ConnectionSession
 {
@@ -35,8 +37,9 @@ internal sealed class ConnectionSession
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
-    public ConnectionSession(WebSocket socket, LocalConnection connection, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
+    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
     {
+        Streams = streams;
         _socket = socket;
         _connection = connection;
         _browserActions = browserActions;
@@ -48,6 +51,9 @@ internal sealed class ConnectionSession
     }
 
     public LiveConnection Live { get; }
+
+    /// <summary>The connection's streams with history and where the browser is in each.</summary>
+    public ConnectionStreams Streams { get; }
 
     public FrameSender Sender { get; }
 
@@ -90,13 +96,16 @@ internal sealed class ConnectionSession
         var pumping = PumpAsync();
         try
         {
-            await Sender.SendAsync(_connection, Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
+            await Sender.SendAsync((_connection, Streams), Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
             if (handler is IConnectionLifecycle lifecycle)
             {
                 await lifecycle.OnConnectedAsync(_stopping.Token).ConfigureAwait(false);
             }
 
-            await RunLoopAsync(new ActionRunner(handler, _connection, _browserActions, this, _options.MaxInvalidFrames, _logger)).ConfigureAwait(false);
+            var runner = new ActionRunner(handler, _connection, _browserActions, this, _options.MaxInvalidFrames, _logger);
+            var follower = new StreamFollower(Streams, runner, this, handler, _connection, _logger);
+            await follower.ReplayAsync().ConfigureAwait(false);
+            await RunLoopAsync(runner, follower).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -114,7 +123,7 @@ internal sealed class ConnectionSession
         LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task RunLoopAsync(ActionRunner runner)
+    private async Task RunLoopAsync(ActionRunner runner, StreamFollower follower)
     {
         var reader = _inbox.Reader;
         while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
@@ -126,7 +135,11 @@ internal sealed class ConnectionSession
                     return;
                 }
 
-                await runner.RunAsync(item).ConfigureAwait(false);
+                if (item.Kind != InboxItemKind.Message || !await follower.TryRunAsync(item.Message!).ConfigureAwait(false))
+                {
+                    await runner.RunAsync(item).ConfigureAwait(false);
+                }
+
                 _stopping.Token.ThrowIfCancellationRequested();
             }
         }

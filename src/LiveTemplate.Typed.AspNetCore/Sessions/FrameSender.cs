@@ -23,6 +23,7 @@ internal sealed class FrameSender
     private readonly ILogger _logger;
     private readonly string _connectionId;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _sent;
 
     public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
     {
@@ -31,6 +32,15 @@ internal sealed class FrameSender
         _logger = logger;
         _connectionId = connectionId;
     }
+
+    /// <summary>
+    /// Members added to every frame while set (<c>,"stream":…,"pos":…</c>): the event loop sets it while a positioned
+    /// message's handler runs, so that the frames it sends carry the message's position.
+    /// </summary>
+    public byte[]? Stamp { get; set; }
+
+    /// <summary>Frames handed to the socket so far.</summary>
+    public long FramesSent => Volatile.Read(ref _sent);
 
     private bool CanSend => _socket.State is WebSocketState.Open or WebSocketState.CloseReceived;
 
@@ -48,7 +58,8 @@ internal sealed class FrameSender
                 return;
             }
 
-            var (frame, length) = Write(state, write);
+            var (frame, length) = Write(state, write, Stamp);
+            Interlocked.Increment(ref _sent);
             try
             {
                 await WriteAsync(frame.AsMemory(0, length)).ConfigureAwait(false);
@@ -64,8 +75,11 @@ internal sealed class FrameSender
         }
     }
 
-    /// <summary>Writes one frame with this thread's writer (synchronously) into a pooled array of its own, for the send.</summary>
-    private static (byte[] Frame, int Length) Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    /// <summary>
+    /// Writes one frame with this thread's writer (synchronously) into a pooled array of its own, for the send; with a
+    /// <paramref name="stamp"/>, its members go before the frame's closing brace.
+    /// </summary>
+    private static (byte[] Frame, int Length) Write<TState>(TState state, Action<Utf8JsonWriter, TState> write, byte[]? stamp)
     {
         var (buffer, writer) = t_writer ??= NewWriter();
         buffer.ResetWrittenCount();
@@ -74,9 +88,19 @@ internal sealed class FrameSender
         {
             write(writer, state);
             writer.Flush();
-            var frame = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
-            buffer.WrittenSpan.CopyTo(frame);
-            return (frame, buffer.WrittenCount);
+            var written = buffer.WrittenSpan;
+            if (stamp is null)
+            {
+                var frame = ArrayPool<byte>.Shared.Rent(written.Length);
+                written.CopyTo(frame);
+                return (frame, written.Length);
+            }
+
+            var stamped = ArrayPool<byte>.Shared.Rent(written.Length + stamp.Length);
+            written[..^1].CopyTo(stamped);
+            stamp.CopyTo(stamped.AsSpan(written.Length - 1));
+            stamped[written.Length + stamp.Length - 1] = (byte)'}';
+            return (stamped, written.Length + stamp.Length);
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 
@@ -10,20 +11,65 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 
 /// <summary>
 /// The frames the server sends a browser, each one JSON object with a <c>type</c>: <c>hello</c>, <c>action</c>,
-/// <c>update</c>, <c>broadcast</c> and <c>error</c> (see docs/aspnetcore.md).
+/// <c>update</c>, <c>broadcast</c>, <c>error</c>, and for streams with history <c>position</c> and <c>not-recovered</c>
+/// (see docs/aspnetcore.md and docs/recovery.md).
 /// </summary>
 internal static class Frames
 {
-    public static void WriteHello(Utf8JsonWriter writer, LocalConnection connection)
+    public static void WriteHello(Utf8JsonWriter writer, (LocalConnection Connection, ConnectionStreams Streams) hello)
     {
         writer.WriteStartObject();
         writer.WriteString("type"u8, "hello"u8);
-        writer.WriteString("connectionId"u8, connection.Id);
-        if (connection.UserId is { } user)
+        writer.WriteString("connectionId"u8, hello.Connection.Id);
+        if (hello.Connection.UserId is { } user)
         {
             writer.WriteString("userId"u8, user.Value);
         }
 
+        // Where the browser starts in each stream (for a resume: where it was; the missed messages follow).
+        if (hello.Streams.Cursors.Any())
+        {
+            writer.WriteBoolean("resumed"u8, hello.Streams.IsResumed);
+            writer.WriteStartObject("streams"u8);
+            foreach (var cursor in hello.Streams.Cursors)
+            {
+                if (cursor.Position is { } position)
+                {
+                    writer.WriteString(cursor.Name, position.ToString());
+                }
+                else
+                {
+                    writer.WriteNull(cursor.Name);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The members a frame sent for a positioned message carries: <c>,"stream":"…","pos":"epoch:offset"</c>.</summary>
+    public static byte[] Stamp(StreamCursor cursor) => Encoding.UTF8.GetBytes($",\"stream\":\"{cursor.Name}\",\"pos\":\"{cursor.Position}\"");
+
+    /// <summary>The browser's position moved without a frame of its own (a message it sent, or one the handler ignored).</summary>
+    public static void WritePosition(Utf8JsonWriter writer, StreamCursor cursor)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "position"u8);
+        writer.WriteString("stream"u8, cursor.Name);
+        writer.WriteString("pos"u8, cursor.Position?.ToString());
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Messages of a stream are lost for good; <c>pos</c> is where the stream is complete again (null: unknown).</summary>
+    public static void WriteNotRecovered(Utf8JsonWriter writer, (string Stream, NotRecoveredMessage Notice) lost)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "not-recovered"u8);
+        writer.WriteString("stream"u8, lost.Stream);
+        writer.WriteString("reason"u8, StreamNames.Of(lost.Notice.Reason));
+        writer.WriteString("pos"u8, lost.Notice.ResumedAfter?.ToString());
         writer.WriteEndObject();
     }
 

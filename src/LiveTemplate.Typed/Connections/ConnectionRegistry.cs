@@ -60,6 +60,11 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         var registry = new ConnectionRegistry(broadcaster, options, (ILogger?)logger ?? NullLogger.Instance);
         await broadcaster.SubscribeServerActionsAsync(registry.OnServerActionAsync, ct).ConfigureAwait(false);
         await broadcaster.SubscribeGroupActionsAsync(registry.OnGroupActionAsync, ct).ConfigureAwait(false);
+        if (broadcaster is IStreamHistory history)
+        {
+            await history.SubscribeNotRecoveredAsync(registry.OnNotRecoveredAsync, ct).ConfigureAwait(false);
+        }
+
         try
         {
             await broadcaster.SubscribeAsync(registry.OnBroadcastAsync, ct).WaitAsync(options.SubscribeTimeout, ct).ConfigureAwait(false);
@@ -237,6 +242,19 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    // A loss a channel's history could not repair: every connection of the channel's scope is told, in order.
+    private ValueTask OnNotRecoveredAsync(NotRecoveredMessage message)
+    {
+        var targets = message switch
+        {
+            { ChannelKind: ChannelKind.GroupAction or ChannelKind.GroupBroadcast, ScopeId: { } group } => GroupMembers(GroupId.FromValidated(group)),
+            { ChannelKind: ChannelKind.ServerAction or ChannelKind.UserBroadcast, ScopeId: { } user } => UserConnections(UserId.FromValidated(user)),
+            _ => _all.Snapshot(),
+        };
+        Deliver(targets, message, null);
+        return ValueTask.CompletedTask;
+    }
+
     private void Deliver(LocalConnection[] targets, PubSubMessage message, string? excludeConnectionId)
     {
         if (Volatile.Read(ref _disposed) != 0)
@@ -246,7 +264,8 @@ public sealed class ConnectionRegistry : IAsyncDisposable
 
         foreach (var connection in targets)
         {
-            if (excludeConnectionId is not null && string.Equals(connection.Id, excludeConnectionId, StringComparison.Ordinal))
+            if (excludeConnectionId is not null && string.Equals(connection.Id, excludeConnectionId, StringComparison.Ordinal)
+                && !(connection.TracksStreamPositions && message.Position is not null))
             {
                 continue;
             }

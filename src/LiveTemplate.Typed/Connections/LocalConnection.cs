@@ -41,6 +41,14 @@ public sealed class LocalConnection
     /// <summary>Messages waiting to be sent to this connection, in arrival order. Completes when the connection is unregistered.</summary>
     public ChannelReader<PubSubMessage> Outbound => _outbound.Reader;
 
+    /// <summary>
+    /// When true, messages with a stream position that exclude this connection (it sent them) are still queued for
+    /// it, so that its consumer sees every position of its streams and can tell a client where it is; such a message
+    /// must not be shown (its <c>ExcludeConnectionId</c> is this connection's <see cref="Id"/>). The host sets it for
+    /// browser connections; default false.
+    /// </summary>
+    public bool TracksStreamPositions { get; set; }
+
     /// <summary>Messages this connection lost because its queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 

@@ -27,6 +27,12 @@ public static class LiveTemplateMeter
     /// <summary>Counter: times the subscriptions were restored after the transport came back.</summary>
     public const string Reconnects = "livetemplate.reconnects";
 
+    /// <summary>Counter: messages a receiver had missed and delivered from a channel's history.</summary>
+    public const string Recovered = "livetemplate.messages.recovered";
+
+    /// <summary>Counter: losses a channel's history could not repair, tagged <c>reason</c> (see <c>NotRecoveredReason</c>).</summary>
+    public const string NotRecovered = "livetemplate.streams.not_recovered";
+
     /// <summary>Gauge: channels currently subscribed.</summary>
     public const string ActiveSubscriptions = "livetemplate.subscriptions.active";
 

@@ -25,6 +25,9 @@ public class BroadcasterOptions
         TimeProvider = shared.TimeProvider;
         SigningKey = shared.SigningKey;
         MeterFactory = shared.MeterFactory;
+        History = shared.History;
+        HistorySize = shared.HistorySize;
+        HistoryIdleExpiry = shared.HistoryIdleExpiry;
     }
 
     /// <summary>The first part of every channel name (default <c>livetemplate</c>, as the Go project).</summary>
@@ -54,6 +57,22 @@ public class BroadcasterOptions
     /// or sent by an instance without the key, Go instances included) are dropped and counted as <c>bad_signature</c>.
     /// </summary>
     public byte[]? SigningKey { get; set; }
+
+    /// <summary>
+    /// The kinds of channel whose messages get positions and a bounded history, so that instances fill the gaps an
+    /// outage left and browsers resume where they were (default none: at-most-once, today's wire bytes). Every instance
+    /// sharing the channels should use the same setting; see docs/recovery.md.
+    /// </summary>
+    public HistoryKinds History { get; set; }
+
+    /// <summary>How many messages each channel's history keeps, at most (default 1,000); older ones are trimmed.</summary>
+    public int HistorySize { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a channel's history is kept after its last message (default 10 minutes); after that the stream starts
+    /// again in a new epoch, and a receiver that was away longer cannot recover it (it is told so).
+    /// </summary>
+    public TimeSpan HistoryIdleExpiry { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Creates the <c>LiveTemplate.Typed</c> meter; when null the broadcaster creates its own.</summary>
     public IMeterFactory? MeterFactory { get; set; }
@@ -101,8 +120,35 @@ public class BroadcasterOptions
             errors.Add($"{nameof(SigningKey)} must be at least {MinSigningKeyBytes} bytes long (was {key.Length}); generate one with RandomNumberGenerator.GetBytes(32) and share it between instances as base64.");
         }
 
+        if ((History & ~HistoryKinds.All) != 0)
+        {
+            errors.Add($"{nameof(History)} names an unknown kind of channel (was {(int)History}).");
+        }
+
+        if (HistorySize is < 1 or > 1_000_000)
+        {
+            errors.Add($"{nameof(HistorySize)} must be from 1 to 1000000 (was {HistorySize}).");
+        }
+
+        if (HistoryIdleExpiry < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{nameof(HistoryIdleExpiry)} must be at least 1 second (was {HistoryIdleExpiry}).");
+        }
+
         return errors;
     }
+
+    /// <summary>True when channels of <paramref name="kind"/> keep a history.</summary>
+    internal bool HasHistory(ChannelKind kind) => (History & HistoryKindOf(kind)) != 0;
+
+    internal static HistoryKinds HistoryKindOf(ChannelKind kind) => kind switch
+    {
+        ChannelKind.GlobalBroadcast => HistoryKinds.GlobalBroadcast,
+        ChannelKind.GroupBroadcast => HistoryKinds.GroupBroadcast,
+        ChannelKind.UserBroadcast => HistoryKinds.UserBroadcast,
+        ChannelKind.ServerAction => HistoryKinds.ServerAction,
+        _ => HistoryKinds.GroupAction,
+    };
 
     internal void Validate()
     {

@@ -3,8 +3,10 @@ namespace LiveTemplate.Typed.PubSub;
 /// <summary>A snapshot of a broadcaster's counters (the same numbers its meter reports).</summary>
 public sealed class BroadcasterStatistics
 {
-    internal BroadcasterStatistics(long published, long received, IReadOnlyDictionary<DropReason, long> dropped, long reconnects, int activeSubscriptions)
+    internal BroadcasterStatistics(long published, long received, IReadOnlyDictionary<DropReason, long> dropped, long reconnects, int activeSubscriptions, long recovered, long notRecovered)
     {
+        Recovered = recovered;
+        NotRecovered = notRecovered;
         Published = published;
         Received = received;
         Dropped = dropped;
@@ -24,6 +26,12 @@ public sealed class BroadcasterStatistics
     /// <summary>Times the subscriptions were restored after the transport came back.</summary>
     public long Reconnects { get; }
 
+    /// <summary>Messages this instance had missed and delivered from a channel's history.</summary>
+    public long Recovered { get; }
+
+    /// <summary>Losses of a channel's messages that its history could not repair (each also a <see cref="NotRecoveredMessage"/>).</summary>
+    public long NotRecovered { get; }
+
     /// <summary>Channels currently subscribed (global included).</summary>
     public int ActiveSubscriptions { get; }
 
@@ -32,5 +40,5 @@ public sealed class BroadcasterStatistics
 
     /// <inheritdoc />
     public override string ToString()
-        => $"published {Published}, received {Received}, dropped {Dropped.Values.Sum()}, reconnects {Reconnects}, active subscriptions {ActiveSubscriptions}";
+        => $"published {Published}, received {Received}, dropped {Dropped.Values.Sum()}, reconnects {Reconnects}, recovered {Recovered}, not recovered {NotRecovered}, active subscriptions {ActiveSubscriptions}";
 }

@@ -1,4 +1,5 @@
 using LiveTemplate.Typed.PubSub.Delivery;
+using LiveTemplate.Typed.PubSub.History;
 using LiveTemplate.Typed.PubSub.Intake;
 using LiveTemplate.Typed.PubSub.Publishing;
 using LiveTemplate.Typed.PubSub.Subscriptions;
@@ -11,12 +12,13 @@ namespace LiveTemplate.Typed.PubSub;
 /// <summary>
 /// A broadcaster over a pub/sub transport with named channels (Redis, or the in-memory network). It is a façade over
 /// collaborators with one concern each: the publish pipeline (encode, local-first delivery, send), the envelope intake
-/// (size, signature, decode, echo, scope), local delivery to the handlers, and the subscription table with its
-/// reconciler (reference counts, batches, the one retry loop, the audit after an outage). A transport only implements
+/// (size, signature, decode, echo, scope), local delivery to the handlers, the subscription table with its
+/// reconciler (reference counts, batches, the one retry loop, the audit after an outage), and for channels with a
+/// history the stream tracker (positions, gaps filled, the catch-up after an outage, what could not be recovered). A transport only implements
 /// publish, subscribe and unsubscribe of one literal channel, feeds what it receives to
 /// <see cref="OnTransportMessageAsync"/> in the channel's order, and reports when it lost its connection.
 /// </summary>
-public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IInstanceBroadcaster, IChannelTransport
+public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IInstanceBroadcaster, IChannelTransport, IStreamHistory
 {
     private readonly SubscriptionTable _subscriptions;
     private readonly SubscriptionReconciler _reconciler;
@@ -24,6 +26,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     private readonly EnvelopeIntake _intake;
     private readonly PublishPipeline _publisher;
     private readonly DropRecorder _drops;
+    private readonly StreamTracker _history;
+    private readonly HistoryKinds _historyKinds;
     private readonly CancellationTokenSource _disposing = new();
     private readonly TimeProvider _time;
     private readonly object _globalGate = new();
@@ -45,9 +49,11 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         _subscriptions = new SubscriptionTable(Channels, GetType().Name, () => _reconciler!.Signal());
         Metrics = new BroadcasterMetrics(InstanceId, options.MeterFactory, () => _subscriptions.ActiveCount);
         _drops = new DropRecorder(Metrics.Dropped, logger);
-        _reconciler = new SubscriptionReconciler(_subscriptions, this, options, Metrics, logger);
         _delivery = new LocalDelivery(_drops);
         _intake = new EnvelopeIntake(InstanceId, options.MaxMessageBytes, signer, _drops);
+        _historyKinds = options.History;
+        _history = new StreamTracker(this, _intake, _delivery, options, Metrics, logger, InstanceId, _disposing.Token);
+        _reconciler = new SubscriptionReconciler(_subscriptions, this, options, Metrics, logger, _history);
         _publisher = new PublishPipeline(this, _subscriptions, _delivery, signer, options.MaxMessageBytes, Metrics, () => IsDisposed, GetType().Name);
     }
 
@@ -78,7 +84,16 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     public BroadcasterStatistics GetStatistics() => Metrics.Snapshot();
 
     /// <summary>Starts the background reconciler; call once, at the end of the derived constructor.</summary>
-    protected void Start() => _reconciler.Start(_disposing.Token);
+    /// <exception cref="ArgumentException">History is on and the transport keeps none.</exception>
+    protected void Start()
+    {
+        if (_historyKinds != HistoryKinds.None && !TransportKeepsHistory)
+        {
+            throw new ArgumentException($"{nameof(BroadcasterOptions.History)} is {_historyKinds}, but {GetType().Name} keeps no history.");
+        }
+
+        _reconciler.Start(_disposing.Token);
+    }
 
     // ---- Transport: what a derived class implements ----
 
@@ -117,6 +132,33 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     /// </summary>
     protected virtual Task ReleaseAgainAsync(IReadOnlyCollection<ChannelSubscription> released, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>True when the transport keeps channel histories (<see cref="BroadcasterOptions.History"/> needs it; default false).</summary>
+    protected virtual bool TransportKeepsHistory => false;
+
+    /// <summary>
+    /// In one atomic step: assigns <paramref name="channel"/>'s next position, stamps it on the envelope
+    /// (<see cref="StreamSlice"/> and docs/recovery.md say how: <paramref name="tailLength"/> bytes before its end), keeps it in
+    /// the bounded history and publishes it; returns the position.
+    /// </summary>
+    protected virtual Task<StreamPosition> AppendToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength, CancellationToken ct)
+        => throw new NotSupportedException($"{GetType().Name} keeps no history.");
+
+    /// <summary>
+    /// Reads <paramref name="channel"/>'s stream: its epoch and last offset, and up to <paramref name="maxCount"/> stamped
+    /// envelopes after <paramref name="after"/> (from the oldest kept when the epoch is another, or when
+    /// <paramref name="after"/> is null and <paramref name="maxCount"/> is not 0), the one at <paramref name="after"/> first when
+    /// <paramref name="includeAfter"/> and it is still kept.
+    /// </summary>
+    protected virtual Task<StreamSlice> ReadFromTransportAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct)
+        => throw new NotSupportedException($"{GetType().Name} keeps no history.");
+
+    /// <summary>
+    /// <paramref name="channel"/>'s head (epoch and last offset), creating the stream empty (offset 0, a new epoch) when
+    /// it does not exist; its idle expiry starts again.
+    /// </summary>
+    protected virtual Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => throw new NotSupportedException($"{GetType().Name} keeps no history.");
+
     /// <summary>Tells the broadcaster its transport lost the connection: once it answers again, what it carries is audited and restored.</summary>
     protected void OnTransportLost() => _reconciler.TransportLost();
 
@@ -137,6 +179,40 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
 
     Task IChannelTransport.ReleaseAgainAsync(IReadOnlyCollection<ChannelSubscription> released, CancellationToken ct) => ReleaseAgainAsync(released, ct);
 
+    bool IChannelTransport.KeepsHistory => TransportKeepsHistory;
+
+    Task<StreamPosition> IChannelTransport.AppendAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength, CancellationToken ct) => AppendToTransportAsync(channel, envelope, tailLength, ct);
+
+    Task<StreamSlice> IChannelTransport.ReadAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct) => ReadFromTransportAsync(channel, after, includeAfter, maxCount, ct);
+
+    Task<StreamSlice> IChannelTransport.OpenAsync(string channel, CancellationToken ct) => OpenStreamOnTransportAsync(channel, ct);
+
+    // ---- History ----
+
+    /// <inheritdoc />
+    public bool KeepsHistory(ChannelKind kind) => _history.Tracks(kind);
+
+    /// <inheritdoc />
+    public Task<StreamReadResult> ReadStreamAsync(ChannelKind kind, string? scopeId, StreamPosition? after, CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        if ((scopeId is null) != (kind == ChannelKind.GlobalBroadcast))
+        {
+            throw new ArgumentException($"A {kind} channel {(scopeId is null ? "needs" : "has no")} scope id.", nameof(scopeId));
+        }
+
+        var channel = scopeId is null ? Channels.Global : Channels.For(kind, ScopeIdRules.Validate(scopeId, "A scope id", nameof(scopeId)));
+        return _history.ReadAsync(new ChannelSubscription(channel, kind, scopeId), after, ct);
+    }
+
+    /// <inheritdoc />
+    public Task SubscribeNotRecoveredAsync(Func<NotRecoveredMessage, ValueTask> handler, CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        _delivery.OnNotRecovered(handler);
+        return Task.CompletedTask;
+    }
+
     // ---- Publishing ----
 
     /// <inheritdoc />
@@ -153,22 +229,22 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
 
     /// <summary>Publishes to every connection on every instance except <paramref name="excludeConnectionId"/> (usually the sender), as livetemplate's <c>excludeConnID</c>.</summary>
     public Task PublishGlobalAsync(ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => _publisher.PublishAsync(Channels.Global, Header.Broadcast(EnvelopeScope.Global, null, null, payload, excludeConnectionId, this), default(RawData), ct);
+        => _publisher.PublishAsync(Channels.Global, Keeps(ChannelKind.GlobalBroadcast), Header.Broadcast(EnvelopeScope.Global, null, null, payload, excludeConnectionId, this), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one group except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToGroupAsync(GroupId groupId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => _publisher.PublishAsync(Channels.GroupBroadcast(Require(groupId)), Header.Broadcast(EnvelopeScope.Group, groupId.Value, null, payload, excludeConnectionId, this), default(RawData), ct);
+        => _publisher.PublishAsync(Channels.GroupBroadcast(Require(groupId)), Keeps(ChannelKind.GroupBroadcast), Header.Broadcast(EnvelopeScope.Group, groupId.Value, null, payload, excludeConnectionId, this), default(RawData), ct);
 
     /// <summary>Publishes to every connection of one user except <paramref name="excludeConnectionId"/> (usually the sender).</summary>
     public Task PublishToUserAsync(UserId userId, ReadOnlyMemory<byte> payload, string? excludeConnectionId, CancellationToken ct = default)
-        => _publisher.PublishAsync(Channels.UserBroadcast(Require(userId)), Header.Broadcast(EnvelopeScope.User, null, userId.Value, payload, excludeConnectionId, this), default(RawData), ct);
+        => _publisher.PublishAsync(Channels.UserBroadcast(Require(userId)), Keeps(ChannelKind.UserBroadcast), Header.Broadcast(EnvelopeScope.User, null, userId.Value, payload, excludeConnectionId, this), default(RawData), ct);
 
     /// <inheritdoc />
     public Task PublishServerActionAsync(UserId userId, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
         var header = Header.ServerAction(Require(userId), Actions.ActionNameRules.Validate(action, nameof(action)), this);
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return _publisher.PublishAsync(Channels.ServerAction(userId), header, new RawData(data), ct);
+        return _publisher.PublishAsync(Channels.ServerAction(userId), Keeps(ChannelKind.ServerAction), header, new RawData(data), ct);
     }
 
     /// <inheritdoc />
@@ -180,19 +256,19 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     {
         var header = Header.GroupAction(Require(groupId), Actions.ActionNameRules.Validate(action, nameof(action)), excludeConnectionId, this);
         JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
-        return _publisher.PublishAsync(Channels.GroupAction(groupId), header, new RawData(data), ct);
+        return _publisher.PublishAsync(Channels.GroupAction(groupId), Keeps(ChannelKind.GroupAction), header, new RawData(data), ct);
     }
 
     Task IInstanceBroadcaster.PublishServerActionAsync<TAction>(UserId userId, TAction action, CancellationToken ct)
     {
         ThrowIfNull(action);
-        return _publisher.PublishAsync(Channels.ServerAction(Require(userId)), Header.ServerAction(userId, TAction.ActionName, this), new TypedData<TAction>(action), ct);
+        return _publisher.PublishAsync(Channels.ServerAction(Require(userId)), Keeps(ChannelKind.ServerAction), Header.ServerAction(userId, TAction.ActionName, this), new TypedData<TAction>(action), ct);
     }
 
     Task IInstanceBroadcaster.PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
     {
         ThrowIfNull(action);
-        return _publisher.PublishAsync(Channels.GroupAction(Require(groupId)), Header.GroupAction(groupId, TAction.ActionName, excludeConnectionId, this), new TypedData<TAction>(action), ct);
+        return _publisher.PublishAsync(Channels.GroupAction(Require(groupId)), Keeps(ChannelKind.GroupAction), Header.GroupAction(groupId, TAction.ActionName, excludeConnectionId, this), new TypedData<TAction>(action), ct);
     }
 
     void IInstanceBroadcaster.CountDropped(DropReason reason, int count) => _drops.Count(reason, count);
@@ -272,7 +348,9 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
                 Metrics.Received();
                 Metrics.Delivered(message, Now);
                 using var activity = BroadcasterTracing.StartReceive(subscription.Channel, message);
-                await _delivery.DeliverAsync(subscription.Channel, message).ConfigureAwait(false);
+                await (message.Position is null
+                    ? _delivery.DeliverAsync(subscription.Channel, message)
+                    : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -327,6 +405,8 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     private ulong NextSeq() => unchecked((ulong)Interlocked.Increment(ref _seq));
 
     private DateTimeOffset Now => _time.GetUtcNow();
+
+    private bool Keeps(ChannelKind kind) => (_historyKinds & BroadcasterOptions.HistoryKindOf(kind)) != 0;
 
     private Task SubscribeGlobalChannel()
     {

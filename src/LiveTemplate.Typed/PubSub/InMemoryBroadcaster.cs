@@ -15,6 +15,9 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
         Channel.CreateUnbounded<(ChannelSubscription, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Task _pump;
+    private readonly int _historySize;
+    private readonly TimeSpan _historyIdleExpiry;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a stand-alone broadcaster: publishes reach this instance's subscribers only.</summary>
     public InMemoryBroadcaster(BroadcasterOptions? options = null, ILogger<InMemoryBroadcaster>? logger = null)
@@ -24,9 +27,12 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
 
     /// <summary>Creates a broadcaster that exchanges messages with every other broadcaster on <paramref name="network"/>.</summary>
     public InMemoryBroadcaster(InMemoryNetwork network, BroadcasterOptions? options = null, ILogger<InMemoryBroadcaster>? logger = null)
-        : base(options ?? new BroadcasterOptions(), (ILogger?)logger ?? NullLogger.Instance)
+        : base(options ??= new BroadcasterOptions(), (ILogger?)logger ?? NullLogger.Instance)
     {
         ArgumentNullException.ThrowIfNull(network);
+        _historySize = options.HistorySize;
+        _historyIdleExpiry = options.HistoryIdleExpiry;
+        _time = options.TimeProvider;
         _network = network;
         _network.Join();
         _pump = Task.Run(PumpAsync);
@@ -39,6 +45,28 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     /// <inheritdoc />
     internal override bool TransportCarriesMessages => _network.HasOtherMembers;
 
+    /// <inheritdoc />
+    protected override bool TransportKeepsHistory => true;
+
+    /// <inheritdoc />
+    protected override bool IsTransportReachable => !_network.IsAway(this);
+
+    internal void OnTransportAway() => OnTransportLost();
+
+    internal void OnTransportBack() => OnTransportRestored();
+
+    /// <inheritdoc />
+    protected override Task<StreamPosition> AppendToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength, CancellationToken ct)
+        => Task.FromResult(_network.Append(this, channel, envelope.Span, tailLength, _historySize, _historyIdleExpiry, _time.GetUtcNow()));
+
+    /// <inheritdoc />
+    protected override Task<StreamSlice> ReadFromTransportAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount, CancellationToken ct)
+        => Task.FromResult(_network.Read(this, channel, after, includeAfter, maxCount, _historyIdleExpiry, _time.GetUtcNow()));
+
+    /// <inheritdoc />
+    protected override Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
+        => Task.FromResult(_network.Open(this, channel, _historyIdleExpiry, _time.GetUtcNow()));
+
     internal void Enqueue(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, envelope));
 
     /// <inheritdoc />
@@ -46,6 +74,11 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     {
         // Alone on its network, nobody else could receive it: local delivery already happened. The envelope is an
         // array of its own that the broadcaster never changes (see the base method), so it is shared, not copied.
+        if (_network.IsAway(this))
+        {
+            return Task.FromException(new InvalidOperationException("The broadcaster is disconnected from its in-memory network."));
+        }
+
         if (_network.HasOtherMembers)
         {
             _network.Deliver(channel, envelope);

@@ -1,14 +1,20 @@
+using LiveTemplate.Typed.PubSub.History;
+
 namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>
 /// A pub/sub "server" in memory that lets several <see cref="InMemoryBroadcaster"/>s behave like app instances
 /// sharing one Redis: channels are literal, a publish reaches every broadcaster subscribed to the channel (the
-/// publisher included, which then drops its own echo), and each broadcaster receives in publish order.
+/// publisher included, which then drops its own echo), and each broadcaster receives in publish order. Channels with
+/// history keep their streams here, appended and delivered in one step as Redis does in one script. A member can be
+/// cut off and reconnected (<see cref="Disconnect"/>), as a Redis client whose connection drops.
 /// </summary>
 public sealed class InMemoryNetwork
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Dictionary<InMemoryBroadcaster, ChannelSubscription>> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RetainedStream> _streams = new(StringComparer.Ordinal);
+    private readonly HashSet<InMemoryBroadcaster> _away = [];
     private int _members;
 
     /// <summary>Publishes raw bytes on a channel, as any client of a shared Redis could; returns how many broadcasters received them.</summary>
@@ -30,13 +36,138 @@ public sealed class InMemoryNetwork
                 return 0;
             }
 
-            foreach (var (member, subscription) in subscribers)
+            return DeliverLocked(subscribers, envelope);
+        }
+    }
+
+    /// <summary>
+    /// Cuts <paramref name="member"/> off, as a dropped Redis connection: nothing published reaches it, and it can
+    /// neither publish nor read, until <see cref="Reconnect"/>. Its subscriptions are kept (as the client re-sends them).
+    /// </summary>
+    public void Disconnect(InMemoryBroadcaster member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        lock (_gate)
+        {
+            if (!_away.Add(member))
             {
-                member.Enqueue(subscription, envelope);
+                return;
+            }
+        }
+
+        member.OnTransportAway();
+    }
+
+    /// <summary>Reconnects a member cut off by <see cref="Disconnect"/>; what it missed meanwhile is not delivered to it live.</summary>
+    public void Reconnect(InMemoryBroadcaster member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        lock (_gate)
+        {
+            if (!_away.Remove(member))
+            {
+                return;
+            }
+        }
+
+        member.OnTransportBack();
+    }
+
+    /// <summary>Forgets every channel's history, as a Redis restarted without persistence does.</summary>
+    public void ForgetHistory()
+    {
+        lock (_gate)
+        {
+            _streams.Clear();
+        }
+    }
+
+    internal bool IsAway(InMemoryBroadcaster member)
+    {
+        lock (_gate)
+        {
+            return _away.Contains(member);
+        }
+    }
+
+    /// <summary>Stamps, keeps and delivers <paramref name="envelope"/> in one step (the Redis script's work, in memory).</summary>
+    internal StreamPosition Append(InMemoryBroadcaster from, string channel, ReadOnlySpan<byte> envelope, int tailLength, int size, TimeSpan idleExpiry, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            ThrowIfAwayLocked(from);
+            var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = NewStream());
+            var stamped = stream.Append(envelope, tailLength, size, now);
+            if (_channels.TryGetValue(channel, out var subscribers))
+            {
+                DeliverLocked(subscribers, stamped);
             }
 
-            return subscribers.Count;
+            return new StreamPosition(stream.Epoch, stream.Top);
         }
+    }
+
+    /// <summary>Reads a channel's stream (see <see cref="IChannelTransport.ReadAsync"/>).</summary>
+    internal StreamSlice Read(InMemoryBroadcaster from, string channel, StreamPosition? after, bool includeAfter, int maxCount, TimeSpan idleExpiry, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            ThrowIfAwayLocked(from);
+            return LiveStreamLocked(channel, idleExpiry, now) is { } stream ? stream.Read(after, includeAfter, maxCount) : StreamSlice.Missing;
+        }
+    }
+
+    /// <summary>A channel's head, creating the stream empty when it does not exist (see <see cref="IChannelTransport.OpenAsync"/>).</summary>
+    internal StreamSlice Open(InMemoryBroadcaster from, string channel, TimeSpan idleExpiry, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            ThrowIfAwayLocked(from);
+            var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = NewStream());
+            stream.Touch(now);
+            return stream.Read(null, false, 0);
+        }
+    }
+
+    private static RetainedStream NewStream() => new(Guid.NewGuid().ToString("N")[..16]);
+
+    private RetainedStream? LiveStreamLocked(string channel, TimeSpan idleExpiry, DateTimeOffset now)
+    {
+        if (!_streams.TryGetValue(channel, out var stream))
+        {
+            return null;
+        }
+
+        if (now - stream.LastWrite <= idleExpiry)
+        {
+            return stream;
+        }
+
+        _streams.Remove(channel);
+        return null;
+    }
+
+    private void ThrowIfAwayLocked(InMemoryBroadcaster member)
+    {
+        if (_away.Contains(member))
+        {
+            throw new InvalidOperationException("The broadcaster is disconnected from its in-memory network.");
+        }
+    }
+
+    private int DeliverLocked(Dictionary<InMemoryBroadcaster, ChannelSubscription> subscribers, ReadOnlyMemory<byte> envelope)
+    {
+        var delivered = 0;
+        foreach (var (member, subscription) in subscribers)
+        {
+            if (!_away.Contains(member))
+            {
+                member.Enqueue(subscription, envelope);
+                delivered++;
+            }
+        }
+
+        return delivered;
     }
 
     /// <summary>How many broadcasters are subscribed to <paramref name="channel"/> (Redis's <c>PUBSUB NUMSUB</c>).</summary>
@@ -75,6 +206,11 @@ public sealed class InMemoryNetwork
                     _channels.Remove(channel);
                 }
             }
+        }
+
+        lock (_gate)
+        {
+            _away.Remove(member);
         }
 
         Interlocked.Decrement(ref _members);

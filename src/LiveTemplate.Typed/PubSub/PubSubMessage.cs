@@ -16,6 +16,12 @@ public abstract class PubSubMessage
     /// <summary>When the message was published (the publisher's clock).</summary>
     public DateTimeOffset Timestamp { get; }
 
+    /// <summary>
+    /// Where the message is in its channel's stream, when the channel keeps a history (see
+    /// <see cref="BroadcasterOptions.History"/>); null for messages without one (history off, or a Go publisher).
+    /// </summary>
+    public StreamPosition? Position { get; internal set; }
+
     /// <summary>The kind of channel the message travels on.</summary>
     public abstract ChannelKind ChannelKind { get; }
 

@@ -46,6 +46,12 @@ internal struct Envelope
     /// <summary><c>traceparent</c> (ours, Go ignores it): the W3C trace context of the publish, or null.</summary>
     public string? TraceParent;
 
+    /// <summary><c>epoch</c>: the epoch of the message's stream, when the transport stamped a position (history on).</summary>
+    public string? Epoch;
+
+    /// <summary><c>pos</c>: the message's offset in its stream; 0 when it has none.</summary>
+    public ulong Position;
+
     /// <summary>The unrecognised <c>type</c> value (shortened), when <see cref="Type"/> is <see cref="EnvelopeType.Unknown"/>.</summary>
     public string? UnknownType;
 

@@ -20,4 +20,10 @@ internal enum EnvelopeField : byte
 
     /// <summary>Ours, not Go's: the W3C trace context of the publish (Go ignores it).</summary>
     TraceParent,
+
+    /// <summary>Ours, not Go's: the epoch of the message's stream (channels with history).</summary>
+    Epoch,
+
+    /// <summary>Ours, not Go's: the message's offset in its stream (channels with history).</summary>
+    Position,
 }

@@ -25,6 +25,8 @@ internal static class EnvelopeFields
         "timestamp",
         "seq",
         "traceparent",
+        "epoch", // extra fields Go ignores: a stream position, stamped by the transport (StreamStamp)
+        "pos",
     ];
 
     private static readonly byte[][] Utf8Names = Names.Select(Encoding.UTF8.GetBytes).ToArray();

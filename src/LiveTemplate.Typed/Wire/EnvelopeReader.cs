@@ -95,6 +95,10 @@ internal static class EnvelopeReader
                 return ReadSeq(ref reader, ref e);
             case EnvelopeField.TraceParent:
                 return ReadString(ref reader, field, out e.TraceParent);
+            case EnvelopeField.Epoch:
+                return ReadEpoch(ref reader, ref e);
+            case EnvelopeField.Position:
+                return ReadNumber(ref reader, EnvelopeField.Position, out e.Position);
             default:
                 // A field this reader does not know: skip its value, whatever it is.
                 reader.Skip();
@@ -139,20 +143,33 @@ internal static class EnvelopeReader
             : null;
     }
 
-    private static EnvelopeError? ReadSeq(ref Utf8JsonReader reader, ref Envelope e)
+    private static EnvelopeError? ReadSeq(ref Utf8JsonReader reader, ref Envelope e) => ReadNumber(ref reader, EnvelopeField.Seq, out e.Seq);
+
+    private static EnvelopeError? ReadNumber(ref Utf8JsonReader reader, EnvelopeField field, out ulong value)
     {
+        value = 0;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            e.Seq = 0;
             return null;
         }
 
         if (reader.TokenType != JsonTokenType.Number)
         {
-            return EnvelopeError.WrongType(EnvelopeField.Seq, "a number");
+            return EnvelopeError.WrongType(field, "a number");
         }
 
-        return reader.TryGetUInt64(out e.Seq) ? null : EnvelopeError.Invalid(EnvelopeField.Seq, "must be a whole number from 0 to 2^64-1");
+        return reader.TryGetUInt64(out value) ? null : EnvelopeError.Invalid(field, "must be a whole number from 0 to 2^64-1");
+    }
+
+    private static EnvelopeError? ReadEpoch(ref Utf8JsonReader reader, ref Envelope e)
+    {
+        var problem = ReadString(ref reader, EnvelopeField.Epoch, out e.Epoch);
+        if (problem is null && e.Epoch is { } epoch && !StreamStamp.IsValidEpoch(epoch))
+        {
+            return EnvelopeError.Invalid(EnvelopeField.Epoch, $"must be 1 to {StreamStamp.MaxEpochLength} characters from A-Z a-z 0-9 _ -");
+        }
+
+        return problem;
     }
 
     /// <summary>Checks the value is null or a string; <paramref name="present"/> is true for a string.</summary>

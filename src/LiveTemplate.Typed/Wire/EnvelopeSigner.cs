@@ -8,7 +8,8 @@ namespace LiveTemplate.Typed.Wire;
 /// <summary>
 /// Signs and verifies envelopes with HMAC-SHA256 over the channel name and the envelope. The signature travels as
 /// the envelope's last field, <c>"sig"</c> (base64); readers that do not sign, Go's included, ignore it as an
-/// unknown field. Binding the channel name means a signed message cannot be replayed into another channel.
+/// unknown field. Binding the channel name means a signed message cannot be replayed into another channel. A stream
+/// position (<see cref="StreamStamp"/>) is assigned after signing and is not covered.
 /// </summary>
 internal sealed class EnvelopeSigner
 {
@@ -61,8 +62,10 @@ internal sealed class EnvelopeSigner
             return false;
         }
 
+        // A stream position stamped by the transport after signing sits right before the signature: not signed.
+        var body = envelope[..^SuffixLength];
         Span<byte> actual = stackalloc byte[MacBytes];
-        Compute(channel, envelope[..^SuffixLength], actual);
+        Compute(channel, body[..StreamStamp.LengthWithout(body)], actual);
         return CryptographicOperations.FixedTimeEquals(actual, claimed[..MacBytes]);
     }
 

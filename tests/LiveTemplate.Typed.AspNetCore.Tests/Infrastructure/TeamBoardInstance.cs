@@ -7,6 +7,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 public sealed class TeamBoardInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private TeamBoardInstance(WebApplication app, Uri baseUri)
     {
@@ -23,8 +24,14 @@ public sealed class TeamBoardInstance : IAsyncDisposable
         return new TeamBoardInstance(app, ListeningAddress.Of(app));
     }
 
+    /// <summary>Stops the instance (its connections close); safe to call again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _app.StopAsync(bound.Token);
         await _app.DisposeAsync();

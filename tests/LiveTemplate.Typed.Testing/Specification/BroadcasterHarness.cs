@@ -47,6 +47,9 @@ public abstract class BroadcasterHarness : IAsyncDisposable
     /// <summary>The channels with at least one subscriber (PUBSUB CHANNELS).</summary>
     public abstract Task<IReadOnlyList<string>> ActiveChannelsAsync();
 
+    /// <summary>Forgets the history of every channel of this harness, as a Redis restarted without persistence.</summary>
+    public abstract Task ForgetHistoryAsync();
+
     /// <inheritdoc />
     public virtual async ValueTask DisposeAsync()
     {

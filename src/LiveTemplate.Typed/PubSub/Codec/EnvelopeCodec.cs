@@ -31,7 +31,9 @@ internal static class EnvelopeCodec
             return EnvelopeReadResult.Fail(problem);
         }
 
-        if (e.IsEcho)
+        // Our own echo was delivered locally when published; a positioned one was not (a channel with history
+        // delivers in stream order, its publisher included), so it goes on like any other.
+        if (e.IsEcho && e.Position == 0)
         {
             return EnvelopeReadResult.Echo;
         }
@@ -102,7 +104,13 @@ internal static class EnvelopeCodec
     };
 
     /// <summary>What makes a well-formed envelope unacceptable as a message, or null.</summary>
-    private static EnvelopeError? Check(in Envelope e) => e.Type switch
+    private static EnvelopeError? Check(in Envelope e) => CheckPosition(in e) ?? CheckFields(in e);
+
+    // A position is both fields or neither.
+    private static EnvelopeError? CheckPosition(in Envelope e)
+        => (e.Epoch is null) == (e.Position == 0) ? null : EnvelopeError.Missing(e.Epoch is null ? EnvelopeField.Epoch : EnvelopeField.Position);
+
+    private static EnvelopeError? CheckFields(in Envelope e) => e.Type switch
     {
         EnvelopeType.Unknown => EnvelopeError.UnknownType(e.UnknownType),
         EnvelopeType.ServerAction => (e.UserIdIsExpected ? null : CheckUser(e.UserId)) ?? CheckAction(in e),
@@ -172,6 +180,11 @@ internal static class EnvelopeCodec
     {
         var message = Build(in e, data);
         message.TraceParent = e.TraceParent;
+        if (e.Epoch is { } epoch)
+        {
+            message.Position = new StreamPosition(epoch, e.Position);
+        }
+
         return message;
     }
 

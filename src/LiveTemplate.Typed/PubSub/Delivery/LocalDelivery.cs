@@ -11,6 +11,7 @@ internal sealed class LocalDelivery(DropRecorder drops)
     private readonly HandlerList<BroadcastMessage> _broadcasts = new();
     private readonly HandlerList<ServerActionMessage> _serverActions = new();
     private readonly HandlerList<GroupActionMessage> _groupActions = new();
+    private readonly HandlerList<NotRecoveredMessage> _notRecovered = new();
 
     public void OnBroadcast(Func<BroadcastMessage, ValueTask> handler) => _broadcasts.Add(handler);
 
@@ -18,12 +19,15 @@ internal sealed class LocalDelivery(DropRecorder drops)
 
     public void OnGroupAction(Func<GroupActionMessage, ValueTask> handler) => _groupActions.Add(handler);
 
+    public void OnNotRecovered(Func<NotRecoveredMessage, ValueTask> handler) => _notRecovered.Add(handler);
+
     /// <summary>Runs every handler of <paramref name="message"/>'s kind; completes when they all have.</summary>
     public ValueTask DeliverAsync(string channel, PubSubMessage message) => message switch
     {
         BroadcastMessage m => InvokeAsync(_broadcasts.Current, m, channel),
         ServerActionMessage m => InvokeAsync(_serverActions.Current, m, channel),
         GroupActionMessage m => InvokeAsync(_groupActions.Current, m, channel),
+        NotRecoveredMessage m => InvokeAsync(_notRecovered.Current, m, channel),
         _ => ValueTask.CompletedTask,
     };
 

@@ -26,8 +26,12 @@ internal sealed class PublishPipeline(
     Func<bool> isDisposed,
     string ownerName)
 {
-    /// <summary>Publishes <paramref name="header"/> with <paramref name="data"/> on <paramref name="channel"/>.</summary>
-    public Task PublishAsync<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
+    /// <summary>
+    /// Publishes <paramref name="header"/> with <paramref name="data"/> on <paramref name="channel"/>; when
+    /// <paramref name="toStream"/> (the channel keeps a history) through the transport's stream, with no local-first
+    /// delivery: this instance's handlers get it back in stream order, with its position, like every other instance.
+    /// </summary>
+    public Task PublishAsync<TData>(string channel, bool toStream, in Envelope header, TData data, CancellationToken ct)
         where TData : IPublishData
     {
         if (isDisposed())
@@ -43,7 +47,7 @@ internal sealed class PublishPipeline(
         var activity = BroadcasterTracing.StartPublish(channel, in header, out var traceParent);
         if (traceParent is null)
         {
-            return Publish(channel, in header, data, ct);
+            return Publish(channel, toStream, in header, data, ct);
         }
 
         // The span's context travels in the envelope, and on the local copy, to whoever handles the message.
@@ -51,7 +55,7 @@ internal sealed class PublishPipeline(
         traced.TraceParent = traceParent;
         try
         {
-            var publishing = Publish(channel, in traced, data, ct);
+            var publishing = Publish(channel, toStream, in traced, data, ct);
             return activity is null ? publishing : BroadcasterTracing.EndWhenDoneAsync(publishing, activity);
         }
         catch
@@ -61,9 +65,14 @@ internal sealed class PublishPipeline(
         }
     }
 
-    private Task Publish<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
+    private Task Publish<TData>(string channel, bool toStream, in Envelope header, TData data, CancellationToken ct)
         where TData : IPublishData
     {
+        if (toStream)
+        {
+            return AppendAsync(channel, in header, data, ct);
+        }
+
         // Writing the data is the one step allowed to throw (see the remarks).
         var encoded = Encode(channel, in header, data);
         if (encoded.Envelope is { Length: var length } && length > maxMessageBytes)
@@ -78,6 +87,29 @@ internal sealed class PublishPipeline(
         return localDelivery.IsCompletedSuccessfully
             ? SendAsync(channel, encoded.Envelope, ct)
             : SendAfterLocalDeliveryAsync(localDelivery, channel, encoded.Envelope, ct);
+    }
+
+    private Task AppendAsync<TData>(string channel, in Envelope header, TData data, CancellationToken ct)
+        where TData : IPublishData
+    {
+        var envelope = EnvelopeWriter.ToArray(in header, data, signer, channel, out _);
+        if (envelope.Length + StreamStamp.MaxLength > maxMessageBytes)
+        {
+            return Task.FromException(new ArgumentException($"The message encodes to {envelope.Length} bytes and its stream position adds up to {StreamStamp.MaxLength}; MaxMessageBytes is {maxMessageBytes}. Nothing was delivered.", nameof(data)));
+        }
+
+        metrics.Published();
+        Task sending;
+        try
+        {
+            sending = transport.AppendAsync(channel, envelope, StreamStamp.TailLength(signer is not null), ct);
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException(ex);
+        }
+
+        return sending.IsCompletedSuccessfully ? Task.CompletedTask : CompleteSendAsync(sending, channel, ct);
     }
 
     private Encoded Encode<TData>(string channel, in Envelope header, TData data)

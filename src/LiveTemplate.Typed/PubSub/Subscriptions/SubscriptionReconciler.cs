@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LiveTemplate.Typed.PubSub.History;
 using LiveTemplate.Typed.PubSub.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,7 @@ internal sealed class SubscriptionReconciler
     private readonly BroadcasterOptions _options;
     private readonly BroadcasterMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly StreamTracker _history;
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly object _gate = new();
     private readonly Dictionary<string, ChannelSubscription> _releasedWhileAway = new(StringComparer.Ordinal);
@@ -34,8 +36,9 @@ internal sealed class SubscriptionReconciler
     private long _requests;
     private Task? _loop;
 
-    public SubscriptionReconciler(SubscriptionTable table, IChannelTransport transport, BroadcasterOptions options, BroadcasterMetrics metrics, ILogger logger)
+    public SubscriptionReconciler(SubscriptionTable table, IChannelTransport transport, BroadcasterOptions options, BroadcasterMetrics metrics, ILogger logger, StreamTracker history)
     {
+        _history = history;
         _table = table;
         _transport = transport;
         _options = options;
@@ -70,6 +73,7 @@ internal sealed class SubscriptionReconciler
     /// <summary>The transport dropped its subscriptions (or may have): audit it once it answers, and report the reconnect.</summary>
     public void TransportLost()
     {
+        _history.TransportLost();
         lock (_gate)
         {
             _lost = true;
@@ -83,6 +87,7 @@ internal sealed class SubscriptionReconciler
     /// <summary>The transport says it is back (or moved): audit what it carries.</summary>
     public void TransportRestored()
     {
+        _history.TransportLost(); // the channels may have moved: no stream is known to be unbroken
         lock (_gate)
         {
             _auditRequested = true;
@@ -240,6 +245,8 @@ internal sealed class SubscriptionReconciler
             _lost = false;
         }
 
+        // What each stream gained while the transport was away, read and delivered before what arrives live next.
+        _ = _history.CatchUpAsync(_table.Confirmed());
         if (wasLost)
         {
             _metrics.Reconnected();
@@ -287,12 +294,21 @@ internal sealed class SubscriptionReconciler
 
         try
         {
+            if (change.Subscribe && _history.Tracks(entry.Kind))
+            {
+                await _history.PrepareAsync(entry, ct).WaitAsync(_options.RestoreTimeout, ct).ConfigureAwait(false);
+            }
+
             var operation = change.Subscribe
                 ? _transport.SubscribeAsync(entry, change.Refresh, ct)
                 : _transport.UnsubscribeAsync(entry, ct);
 
             // A transport call that hangs (Redis away, the client waiting for its own timeout) must not hold up disposal.
             await operation.WaitAsync(ct).ConfigureAwait(false);
+            if (!change.Subscribe)
+            {
+                _history.Forget(entry);
+            }
             _table.Complete(entry, change, succeeded: true);
             RememberIfAway(entry, change);
             return (change, null);

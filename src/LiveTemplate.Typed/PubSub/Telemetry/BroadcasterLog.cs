@@ -22,4 +22,13 @@ internal static partial class BroadcasterLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Restoring the subscriptions after the transport came back failed; retrying in {retry_delay}")]
     public static partial void RestoreFailed(ILogger logger, Exception exception, TimeSpan retry_delay);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Could not recover messages of channel {channel}: {reason} (last known position {last_known}, complete again after {resumed_after})")]
+    public static partial void NotRecovered(ILogger logger, string channel, string reason, string last_known, string resumed_after);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Recovered {recovered} message(s) on {channels} channel(s) after the reconnect in {elapsed_ms} ms")]
+    public static partial void CaughtUp(ILogger logger, long recovered, int channels, long elapsed_ms);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Reading the history of {failed} channel(s) after the reconnect failed; retrying in {retry_delay}")]
+    public static partial void CatchUpRetry(ILogger logger, Exception exception, int failed, TimeSpan retry_delay);
 }

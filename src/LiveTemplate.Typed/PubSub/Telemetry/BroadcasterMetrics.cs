@@ -11,6 +11,8 @@ internal sealed class BroadcasterMetrics : IDisposable
     private long _published;
     private long _received;
     private long _reconnects;
+    private long _recovered;
+    private readonly long[] _notRecovered = new long[Enum.GetValues<NotRecoveredReason>().Length];
     private readonly Histogram<double> _lag;
 
     public BroadcasterMetrics(string instanceId, IMeterFactory? factory, Func<int> activeSubscriptions)
@@ -21,6 +23,8 @@ internal sealed class BroadcasterMetrics : IDisposable
         _meter.CreateObservableCounter(LiveTemplateMeter.Received, () => Volatile.Read(ref _received), "{message}", "Valid messages received from other instances.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Dropped, Dropped.Observe, "{message}", "Messages dropped, by reason.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Reconnects, () => Volatile.Read(ref _reconnects), "{reconnect}", "Times the subscriptions were restored after the transport came back.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.Recovered, () => Volatile.Read(ref _recovered), "{message}", "Messages a receiver had missed, delivered from a channel's history.");
+        _meter.CreateObservableCounter(LiveTemplateMeter.NotRecovered, ObserveNotRecovered, "{loss}", "Losses of a channel's messages that its history could not repair, by reason.");
         _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
         _lag = _meter.CreateHistogram<double>(LiveTemplateMeter.DeliveryLag, "ms", "From a message's publish timestamp (the publisher's clock) to its delivery to this instance's handlers.");
     }
@@ -32,6 +36,30 @@ internal sealed class BroadcasterMetrics : IDisposable
     public void Received() => Interlocked.Increment(ref _received);
 
     public void Reconnected() => Interlocked.Increment(ref _reconnects);
+
+    public void Recovered() => Interlocked.Increment(ref _recovered);
+
+    public void NotRecovered(NotRecoveredReason reason) => Interlocked.Increment(ref _notRecovered[(int)reason]);
+
+    private IEnumerable<Measurement<long>> ObserveNotRecovered()
+    {
+        for (var i = 0; i < _notRecovered.Length; i++)
+        {
+            if (Volatile.Read(ref _notRecovered[i]) is var count and > 0)
+            {
+                yield return new Measurement<long>(count, new KeyValuePair<string, object?>("reason", TagOf((NotRecoveredReason)i)));
+            }
+        }
+    }
+
+    public static string TagOf(NotRecoveredReason reason) => reason switch
+    {
+        NotRecoveredReason.Trimmed => "trimmed",
+        NotRecoveredReason.EpochChanged => "epoch_changed",
+        NotRecoveredReason.StreamMissing => "stream_missing",
+        NotRecoveredReason.Rewound => "rewound",
+        _ => "unavailable",
+    };
 
     /// <summary>Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens).</summary>
     public void Delivered(PubSubMessage message, DateTimeOffset now)
@@ -47,7 +75,9 @@ internal sealed class BroadcasterMetrics : IDisposable
         Volatile.Read(ref _received),
         Dropped.Snapshot(),
         Volatile.Read(ref _reconnects),
-        _activeSubscriptions());
+        _activeSubscriptions(),
+        Volatile.Read(ref _recovered),
+        Enumerable.Range(0, _notRecovered.Length).Sum(i => Volatile.Read(ref _notRecovered[i])));
 
     public void Dispose() => _meter.Dispose();
 }

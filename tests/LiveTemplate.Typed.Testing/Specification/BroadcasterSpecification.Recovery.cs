@@ -1,0 +1,140 @@
+using LiveTemplate.Typed.PubSub;
+using Xunit;
+
+namespace LiveTemplate.Typed.Testing.Specification;
+
+/// <summary>Channels with history: positions, delivery in stream order exactly once, gaps filled, losses told.</summary>
+public abstract partial class BroadcasterSpecification
+{
+    private static readonly GroupId Board = new("board");
+
+    [Fact]
+    public async Task With_history_every_instance_the_publisher_included_gets_each_message_once_in_order_with_contiguous_positions()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var b = await Harness.StartInstanceAsync(WithHistory());
+        var onA = await a.ConnectAsync("board");
+        var onB = await b.ConnectAsync("board");
+
+        for (var i = 1; i <= 20; i++)
+        {
+            await (i % 2 == 0 ? a : b).Broadcaster.PublishGroupActionAsync(Board, "move", Utf8($$"""{"n":{{i}}}"""));
+        }
+
+        foreach (var connection in new[] { onA, onB })
+        {
+            var messages = await connection.Outbound.NextAsync(20);
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => $$"""{"n":{{i}}}"""), messages.Select(m => Text(AsGroupAction(m).Data)));
+            var positions = messages.Select(m => m.Position!.Value).ToList();
+            Assert.Single(positions.Select(p => p.Epoch).Distinct());
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (ulong)i), positions.Select(p => p.Offset));
+        }
+    }
+
+    [Fact]
+    public async Task With_history_off_messages_carry_no_position()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var onB = await b.ConnectAsync("board");
+
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", default);
+
+        Assert.Null((await onB.Outbound.NextAsync()).Position);
+        Assert.False(b.Broadcaster.KeepsHistory(ChannelKind.GroupAction));
+    }
+
+    [Fact]
+    public async Task Signed_messages_with_positions_verify_and_a_foreign_key_still_fails()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory(o => o.SigningKey = Key));
+        var b = await Harness.StartInstanceAsync(WithHistory(o => o.SigningKey = Key));
+        var intruder = await Harness.StartInstanceAsync(WithHistory(o => o.SigningKey = [.. Key.Reverse()]));
+        var onB = await b.ConnectAsync("board");
+
+        await a.Broadcaster.PublishGroupActionAsync(Board, "signed", default);
+        await intruder.Broadcaster.PublishGroupActionAsync(Board, "forged", default);
+        await a.Broadcaster.PublishGroupActionAsync(Board, "signed-again", default);
+
+        var first = await onB.Outbound.NextAsync();
+        Assert.Equal(("signed", 1UL), (AsGroupAction(first).Action, first.Position!.Value.Offset));
+
+        // The forged message took position 2 in the stream; the receiver drops it, so position 3 follows a gap, which
+        // it fills from the history, where position 2 fails the signature again: dropped twice, delivered never.
+        var next = await onB.Outbound.NextAsync();
+        Assert.Equal(("signed-again", 3UL), (AsGroupAction(next).Action, next.Position!.Value.Offset));
+        Assert.True(b.Broadcaster.GetStatistics().DroppedFor(DropReason.BadSignature) >= 1);
+        Assert.Equal(0, b.Broadcaster.GetStatistics().NotRecovered);
+    }
+
+    [Fact]
+    public async Task A_connection_that_tracks_positions_also_gets_the_positioned_messages_it_is_excluded_from()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var tracking = await a.ConnectAsync("board");
+        tracking.TracksStreamPositions = true;
+        var plain = await a.ConnectAsync("board");
+
+        await a.Broadcaster.PublishGroupActionAsync(Board, "mine", default, tracking.Id);
+        await a.Broadcaster.PublishGroupActionAsync(Board, "theirs", default, plain.Id);
+
+        var seen = await tracking.Outbound.NextAsync(2);
+        Assert.Equal([("mine", tracking.Id), ("theirs", plain.Id)], seen.Select(m => (AsGroupAction(m).Action, AsGroupAction(m).ExcludeConnectionId)));
+        Assert.Equal("mine", AsGroupAction(await plain.Outbound.NextAsync()).Action);
+    }
+
+    [Fact]
+    public async Task Reading_a_stream_after_a_position_returns_what_came_after_it_and_says_when_it_cannot()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory(o => o.HistorySize = 5));
+        // Reading the head of a stream that does not exist yet creates it empty, so that its reader holds a real epoch.
+        var empty = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", null);
+        Assert.Equal(0UL, empty.Head!.Value.Offset);
+
+        for (var i = 1; i <= 8; i++)
+        {
+            await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8($$"""{"n":{{i}}}"""));
+        }
+
+        var head = (await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", null)).Head!.Value;
+        Assert.Equal(8UL, head.Offset);
+
+        var recent = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", head with { Offset = 5 });
+        Assert.Null(recent.NotRecovered);
+        Assert.Equal(["""{"n":6}""", """{"n":7}""", """{"n":8}"""], recent.Messages.Select(m => Text(AsGroupAction(m).Data)));
+
+        var trimmed = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", head with { Offset = 1 });
+        Assert.Equal(NotRecoveredReason.Trimmed, trimmed.NotRecovered);
+        Assert.Equal(Enumerable.Range(4, 5).Select(i => (ulong)i), trimmed.Messages.Select(m => m.Position!.Value.Offset));
+
+        var otherEpoch = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", new StreamPosition("gone", 3));
+        Assert.Equal(NotRecoveredReason.EpochChanged, otherEpoch.NotRecovered);
+
+        await Harness.ForgetHistoryAsync();
+        var missing = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", head);
+        Assert.Equal(NotRecoveredReason.StreamMissing, missing.NotRecovered);
+        Assert.Null(missing.Head);
+    }
+
+    [Fact]
+    public async Task A_duplicate_of_a_delivered_position_is_dropped()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var b = await Harness.StartInstanceAsync(WithHistory());
+        var onB = await b.ConnectAsync("board");
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":1}"""));
+        var first = await onB.Outbound.NextAsync();
+
+        // The same stamped message again, as a second delivery or a replay on the channel would bring it.
+        var replay = $$"""{"type":"group_action","groupID":"board","action":"move","data":{"n":1},"seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"{{first.InstanceId}}","epoch":"{{first.Position!.Value.Epoch}}","pos":1}""";
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(replay));
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":2}"""));
+
+        Assert.Equal("""{"n":2}""", Text(AsGroupAction(await onB.Outbound.NextAsync()).Data));
+    }
+
+    private static Action<BroadcasterOptions> WithHistory(Action<BroadcasterOptions>? more = null) => options =>
+    {
+        options.History = HistoryKinds.All;
+        more?.Invoke(options);
+    };
+}

@@ -11,7 +11,7 @@ namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
 /// Generates, for every partial record marked with an action attribute (<c>[ServerAction]</c>, <c>[GroupAction]</c>), its action name, scope and
-/// JSON code; for every partial handler, a dispatch switch; and for the assembly, a catalogue of its actions.
+/// JSON code; for every one marked <c>[PresenceMetadata]</c>, its JSON code; for every partial handler, a dispatch switch; and for the assembly, a catalogue of its actions.
 /// Declarations it cannot generate for are skipped here and reported by <see cref="ActionDeclarationAnalyzer"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -67,13 +67,14 @@ public sealed class ActionGenerator : IIncrementalGenerator
     {
         if (action is not null)
         {
-            context.AddSource(action.Declaration.HintName, SourceText.From(ActionEmitter.Emit(action), System.Text.Encoding.UTF8));
+            var source = action.Kind == ActionKind.Presence ? PresenceMetadataEmitter.Emit(action) : ActionEmitter.Emit(action);
+            context.AddSource(action.Declaration.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         }
     }
 
     private static EquatableArray<CatalogEntryModel> CatalogEntries(ImmutableArray<ActionModel?> actions)
         => new(actions
-            .Where(a => a is not null)
+            .Where(a => a is not null && a.Kind != ActionKind.Presence)
             .Select(a => new CatalogEntryModel(a!.ActionName, a.Declaration.FullTypeName, a.SuppressedDiagnostics))
             .OrderBy(e => e.ActionName, System.StringComparer.Ordinal)
             .ThenBy(e => e.FullTypeName, System.StringComparer.Ordinal));

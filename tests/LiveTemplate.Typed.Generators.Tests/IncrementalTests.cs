@@ -37,8 +37,6 @@ public class IncrementalTests
         TrackingNames.ServerActions,
         TrackingNames.GroupActions,
         TrackingNames.Handlers,
-        TrackingNames.CatalogEntries,
-        TrackingNames.CatalogNamespace,
     ];
 
     [Fact]

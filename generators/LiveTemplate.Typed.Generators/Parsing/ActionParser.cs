@@ -44,6 +44,7 @@ internal static class ActionParser
             root,
             new EquatableArray<ObjectModel>(shapes.Objects),
             new EquatableArray<EnumModel>(shapes.Enums),
+            Immutability.IsDeep(type),
             new EquatableArray<string>(shapes.SuppressedIds));
     }
 

@@ -54,6 +54,12 @@ internal static class ActionEmitter
                 w.WriteLine();
                 w.WriteLine($"static bool {iaction}.IsImmutable => true;");
             }
+
+            if (!action.IsRecoverable)
+            {
+                w.WriteLine();
+                w.WriteLine($"static bool {iaction}.IsRecoverable => false;");
+            }
         });
 
         writer.WriteLine();

@@ -45,6 +45,7 @@ internal static class ActionParser
             new EquatableArray<ObjectModel>(shapes.Objects),
             new EquatableArray<EnumModel>(shapes.Enums),
             Immutability.IsDeep(type),
+            ActionAttributes.IsRecoverable(context.Attributes[0]),
             new EquatableArray<string>(shapes.SuppressedIds));
     }
 

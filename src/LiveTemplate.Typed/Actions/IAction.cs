@@ -32,4 +32,10 @@ public interface IAction<TSelf>
     /// then decodes a message once per instance and hands the same value to every connection's handler.
     /// </summary>
     static virtual bool IsImmutable => false;
+
+    /// <summary>
+    /// False when the action is declared <c>Recoverable = false</c>: its messages stay out of the channel's history and
+    /// are delivered live only, even where its kind of channel keeps history.
+    /// </summary>
+    static virtual bool IsRecoverable => true;
 }

@@ -14,10 +14,4 @@ public static class TrackingNames
 
     /// <summary>Partial handler types, parsed into models.</summary>
     public const string Handlers = nameof(Handlers);
-
-    /// <summary>The namespace of the assembly's catalogue, from its assembly name.</summary>
-    public const string CatalogNamespace = nameof(CatalogNamespace);
-
-    /// <summary>Every action of the assembly, for its catalogue.</summary>
-    public const string CatalogEntries = nameof(CatalogEntries);
 }

@@ -18,4 +18,11 @@ public sealed class GroupActionAttribute : Attribute
 
     /// <summary>The action name given in the attribute, or null for the default.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// False keeps the action out of its channel's history (see <c>BroadcasterOptions.History</c>): its messages get no
+    /// position, are not stored and are not replayed after a reconnect, only delivered live. For frequent, short-lived
+    /// actions (a cursor, "is typing") on a kind of channel that keeps history. True (the default) follows the kind.
+    /// </summary>
+    public bool Recoverable { get; set; } = true;
 }

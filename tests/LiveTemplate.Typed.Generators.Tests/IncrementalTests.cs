@@ -41,8 +41,6 @@ public class IncrementalTests
         TrackingNames.GroupActions,
         TrackingNames.PresenceMetadata,
         TrackingNames.Handlers,
-        TrackingNames.CatalogEntries,
-        TrackingNames.CatalogNamespace,
     ];
 
     [Fact]

@@ -27,7 +27,7 @@ public class PresenceMetadataTests
     }
 
     [Fact]
-    public void Presence_metadata_has_its_own_file_and_no_catalogue_entry_or_action_members()
+    public void Presence_metadata_has_its_own_file_and_no_action_members()
     {
         var (sources, output) = GeneratorHarness.Run(
             """

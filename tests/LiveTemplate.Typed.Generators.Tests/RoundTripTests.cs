@@ -212,14 +212,4 @@ public class RoundTripTests
         Assert.NotSame(first, second);
         Assert.Equal("""{"count":1}""", Encoding.UTF8.GetString(first));
     }
-
-    [Fact]
-    public void The_assembly_catalogue_is_registered_when_the_assembly_loads()
-    {
-        Assert.Contains(GeneratedActionCatalog.Actions, a => a.Type == typeof(CardMoved) && a.Name == "card-moved" && a.Scope == ActionScope.Group);
-        Assert.True(ActionCatalog.Default.TryFind("cart-updated", out var found));
-        Assert.Equal(typeof(CartUpdated), found.Type);
-        Assert.Equal(ActionScope.Server, found.Scope);
-        Assert.Equal(GeneratedActionCatalog.Actions.Select(a => a.Name).Order(StringComparer.Ordinal), GeneratedActionCatalog.Actions.Select(a => a.Name));
-    }
 }

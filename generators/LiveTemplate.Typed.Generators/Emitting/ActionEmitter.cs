@@ -49,6 +49,17 @@ internal static class ActionEmitter
             w.WriteLine();
             w.WriteLine($"static bool {iaction}.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {type} value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)");
             w.WriteLine($"    => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<{type}>(utf8Json, {qualifiedJsonClass}.{names.ReaderOf(action.Root.Name)}, out value, out error);");
+            if (action.IsImmutable)
+            {
+                w.WriteLine();
+                w.WriteLine($"static bool {iaction}.IsImmutable => true;");
+            }
+
+            if (!action.IsRecoverable)
+            {
+                w.WriteLine();
+                w.WriteLine($"static bool {iaction}.IsRecoverable => false;");
+            }
         });
 
         WriteJsonNamespace(writer, jsonClass, action, names);

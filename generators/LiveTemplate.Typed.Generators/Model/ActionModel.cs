@@ -9,6 +9,8 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="Root">The action's own members.</param>
 /// <param name="Objects">The nested objects its members use, in order of first use.</param>
 /// <param name="Enums">The enums its members use, in order of first use.</param>
+/// <param name="IsImmutable">True when nothing reachable from a decoded value can change (see <c>Parsing.Immutability</c>): the runtime shares it between connections.</param>
+/// <param name="IsRecoverable">False with <c>Recoverable = false</c> in the attribute: the action stays out of its channel's history.</param>
 /// <param name="SuppressedDiagnostics">The ids of the <c>[Experimental]</c> types and members the generated code uses, which its file suppresses.</param>
 internal sealed record ActionModel(
     TypeDeclarationModel Declaration,
@@ -19,4 +21,6 @@ internal sealed record ActionModel(
     ObjectModel Root,
     EquatableArray<ObjectModel> Objects,
     EquatableArray<EnumModel> Enums,
+    bool IsImmutable,
+    bool IsRecoverable,
     EquatableArray<string> SuppressedDiagnostics);

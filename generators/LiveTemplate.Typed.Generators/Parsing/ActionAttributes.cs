@@ -14,6 +14,10 @@ internal static class ActionAttributes
     public static string? ActionNameOf(INamedTypeSymbol type, AttributeData attribute)
         => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : ActionNaming.DefaultActionName(type.Name);
 
+    /// <summary>False when the attribute says <c>Recoverable = false</c>: the action stays out of its channel's history.</summary>
+    public static bool IsRecoverable(AttributeData attribute)
+        => !attribute.NamedArguments.Any(a => a.Key == "Recoverable" && a.Value.Value is false);
+
     /// <summary>The <c>[ServerAction]</c> or <c>[GroupAction]</c> of <paramref name="type"/>, with its kind; null when it has neither.</summary>
     public static (AttributeData Attribute, ActionKind Kind)? ActionAttributeOf(ITypeSymbol type)
     {

@@ -44,6 +44,8 @@ internal static class ActionParser
             root,
             new EquatableArray<ObjectModel>(shapes.Objects),
             new EquatableArray<EnumModel>(shapes.Enums),
+            Immutability.IsDeep(type),
+            ActionAttributes.IsRecoverable(context.Attributes[0]),
             new EquatableArray<string>(shapes.SuppressedIds));
     }
 

@@ -25,4 +25,17 @@ public interface IAction<TSelf>
     /// returns false with an <paramref name="error"/> that names the offending member.
     /// </summary>
     static abstract bool TryRead(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out TSelf value, [NotNullWhen(false)] out ActionDataError? error);
+
+    /// <summary>
+    /// True when a decoded value can never change: every field of the record, and of everything it holds, is read-only
+    /// and of an immutable type (no collections, arrays or settable properties). The generator sets it; the runtime
+    /// then decodes a message once per instance and hands the same value to every connection's handler.
+    /// </summary>
+    static virtual bool IsImmutable => false;
+
+    /// <summary>
+    /// False when the action is declared <c>Recoverable = false</c>: its messages stay out of the channel's history and
+    /// are delivered live only, even where its kind of channel keeps history.
+    /// </summary>
+    static virtual bool IsRecoverable => true;
 }

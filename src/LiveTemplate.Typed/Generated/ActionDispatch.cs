@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.PubSub;
 namespace LiveTemplate.Typed.Generated;
 
 /// <summary>The step every generated dispatcher takes for a known action: check the scope, decode, run the handler.</summary>
@@ -20,7 +22,7 @@ public static class ActionDispatch
             return new(ActionDispatchResult.WrongScope(TAction.ActionName, TAction.Scope, context.Scope));
         }
 
-        if (!TAction.TryRead(data.Span, out var action, out var error))
+        if (!TryDecode<TAction>(data, context.Message, out var action, out var error))
         {
             return new(ActionDispatchResult.InvalidData(TAction.ActionName, error));
         }
@@ -33,6 +35,33 @@ public static class ActionDispatch
         }
 
         return AwaitHandledAsync(handling, TAction.ActionName);
+    }
+
+    /// <summary>
+    /// Decodes the action, or takes the value another connection's handler decoded from the same message when the
+    /// action is immutable: a message to a group of a thousand is then decoded once on this instance, not a thousand times.
+    /// </summary>
+    private static bool TryDecode<TAction>(ReadOnlyMemory<byte> data, PubSubMessage? message, [MaybeNullWhen(false)] out TAction action, [NotNullWhen(false)] out ActionDataError? error)
+        where TAction : IAction<TAction>
+    {
+        if (!TAction.IsImmutable || message is null)
+        {
+            return TAction.TryRead(data.Span, out action, out error);
+        }
+
+        if (message.TryGetDecoded(data, out action))
+        {
+            error = null;
+            return true;
+        }
+
+        if (!TAction.TryRead(data.Span, out action, out error))
+        {
+            return false;
+        }
+
+        message.KeepDecoded(data, action);
+        return true;
     }
 
     private static async ValueTask<ActionDispatchResult> AwaitHandledAsync(ValueTask handling, string action)

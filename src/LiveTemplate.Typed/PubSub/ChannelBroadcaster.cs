@@ -262,13 +262,13 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     Task IInstanceBroadcaster.PublishServerActionAsync<TAction>(UserId userId, TAction action, CancellationToken ct)
     {
         ThrowIfNull(action);
-        return _publisher.PublishAsync(Channels.ServerAction(Require(userId)), Keeps(ChannelKind.ServerAction), Header.ServerAction(userId, TAction.ActionName, this), new TypedData<TAction>(action), ct);
+        return _publisher.PublishAsync(Channels.ServerAction(Require(userId)), TAction.IsRecoverable && Keeps(ChannelKind.ServerAction), Header.ServerAction(userId, TAction.ActionName, this), new TypedData<TAction>(action), ct);
     }
 
     Task IInstanceBroadcaster.PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
     {
         ThrowIfNull(action);
-        return _publisher.PublishAsync(Channels.GroupAction(Require(groupId)), Keeps(ChannelKind.GroupAction), Header.GroupAction(groupId, TAction.ActionName, excludeConnectionId, this), new TypedData<TAction>(action), ct);
+        return _publisher.PublishAsync(Channels.GroupAction(Require(groupId)), TAction.IsRecoverable && Keeps(ChannelKind.GroupAction), Header.GroupAction(groupId, TAction.ActionName, excludeConnectionId, this), new TypedData<TAction>(action), ct);
     }
 
     void IInstanceBroadcaster.CountDropped(DropReason reason, int count) => _drops.Count(reason, count);

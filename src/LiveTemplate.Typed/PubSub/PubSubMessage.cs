@@ -30,4 +30,26 @@ public abstract class PubSubMessage
     /// (the publish, or the receive from another instance), when it is traced; null otherwise.
     /// </summary>
     public string? TraceParent { get; internal set; }
+
+    // The typed action decoded from this message's data, shared by the handlers of every local connection when the
+    // action is immutable (IAction.IsImmutable); set once by the first handler that decodes it.
+    private SharedDecode? _decoded;
+
+    /// <summary>The value decoded from exactly <paramref name="data"/> as <typeparamref name="TAction"/> by an earlier handler, if any.</summary>
+    internal bool TryGetDecoded<TAction>(ReadOnlyMemory<byte> data, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TAction action)
+    {
+        if (Volatile.Read(ref _decoded) is { } decoded && decoded.Data.Equals(data) && decoded.Value is TAction value)
+        {
+            action = value;
+            return true;
+        }
+
+        action = default;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="action"/>, decoded from <paramref name="data"/>, for the next handler (two racing decoders store equal values).</summary>
+    internal void KeepDecoded(ReadOnlyMemory<byte> data, object action) => Volatile.Write(ref _decoded, new SharedDecode(data, action));
+
+    private sealed record SharedDecode(ReadOnlyMemory<byte> Data, object Value);
 }

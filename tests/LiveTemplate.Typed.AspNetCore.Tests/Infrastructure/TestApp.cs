@@ -6,6 +6,7 @@ using LiveTemplate.Typed.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -56,6 +57,13 @@ public sealed class TestApp : IAsyncDisposable
     public static Task<TestApp> StartAsync(Action<LiveTemplateBuilder> register, params string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // The test output holds the sample's appsettings.json (it comes with the TeamBoard reference); a test app is
+        // configured by its test only, in code and by arguments.
+        foreach (var file in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToArray())
+        {
+            builder.Configuration.Sources.Remove(file);
+        }
+
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var log = new RecordingLogger();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(new SharedLoggerProvider(log));

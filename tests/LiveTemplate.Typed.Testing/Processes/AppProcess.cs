@@ -14,12 +14,14 @@ public sealed class AppProcess : IAsyncDisposable
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(10);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly DirectoryInfo _workingDirectory;
 
-    private AppProcess(Process process, Uri baseUri, string name)
+    private AppProcess(Process process, Uri baseUri, string name, DirectoryInfo workingDirectory)
     {
         _process = process;
         BaseUri = baseUri;
         Name = name;
+        _workingDirectory = workingDirectory;
     }
 
     /// <summary>Where the app listens (<c>http://127.0.0.1:port</c>).</summary>
@@ -74,15 +76,19 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var isDll = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(isDll ? "dotnet" : executable)
+        // An empty working directory of its own: the app's content root, so that no appsettings.json lying beside the
+        // caller (the test output holds the sample's) configures it; its arguments and environment do.
+        var workingDirectory = Directory.CreateTempSubdirectory("ltt-app-");
+        var info = new ProcessStartInfo(isDll ? "dotnet" : Path.GetFullPath(executable))
         {
+            WorkingDirectory = workingDirectory.FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         if (isDll)
         {
-            info.ArgumentList.Add(executable);
+            info.ArgumentList.Add(Path.GetFullPath(executable));
         }
 
         foreach (var argument in arguments.Concat(["--urls", baseUri.ToString().TrimEnd('/')]))
@@ -97,7 +103,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        var app = new AppProcess(process, baseUri, name ?? Path.GetFileName(executable));
+        var app = new AppProcess(process, baseUri, name ?? Path.GetFileName(executable), workingDirectory);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -132,6 +138,7 @@ public sealed class AppProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            _workingDirectory.Delete(recursive: true);
         }
     }
 

@@ -132,6 +132,43 @@ public abstract partial class BroadcasterSpecification
         Assert.Equal("""{"n":2}""", Text(AsGroupAction(await onB.Outbound.NextAsync()).Data));
     }
 
+    [Fact]
+    public async Task An_action_declared_not_recoverable_is_delivered_live_without_a_position_and_stays_out_of_the_history()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var b = await Harness.StartInstanceAsync(WithHistory());
+        var onA = await a.ConnectAsync("board", "alice");
+        var onB = await b.ConnectAsync("board", "alice");
+        var move = new SpecCardMoved(1, "done", [], new SpecPerson("p", "P"));
+
+        await a.Broadcaster.BroadcastAsync(Board, move);
+        await a.Broadcaster.BroadcastAsync(Board, new SpecCursor(3, 4));
+        await a.Broadcaster.BroadcastAsync(Board, move with { CardId = 2 });
+        await a.Broadcaster.TriggerAsync(new UserId("alice"), new SpecTyping("bob"));
+        await a.Broadcaster.TriggerAsync(new UserId("alice"), new SpecScore("bob", 1));
+
+        // On B in the channel's order; on A (the publisher) a live-only action is delivered at once, local-first, so it
+        // may overtake the positioned messages before it, which come back through the stream.
+        foreach (var (connection, inOrder) in new[] { (onB, true), (onA, false) })
+        {
+            var received = await connection.Outbound.NextAsync(5);
+            var groupActions = received.OfType<GroupActionMessage>().Select(m => (m.Action, m.Position?.Offset)).ToList();
+            var serverActions = received.OfType<ServerActionMessage>().Select(m => (m.Action, m.Position?.Offset)).ToList();
+            (string, ulong?)[] expectedGroup = [("spec-card-moved", 1UL), ("spec-cursor", null), ("spec-card-moved", 2UL)];
+            (string, ulong?)[] expectedServer = [("spec-typing", null), ("spec-score", 1UL)];
+            Assert.Equal(InOrder(expectedGroup, inOrder), InOrder(groupActions, inOrder));
+            Assert.Equal(InOrder(expectedServer, inOrder), InOrder(serverActions, inOrder));
+        }
+
+        var history = await b.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, Board.Value, StreamPosition.BeforeStream);
+        Assert.Null(history.NotRecovered);
+        Assert.Equal([1UL, 2UL], history.Messages.Select(m => m.Position!.Value.Offset));
+        Assert.All(history.Messages, m => Assert.Equal("spec-card-moved", AsGroupAction(m).Action));
+    }
+
+    private static List<(string, ulong?)> InOrder(IEnumerable<(string, ulong?)> messages, bool asReceived)
+        => asReceived ? [.. messages] : [.. messages.Order()];
+
     private static Action<BroadcasterOptions> WithHistory(Action<BroadcasterOptions>? more = null) => options =>
     {
         options.History = HistoryKinds.All;

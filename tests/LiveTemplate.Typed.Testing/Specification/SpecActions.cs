@@ -10,3 +10,11 @@ public sealed partial record SpecPerson(string Id, string Name);
 /// <summary>A typed server action with a number JSON cannot always carry.</summary>
 [ServerAction("spec-score")]
 public sealed partial record SpecScore(string Player, double Points);
+
+/// <summary>A group action kept out of history: live only, even where group actions keep history.</summary>
+[GroupAction("spec-cursor", Recoverable = false)]
+public sealed partial record SpecCursor(int X, int Y);
+
+/// <summary>A server action kept out of history.</summary>
+[ServerAction("spec-typing", Recoverable = false)]
+public sealed partial record SpecTyping(string Who);

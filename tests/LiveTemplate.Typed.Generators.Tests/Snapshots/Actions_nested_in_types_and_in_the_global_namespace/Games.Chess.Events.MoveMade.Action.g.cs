@@ -27,6 +27,8 @@ namespace Games
 
                 static bool global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Games.Chess.Events.MoveMade value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
                     => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Games.Chess.Events.MoveMade>(utf8Json, global::LiveTemplate.Typed.Generated.MoveMadeJson.TryReadMoveMade, out value, out error);
+
+                static bool global::LiveTemplate.Typed.Actions.IAction<global::Games.Chess.Events.MoveMade>.IsImmutable => true;
             }
         }
     }

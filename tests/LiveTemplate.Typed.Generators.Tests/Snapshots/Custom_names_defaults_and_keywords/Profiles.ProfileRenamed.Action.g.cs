@@ -23,6 +23,8 @@ namespace Profiles
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Profiles.ProfileRenamed value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
             => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Profiles.ProfileRenamed>(utf8Json, global::LiveTemplate.Typed.Generated.ProfileRenamedJson.TryReadProfileRenamed, out value, out error);
+
+        static bool global::LiveTemplate.Typed.Actions.IAction<global::Profiles.ProfileRenamed>.IsImmutable => true;
     }
 }
 

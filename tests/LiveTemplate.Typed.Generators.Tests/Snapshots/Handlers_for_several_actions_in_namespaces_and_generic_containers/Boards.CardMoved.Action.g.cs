@@ -23,6 +23,8 @@ namespace Boards
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Boards.CardMoved value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
             => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Boards.CardMoved>(utf8Json, global::LiveTemplate.Typed.Generated.CardMovedJson.TryReadCardMoved, out value, out error);
+
+        static bool global::LiveTemplate.Typed.Actions.IAction<global::Boards.CardMoved>.IsImmutable => true;
     }
 }
 

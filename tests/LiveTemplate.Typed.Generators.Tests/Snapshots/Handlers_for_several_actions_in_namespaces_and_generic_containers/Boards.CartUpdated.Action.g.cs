@@ -23,6 +23,8 @@ namespace Boards
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Boards.CartUpdated value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
             => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Boards.CartUpdated>(utf8Json, global::LiveTemplate.Typed.Generated.CartUpdatedJson.TryReadCartUpdated, out value, out error);
+
+        static bool global::LiveTemplate.Typed.Actions.IAction<global::Boards.CartUpdated>.IsImmutable => true;
     }
 }
 

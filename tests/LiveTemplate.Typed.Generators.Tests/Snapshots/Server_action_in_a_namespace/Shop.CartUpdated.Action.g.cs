@@ -23,6 +23,8 @@ namespace Shop
 
         static bool global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.TryRead(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.CartUpdated value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::LiveTemplate.Typed.Actions.ActionDataError? error)
             => global::LiveTemplate.Typed.Generated.ActionJsonReader.TryReadRoot<global::Shop.CartUpdated>(utf8Json, global::LiveTemplate.Typed.Generated.CartUpdatedJson.TryReadCartUpdated, out value, out error);
+
+        static bool global::LiveTemplate.Typed.Actions.IAction<global::Shop.CartUpdated>.IsImmutable => true;
     }
 }
 

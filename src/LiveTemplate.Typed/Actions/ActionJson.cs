@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using LiveTemplate.Typed.Generated;
 
 namespace LiveTemplate.Typed.Actions;
 
@@ -23,7 +22,7 @@ public static class ActionJson
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is null.</exception>
     /// <exception cref="ArgumentException">A <see cref="float"/> or <see cref="double"/> member is NaN or infinite.</exception>
-    /// <exception cref="InvalidOperationException">The data nests deeper than <see cref="ActionJsonReader.MaxDepth"/> (a cycle, for example).</exception>
+    /// <exception cref="InvalidOperationException">The data nests deeper than <see cref="Wire.EnvelopeLimits.MaxDataDepth"/> (a cycle, for example).</exception>
     public static byte[] SerializeToUtf8Bytes<TAction>(TAction action)
         where TAction : IAction<TAction>
     {
@@ -73,7 +72,7 @@ public static class ActionJson
     {
         private readonly Utf8JsonWriter _writer;
 
-        public CachedWriter() => _writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { MaxDepth = ActionJsonReader.MaxDepth });
+        public CachedWriter() => _writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { MaxDepth = Wire.EnvelopeLimits.MaxDataDepth });
 
         public ArrayBufferWriter<byte> Buffer { get; } = new(256);
 

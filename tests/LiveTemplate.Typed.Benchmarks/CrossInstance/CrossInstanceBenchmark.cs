@@ -228,7 +228,7 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
         report.Note($"Throughput: closed loop (at most {settings.Window} messages in flight), {settings.Rounds} interleaved round(s) per peer after a "
             + $"{settings.WarmUpSeconds} s warm-up, median. A message counts when every target connection's consumer has read it. "
             + $"\"{ours}\": the consumer reads the message from the connection's queue (like the raw and SignalR consumers read bytes); "
-            + $"\"{handlers}\": the consumer also runs the generated dispatcher, which decodes the typed action for a typed handler, per connection. "
+            + $"\"{handlers}\": the consumer also runs the generated dispatcher, which runs a typed handler per connection (the action, immutable, is decoded once per message and shared). "
             + $"\"{raw}\" does not wait for each publish (its tasks are checked later); \"{rawAwaited}\" awaits each one inside the publish, as the SDK and SignalR do to report failures.");
         report.Table(
             ["Scope", "Targets on B", ours + " msg/s", handlers + " msg/s", raw + " msg/s", rawAwaited + " msg/s", signalR + " msg/s", "ours / raw", "ours / raw awaited", "ours / SignalR", "ours + handlers / SignalR", "SignalR / raw"],

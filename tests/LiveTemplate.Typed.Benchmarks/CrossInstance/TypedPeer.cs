@@ -13,8 +13,8 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// LiveTemplate.Typed end to end: A publishes typed actions (BroadcastAsync/TriggerAsync) through a RedisBroadcaster;
 /// B's RedisBroadcaster and ConnectionRegistry put them into each LocalConnection's outbound queue, and one consumer
 /// per connection reads the queue. With <paramref name="runHandlers"/> the consumer also runs the generated
-/// dispatcher, which decodes the typed action for a typed handler, once per connection (what an app whose handlers
-/// run per connection does); without, it reads the send time from the envelope, as SignalR's and raw pub/sub's
+/// dispatcher and a typed handler for each connection (what an app whose handlers run per connection does; the ping
+/// is immutable, so it is decoded once per message and shared); without, it reads the send time from the envelope, as SignalR's and raw pub/sub's
 /// consumers read bytes, so that the work on B is alike.
 /// </summary>
 public sealed class TypedPeer(bool runHandlers) : ICrossInstancePeer

@@ -21,6 +21,7 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ActionMustBePartial,
         DiagnosticDescriptors.ActionMustBeRecord,
         DiagnosticDescriptors.ActionHasBothScopes,
+        DiagnosticDescriptors.PresenceMetadataIsNotAnAction,
         DiagnosticDescriptors.DuplicateActionName,
         DiagnosticDescriptors.UnsupportedMemberType,
         DiagnosticDescriptors.InvalidActionName,

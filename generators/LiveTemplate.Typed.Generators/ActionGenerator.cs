@@ -11,7 +11,7 @@ namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
 /// Generates, for every partial record marked with an action attribute (<c>[ServerAction]</c>, <c>[GroupAction]</c>), its action name, scope and
-/// JSON code; and for every partial handler, a dispatch switch.
+/// JSON code; for every one marked <c>[PresenceMetadata]</c>, its JSON code; and for every partial handler, a dispatch switch.
 /// Declarations it cannot generate for are skipped here and reported by <see cref="ActionDeclarationAnalyzer"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -51,7 +51,8 @@ public sealed class ActionGenerator : IIncrementalGenerator
     {
         if (action is not null)
         {
-            context.AddSource(action.Declaration.HintName, SourceText.From(ActionEmitter.Emit(action), System.Text.Encoding.UTF8));
+            var source = action.Kind == ActionKind.Presence ? PresenceMetadataEmitter.Emit(action) : ActionEmitter.Emit(action);
+            context.AddSource(action.Declaration.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         }
     }
 }

@@ -42,6 +42,9 @@ public sealed class LiveConnection
     /// </summary>
     public bool IsResumed => _session.Streams.IsResumed;
 
+    /// <summary>This connection's presence: track it with typed metadata, list and watch who is in its group on every instance (docs/presence.md).</summary>
+    public ConnectionPresence Presence => _session.Presence;
+
     /// <summary>Cancelled when the connection starts closing.</summary>
     public CancellationToken Closing => _session.Stopping;
 

@@ -1,12 +1,13 @@
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Sessions;
+using LiveTemplate.Typed.Presence;
 using Microsoft.AspNetCore.Http;
 
 namespace LiveTemplate.Typed.AspNetCore;
 
 /// <summary>
 /// Settings of one endpoint mapped with <see cref="LiveTemplateEndpointRouteBuilderExtensions.MapLiveTemplate{THandler}"/>:
-/// which group a connection joins, and which actions its browser may invoke.
+/// which group a connection joins, which actions its browser may invoke, and what it may do with presence.
 /// </summary>
 public sealed class LiveEndpointOptions
 {
@@ -32,6 +33,22 @@ public sealed class LiveEndpointOptions
         where TAction : IAction<TAction>
     {
         _browserActions[TAction.ActionName] = TAction.Scope;
+        return this;
+    }
+
+    /// <summary>The endpoint's presence rules, once <see cref="UsePresence{TMetadata}"/> was called (null: connections may still use presence from the server, browsers may not).</summary>
+    public PresencePolicy? Presence { get; private set; }
+
+    /// <summary>
+    /// Lets this endpoint's browsers use presence with metadata of type <typeparamref name="TMetadata"/>: track and update
+    /// their own connection, list their group, and receive its join, update and leave frames (docs/presence.md).
+    /// </summary>
+    public LiveEndpointOptions UsePresence<TMetadata>(Action<PresencePolicy>? configure = null)
+        where TMetadata : IPresenceMetadata<TMetadata>
+    {
+        var policy = new PresencePolicy(static json => PresenceMetadata.TryRead<TMetadata>(json, out _, out var error) ? null : error.Message);
+        configure?.Invoke(policy);
+        Presence = policy;
         return this;
     }
 

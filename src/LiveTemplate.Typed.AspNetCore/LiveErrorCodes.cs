@@ -24,6 +24,9 @@ public static class LiveErrorCodes
     /// <summary>The frame was larger than the limit; the server closes the connection with 1009.</summary>
     public const string FrameTooLarge = "frame-too-large";
 
+    /// <summary>A browser's presence metadata is malformed, not of the endpoint's type, or too large; it counts as invalid, the connection stays open.</summary>
+    public const string InvalidPresence = "invalid-presence";
+
     /// <summary>The handler failed while running the action; the connection stays open.</summary>
     public const string HandlerFailed = "handler-failed";
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Presence;
 using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.AspNetCore;
@@ -69,4 +70,11 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
     /// Set it when browsers authenticate with cookies, so that another site cannot open a socket in a user's name.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = new List<string>();
+
+    /// <summary>
+    /// Presence's settings (<c>LiveTemplate:Presence:HeartbeatInterval</c>, <c>:Timeout</c>, <c>:MaxMetadataBytes</c>,
+    /// <c>:Events</c>): how soon a crashed instance's members leave, how large a connection's metadata may be, and
+    /// whether a user or each connection is a member. See docs/presence.md.
+    /// </summary>
+    public PresenceOptions Presence { get; } = new();
 }

@@ -1,6 +1,7 @@
 using LiveTemplate.Typed.AspNetCore.Hosting;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.Hosting;
+using LiveTemplate.Typed.Presence;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,8 @@ public static class LiveTemplateServiceCollectionExtensions
 
     /// <summary>
     /// Registers the SDK: options bound from the <c>LiveTemplate</c> configuration section and validated at start-up,
-    /// an <see cref="IBroadcaster"/> (in memory; a backplane package's <c>.AddRedis(...)</c> on the returned builder
-    /// switches it to Redis), the app's one <see cref="ConnectionRegistry"/>, graceful shutdown and a readiness health
+    /// an <see cref="IBroadcaster"/> and an <see cref="IPresence"/> (in memory; a backplane package's <c>.AddRedis(...)</c>
+    /// on the returned builder switches both to Redis; presence starts when first used), the app's one <see cref="ConnectionRegistry"/>, graceful shutdown and a readiness health
     /// check. Calling it again returns a builder over the same registration.
     /// </summary>
     public static LiveTemplateBuilder AddLiveTemplate(this IServiceCollection services, Action<LiveTemplateOptions>? configure = null)
@@ -41,6 +42,9 @@ public static class LiveTemplateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveTemplateOptions>, LiveTemplateOptionsValidator>());
         services.TryAddSingleton<IBroadcasterFactory, InMemoryBroadcasterFactory>();
         services.TryAddSingleton<IBroadcaster>(BroadcasterFactory.Create);
+        services.TryAddSingleton<IPresenceFactory, InMemoryPresenceFactory>();
+        services.TryAddSingleton<IPresence>(static sp => sp.GetRequiredService<IPresenceFactory>().Create(
+            sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value.Presence, sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value, sp));
         services.AddSingleton<LiveTemplateRuntime>();
         services.AddHostedService(static sp => sp.GetRequiredService<LiveTemplateRuntime>());
         services.AddHealthChecks().AddCheck<LiveTemplateHealthCheck>(HealthCheckName, tags: [ReadinessTag]);

@@ -9,7 +9,7 @@ namespace LiveTemplate.Typed.Redis;
 
 /// <summary>
 /// The Redis backplane for a hosted app, one call on what <c>AddLiveTemplate()</c> returns: instances exchange
-/// messages over Redis instead of the in-memory broadcaster. Every shared setting (prefix, limits, signing key)
+/// messages over Redis instead of the in-memory broadcaster, and share presence on it. Every shared setting (prefix, limits, signing key)
 /// stays the host's; <see cref="RedisBroadcasterOptions.UseShardedPubSub"/> is read from
 /// <c>LiveTemplate:UseShardedPubSub</c> and from <c>configure</c>.
 /// </summary>
@@ -68,6 +68,8 @@ public static class RedisLiveTemplateBuilderExtensions
     {
         builder.Services.RemoveAll<IBroadcasterFactory>();
         builder.Services.AddSingleton<IBroadcasterFactory>(new RedisBroadcasterFactory(multiplexer, configure));
+        builder.Services.RemoveAll<IPresenceFactory>();
+        builder.Services.AddSingleton<IPresenceFactory>(new RedisPresenceFactory(multiplexer));
         return builder;
     }
 

@@ -61,6 +61,8 @@ public sealed class HostedOptionsTests
     [InlineData("--LiveTemplate:RestoreTimeout=00:00:00", "RestoreTimeout must be positive")]
     [InlineData("--LiveTemplate:ChannelPrefix=no spaces", "ChannelPrefix: The channel prefix may only contain")]
     [InlineData("--LiveTemplate:SubscribeTimeout=-00:00:01", "SubscribeTimeout must be positive")]
+    [InlineData("--LiveTemplate:Presence:Timeout=00:00:01", "Presence.Timeout must be at least twice HeartbeatInterval")]
+    [InlineData("--LiveTemplate:Presence:MaxMetadataBytes=1", "Presence.MaxMetadataBytes must be from 2 to 65536 (was 1)")]
     public async Task A_setting_that_cannot_work_stops_the_start_up_naming_the_setting(string argument, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(_ => { }, argument));
@@ -105,5 +107,18 @@ public sealed class HostedOptionsTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(live => live.AddRedis(redis.Endpoint), "--LiveTemplate:UseShardedPubSub=maybe"));
 
         Assert.Contains("LiveTemplate:UseShardedPubSub must be true or false (was 'maybe')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Presence_settings_from_configuration_reach_the_tracker()
+    {
+        await using var app = await TestApp.StartAsync(_ => { }, "--LiveTemplate:Presence:MaxMetadataBytes=100", "--LiveTemplate:Presence:Events=PerConnection");
+        var presence = app.Services.GetRequiredService<LiveTemplate.Typed.Presence.IPresence>();
+        var group = new GroupId("board:options");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => presence.TrackAsync(group, "c1", null, System.Text.Encoding.UTF8.GetBytes("{\"n\":\"" + new string('x', 100) + "\"}")));
+        await presence.TrackAsync(group, "c2", new UserId("alice"), default);
+        await presence.TrackAsync(group, "c3", new UserId("alice"), default);
+        Assert.Equal(new LiveTemplate.Typed.Presence.PresenceCount(2, 2), await presence.CountAsync(LiveTemplate.Typed.Presence.PresenceScope.Of(group)));
     }
 }

@@ -323,7 +323,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(16, descriptors.Length);
+        Assert.Equal(17, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
@@ -332,6 +332,30 @@ public class DiagnosticTests
         });
         Assert.Equal(descriptors.Length, descriptors.Select(d => d.Id).Distinct().Count());
     }
+
+    [Fact]
+    public Task LTT1020_presence_metadata_marked_as_an_action_too()
+        => VerifyAsync(
+            """
+            [LiveTemplate.Typed.Presence.PresenceMetadata, GroupAction]
+            public sealed partial record {|#0:BoardPresence|}(string Name);
+
+            [LiveTemplate.Typed.Presence.PresenceMetadata]
+            public sealed partial record Fine(string Name);
+
+            [GroupAction]
+            public sealed partial record FineAction(string Name);
+            """,
+            Expect("LTT1020").WithArguments("BoardPresence", "GroupAction"));
+
+    [Fact]
+    public Task LTT1001_presence_metadata_that_is_not_partial()
+        => VerifyAsync(
+            """
+            [LiveTemplate.Typed.Presence.PresenceMetadata]
+            public sealed record {|#0:Cursor|}(int X);
+            """,
+            Expect("LTT1001").WithArguments("Cursor", "PresenceMetadata"));
 
     [Fact]
     public void The_generator_skips_invalid_declarations_without_failing()

@@ -22,6 +22,9 @@ public class IncrementalTests
         [ServerAction("cart-updated")]
         public sealed partial record CartUpdated(int Items);
 
+        [LiveTemplate.Typed.Presence.PresenceMetadata]
+        public sealed partial record BoardPresence(string Name, int? EditingCardId);
+
         public sealed record Person(string Id, string Name);
 
         public sealed partial class BoardHandler : IHandle<CardMoved>, IHandle<CartUpdated>
@@ -36,6 +39,7 @@ public class IncrementalTests
     [
         TrackingNames.ServerActions,
         TrackingNames.GroupActions,
+        TrackingNames.PresenceMetadata,
         TrackingNames.Handlers,
     ];
 

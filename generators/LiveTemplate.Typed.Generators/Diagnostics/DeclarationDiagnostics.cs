@@ -30,7 +30,11 @@ internal static class DeclarationDiagnostics
         var marked = attributes[0];
         var location = type.Locations.FirstOrDefault() ?? Location.None;
         var attributeName = ActionKinds.Of(marked.Kind).AttributeName;
-        if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
+        if (attributes.Any(a => a.Kind == ActionKind.Presence) && attributes.Any(a => a.Kind != ActionKind.Presence))
+        {
+            Report(DiagnosticDescriptors.PresenceMetadataIsNotAnAction, location, type.Name, ActionKinds.Of(attributes.First(a => a.Kind != ActionKind.Presence).Kind).AttributeName);
+        }
+        else if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
         {
             Report(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name);
         }
@@ -72,8 +76,9 @@ internal static class DeclarationDiagnostics
             var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
             Report(DiagnosticDescriptors.InvalidActionName, attributeLocation, actionName ?? string.Empty, type.Name, problem);
         }
-        else
+        else if (marked.Kind != ActionKind.Presence)
         {
+            // Presence metadata has no name on the wire: it cannot clash with an action's.
             name = (actionName!, marked.Kind);
         }
 

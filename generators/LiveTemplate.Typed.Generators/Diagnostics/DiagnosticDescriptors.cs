@@ -88,6 +88,11 @@ internal static class DiagnosticDescriptors
         "Public field is not part of the action's data",
         "Field '{0}' of '{1}' is public but is neither written nor read (System.Text.Json skips fields); add [JsonInclude] to carry it, [JsonIgnore] to say it stays out, or make it a property");
 
+    public static readonly DiagnosticDescriptor PresenceMetadataIsNotAnAction = Create(
+        "LTT1020",
+        "Presence metadata is not an action",
+        "'{0}' is marked both [PresenceMetadata] and [{1}]: presence metadata describes a present connection and is never sent as an action; declare two records");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -62,15 +62,21 @@ internal static class ActionEmitter
             }
         });
 
+        WriteJsonNamespace(writer, jsonClass, action, names);
+        return writer.ToString();
+    }
+
+    /// <summary>The generated namespace with the file-local JSON class of <paramref name="model"/> (an action's or presence metadata's).</summary>
+    public static void WriteJsonNamespace(SourceWriter writer, string jsonClass, ActionModel model, JsonClassNames names)
+    {
         writer.WriteLine();
         writer.OpenBlock("namespace " + GeneratedNamespace);
         writer.WriteLine("using global::System.Collections.Generic;");
         writer.WriteLine("using global::System.Text.Json;");
         writer.WriteLine("using global::LiveTemplate.Typed.Actions;");
         writer.WriteLine();
-        JsonEmitter.WriteClass(writer, jsonClass, action, names);
+        JsonEmitter.WriteClass(writer, jsonClass, model, names);
         writer.CloseBlock();
-        return writer.ToString();
     }
 
     private static string New(ConstantDeclaration declaration) => declaration == ConstantDeclaration.Hide ? "new " : string.Empty;

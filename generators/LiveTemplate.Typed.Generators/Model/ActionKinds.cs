@@ -13,6 +13,7 @@ internal static class ActionKinds
     [
         new(ActionKind.Server, KnownNames.ServerActionAttribute, "ServerAction", "IServerAction", "Server", "every connection of one user", TrackingNames.ServerActions),
         new(ActionKind.Group, KnownNames.GroupActionAttribute, "GroupAction", "IGroupAction", "Group", "every connection of one group", TrackingNames.GroupActions),
+        new(ActionKind.Presence, KnownNames.PresenceMetadataAttribute, "PresenceMetadata", "Presence.IPresenceMetadata", "Presence", "the members of a presence scope", TrackingNames.PresenceMetadata),
     ];
 
     public static ActionKindInfo Of(ActionKind kind) => All.First(k => k.Kind == kind);

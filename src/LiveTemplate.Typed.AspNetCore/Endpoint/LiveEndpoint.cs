@@ -89,7 +89,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
     private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
-        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, _options, _logger, http.RequestAborted);
+        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, _options, _logger, http.RequestAborted, _runtime.GetPresence, _endpoint.Presence);
         THandler? handler = null;
         try
         {
@@ -111,9 +111,23 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
         finally
         {
             using var bound = new CancellationTokenSource(_options.CloseTimeout);
+            await EndPresenceAsync(session, bound.Token).ConfigureAwait(false);
             await registry.UnregisterAsync(connection, bound.Token).ConfigureAwait(false);
             await EndHandlerAsync(handler, connection.Id, bound.Token).ConfigureAwait(false);
             _runtime.Untrack(session);
+        }
+    }
+
+    private async Task EndPresenceAsync(ConnectionSession session, CancellationToken ct)
+    {
+        try
+        {
+            await session.Presence.EndAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The store is away: the connection's entry goes when this instance's liveness expires, or when it is re-asserted without it.
+            LiveLog.LifecycleFailed(_logger, ex, session.Live.Id, "presence untrack");
         }
     }
 

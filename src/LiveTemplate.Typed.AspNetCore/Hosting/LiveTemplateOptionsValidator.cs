@@ -23,6 +23,7 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");
         Check(failures, options.SubscribeTimeout > TimeSpan.Zero, "SubscribeTimeout must be positive.");
         failures.AddRange(options.GetErrors());
+        failures.AddRange(options.Presence.GetErrors());
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "LiveTemplate: " + f));
     }

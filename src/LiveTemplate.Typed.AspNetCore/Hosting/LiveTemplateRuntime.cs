@@ -3,6 +3,8 @@ using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using LiveTemplate.Typed.AspNetCore.Sessions;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Presence;
+using Microsoft.Extensions.DependencyInjection;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,10 +30,12 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenRegistration _onStopping;
     private readonly Lazy<Task> _draining;
+    private readonly Lazy<IPresence> _presence;
     private int _shuttingDown;
 
-    public LiveTemplateRuntime(IBroadcaster broadcaster, IOptions<LiveTemplateOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IMeterFactory? meters = null)
+    public LiveTemplateRuntime(IBroadcaster broadcaster, IOptions<LiveTemplateOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IServiceProvider services, IMeterFactory? meters = null)
     {
+        _presence = new(() => services.GetRequiredService<IPresence>());
         Broadcaster = broadcaster;
         _lifetime = lifetime;
         _options = options.Value;
@@ -48,6 +52,9 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     }
 
     public IBroadcaster Broadcaster { get; }
+
+    /// <summary>The app's presence tracker, created (and its heartbeat started) when a connection first uses presence.</summary>
+    public IPresence GetPresence() => _presence.Value;
 
     public bool IsAccepting => Volatile.Read(ref _shuttingDown) == 0;
 

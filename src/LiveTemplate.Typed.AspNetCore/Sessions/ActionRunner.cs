@@ -35,11 +35,18 @@ internal sealed class ActionRunner
     {
         InboxItemKind.BrowserAction => RunBrowserActionAsync(item.Frame),
         InboxItemKind.Invalid => RejectAsync(item.Error),
+        InboxItemKind.Work => RunWorkAsync(item.Work!),
         _ => RunMessageAsync(item.Message!),
     };
 
     private async ValueTask RunBrowserActionAsync(BrowserFrame frame)
     {
+        if (frame.Presence is { } op)
+        {
+            await RunBrowserPresenceAsync(op, frame.Data).ConfigureAwait(false);
+            return;
+        }
+
         var action = frame.Action;
         if (!_browserActions.TryGetScope(action, out var scope))
         {
@@ -83,6 +90,43 @@ internal sealed class ActionRunner
             ActionDispatchStatus.UnknownAction => new ErrorFrame(LiveErrorCodes.UnknownAction, $"There is no action '{action}'.", action),
             _ => new ErrorFrame(LiveErrorCodes.NotAllowed, result.Detail!, action),
         }).ConfigureAwait(false);
+    }
+
+    private async ValueTask RunBrowserPresenceAsync(string op, ReadOnlyMemory<byte> data)
+    {
+        ErrorFrame? error;
+        try
+        {
+            error = await _session.Presence.RunBrowserAsync(op, data).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LiveLog.HandlerFailed(_logger, ex, _connection.Id, "presence:" + op);
+            error = null;
+            await _session.Sender.SendAsync(new ErrorFrame(LiveErrorCodes.HandlerFailed, $"Presence '{op}' failed on the server.", null), Frames.WriteError, _session.Stopping).ConfigureAwait(false);
+        }
+
+        if (error is { } refused)
+        {
+            await RejectAsync(refused).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs work queued for the event loop (a presence event for the handler and the browser); its failure is logged.</summary>
+    private async ValueTask RunWorkAsync(Func<CancellationToken, ValueTask> work)
+    {
+        try
+        {
+            await work(_session.Stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_session.Stopping.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LiveLog.HandlerFailed(_logger, ex, _connection.Id, "presence");
+        }
     }
 
     private async ValueTask RunMessageAsync(PubSubMessage message)

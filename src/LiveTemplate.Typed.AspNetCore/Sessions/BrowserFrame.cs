@@ -5,10 +5,11 @@ using LiveTemplate.Typed.PubSub;
 namespace LiveTemplate.Typed.AspNetCore.Sessions;
 
 /// <summary>
-/// A frame from the browser: <c>{"action":"card-moved","data":{…}}</c>. <c>data</c> is optional (an absent or null
-/// <c>data</c> reads as <c>{}</c>); other members are ignored.
+/// A frame from the browser: <c>{"action":"card-moved","data":{…}}</c>, or for presence <c>{"presence":"track","data":{…}}</c>
+/// (<c>track</c>, <c>update</c>, <c>untrack</c>, <c>list</c>). <c>data</c> is optional (an absent or null <c>data</c> reads
+/// as <c>{}</c>); other members are ignored.
 /// </summary>
-internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte> Data)
+internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte> Data, string? Presence = null)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
@@ -38,6 +39,7 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
         }
 
         string? action = null;
+        string? presence = null;
         ReadOnlyMemory<byte> data = default;
         var sawData = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -51,6 +53,16 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
                 }
 
                 action = reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("presence"u8))
+            {
+                if (presence is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    error = "\"presence\" must appear once, as a string.";
+                    return false;
+                }
+
+                presence = reader.GetString()!;
             }
             else if (reader.ValueTextEquals("data"u8))
             {
@@ -75,6 +87,19 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
         // Reading on proves the object is closed and nothing but whitespace follows it.
         while (reader.Read())
         {
+        }
+
+        if (presence is not null)
+        {
+            if (action is not null)
+            {
+                error = "A frame has either an \"action\" or a \"presence\", not both.";
+                return false;
+            }
+
+            frame = new BrowserFrame(string.Empty, data, presence);
+            error = string.Empty;
+            return true;
         }
 
         if (action is null)

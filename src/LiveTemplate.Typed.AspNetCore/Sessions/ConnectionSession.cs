@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Presence;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +38,7 @@ internal sealed class ConnectionSession
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
-    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted)
+    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy)
     {
         Streams = streams;
         _socket = socket;
@@ -48,9 +49,25 @@ internal sealed class ConnectionSession
         _requestAborted = requestAborted;
         Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
         Live = new LiveConnection(connection, this, broadcaster);
+        Presence = new ConnectionPresence(Live, this, presence, presencePolicy, options.Presence.MaxMetadataBytes, options.OutboundQueueCapacity);
     }
 
     public LiveConnection Live { get; }
+
+    /// <summary>The connection's presence (what <see cref="LiveConnection.Presence"/> returns).</summary>
+    public ConnectionPresence Presence { get; }
+
+    /// <summary>Queues <paramref name="item"/> in the event loop, waiting while it is full; does nothing once the connection is closing.</summary>
+    public async ValueTask PostAsync(InboxItem item)
+    {
+        try
+        {
+            await _inbox.Writer.WriteAsync(item, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+        }
+    }
 
     /// <summary>The connection's streams with history and where the browser is in each.</summary>
     public ConnectionStreams Streams { get; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using LiveTemplate.Typed.PubSub;
 using StackExchange.Redis;
 using StreamPosition = LiveTemplate.Typed.PubSub.StreamPosition;
@@ -75,9 +74,9 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
         return {e, t, t - redis.call('LLEN', KEYS[2]) + 1, t + 1, {}}
         """;
 
-    private static readonly byte[] OpenHash = SHA1.HashData(Encoding.UTF8.GetBytes(OpenScript));
-    private static readonly byte[] AppendHash = SHA1.HashData(Encoding.UTF8.GetBytes(AppendScript));
-    private static readonly byte[] ReadHash = SHA1.HashData(Encoding.UTF8.GetBytes(ReadScript));
+    private static readonly LuaScript Open = new(OpenScript);
+    private static readonly LuaScript Append = new(AppendScript);
+    private static readonly LuaScript Read = new(ReadScript);
 
     private readonly RedisValue _publish = sharded ? "SPUBLISH" : "PUBLISH";
     private readonly RedisValue _size = size;
@@ -87,7 +86,7 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
     /// <summary>Appends and publishes <paramref name="envelope"/> on <paramref name="channel"/>; returns its position.</summary>
     public async Task<StreamPosition> AppendAsync(string channel, ReadOnlyMemory<byte> envelope, int tailLength)
     {
-        var result = await RunAsync(AppendHash, AppendScript, HistoryKeys.For(channel), [channel, envelope, _epochPrefix, tailLength, _size, _expiry, _publish]).ConfigureAwait(false);
+        var result = await Append.RunAsync(database, HistoryKeys.For(channel), [channel, envelope, _epochPrefix, tailLength, _size, _expiry, _publish]).ConfigureAwait(false);
         var reply = (RedisResult[])result!;
         return new StreamPosition((string)reply[0]!, (ulong)(long)reply[1]);
     }
@@ -95,14 +94,14 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
     /// <summary>Reads <paramref name="channel"/>'s stream (see <c>IChannelTransport.ReadAsync</c>).</summary>
     public async Task<StreamSlice> ReadAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount)
     {
-        var result = await RunAsync(ReadHash, ReadScript, HistoryKeys.For(channel),
+        var result = await Read.RunAsync(database, HistoryKeys.For(channel),
             [after?.Epoch ?? string.Empty, (long)(after?.Offset ?? 0), includeAfter ? 1 : 0, maxCount]).ConfigureAwait(false);
         return ToSlice(result);
     }
 
     /// <summary>The head of <paramref name="channel"/>'s stream, created empty when missing.</summary>
     public async Task<StreamSlice> OpenAsync(string channel)
-        => ToSlice(await RunAsync(OpenHash, OpenScript, HistoryKeys.For(channel), [_epochPrefix, _expiry]).ConfigureAwait(false));
+        => ToSlice(await Open.RunAsync(database, HistoryKeys.For(channel), [_epochPrefix, _expiry]).ConfigureAwait(false));
 
     private static StreamSlice ToSlice(RedisResult result)
     {
@@ -117,19 +116,6 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
     }
 
     private static ulong ToOffset(RedisResult value) => (ulong)Math.Max(0L, (long)value);
-
-    private async Task<RedisResult> RunAsync(byte[] hash, string script, RedisKey[] keys, RedisValue[] values)
-    {
-        try
-        {
-            return await database.ScriptEvaluateAsync(hash, keys, values).ConfigureAwait(false);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
-        {
-            // Nothing ran. EVAL runs it and leaves it loaded for the next EVALSHA.
-            return await database.ScriptEvaluateAsync(script, keys, values).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>The epoch prefix of an instance: a short random part, so that epochs created at the same microsecond differ.</summary>
     public static string NewEpochPrefix() => Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLower(CultureInfo.InvariantCulture);

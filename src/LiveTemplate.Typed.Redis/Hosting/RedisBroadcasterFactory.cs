@@ -34,7 +34,7 @@ internal sealed class RedisBroadcasterFactory(Func<IServiceProvider, IConnection
         return new RedisBroadcaster(multiplexer(services), redis, logger);
     }
 
-    private static bool ReadSharded(IConfiguration? configuration)
+    public static bool ReadSharded(IConfiguration? configuration)
     {
         if (configuration?[ShardedKey] is not { Length: > 0 } text)
         {

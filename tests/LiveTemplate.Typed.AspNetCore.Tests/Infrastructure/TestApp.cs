@@ -113,6 +113,7 @@ public sealed class TestApp : IAsyncDisposable
         app.MapLiveTemplate<TestHandler>("/boards/{board}", endpoint =>
         {
             endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
+            endpoint.UsePresence<TestPresence>();
             AllowBrowserActions(endpoint);
         });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });

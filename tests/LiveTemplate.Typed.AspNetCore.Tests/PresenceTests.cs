@@ -1,0 +1,82 @@
+using System.Text.Json;
+using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests;
+
+/// <summary>
+/// Presence through the host, two instances on one real redis-server: a browser tracks itself with a frame, the
+/// group's browsers on the other instance list it and receive its join, update and leave frames; bad metadata is
+/// refused with an error frame and the socket stays open.
+/// </summary>
+public sealed class PresenceTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task A_browser_tracked_on_A_is_listed_on_B_and_its_changes_reach_B_as_frames()
+    {
+        await using var watcherOnB = await LiveClient.ConnectAsync(instances.B.Board("p1", user: "bob-p1"));
+        await watcherOnB.SendAsync("""{"presence":"list"}""");
+        var empty = await watcherOnB.NextAsync("the empty list");
+        Assert.Equal(("presence-list", 0), (empty.Type, empty.Root.GetProperty("members").GetArrayLength()));
+
+        var aliceOnA = await LiveClient.ConnectAsync(instances.A.Board("p1", user: "alice-p1"));
+        await aliceOnA.SendAsync("""{"presence":"track","data":{"name":"Alice","editingCardId":null}}""");
+        var list = await aliceOnA.NextAsync("alice's own list");
+        Assert.Equal("presence-list", list.Type);
+
+        var join = await watcherOnB.NextAsync("alice's join on B");
+        Assert.Equal(("presence", "join", "u:alice-p1", "alice-p1"), (join.Type, join.Get("event"), join.Get("member"), join.Get("userId")));
+        Assert.Equal("Alice", join.Data.GetProperty("name").GetString());
+
+        await aliceOnA.SendAsync("""{"presence":"update","data":{"name":"Alice","editingCardId":17}}""");
+        var update = await watcherOnB.NextAsync("alice's update on B");
+        Assert.Equal(("update", 17), (update.Get("event"), update.Data.GetProperty("editingCardId").GetInt32()));
+
+        await watcherOnB.SendAsync("""{"presence":"list"}""");
+        var members = (await watcherOnB.NextAsync("the list on B")).Root.GetProperty("members");
+        var alice = Assert.Single(members.EnumerateArray());
+        Assert.Equal(("u:alice-p1", 17), (alice.GetProperty("member").GetString(), alice.GetProperty("data").GetProperty("editingCardId").GetInt32()));
+
+        await aliceOnA.DisposeAsync();
+        var leave = await watcherOnB.NextAsync("alice's leave on B, when her socket closed");
+        Assert.Equal(("leave", "u:alice-p1"), (leave.Get("event"), leave.Get("member")));
+    }
+
+    [Theory]
+    [InlineData("""{"name":42}""", "name")]
+    [InlineData("""{"name":"Alice","editingCardId":"seventeen"}""", "editingCardId")]
+    [InlineData("""{"editingCardId":1}""", "name")]
+    public async Task Metadata_that_is_not_the_endpoints_type_is_refused_and_the_socket_stays_open(string data, string named)
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.A.Board("p2"));
+        await browser.SendAsync($$"""{"presence":"track","data":{{data}}}""");
+
+        var error = await browser.NextAsync("the error frame");
+        Assert.Equal(("error", LiveErrorCodes.InvalidPresence), (error.Type, error.Code));
+        Assert.Contains(named, error.Get("message"));
+
+        await browser.SendAsync("""{"presence":"list"}""");
+        Assert.Equal(0, (await browser.NextAsync("the list, on the same socket")).Root.GetProperty("members").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Metadata_over_the_bound_is_refused_naming_the_bound()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.A.Board("p3"));
+        await browser.SendAsync($$$"""{"presence":"track","data":{"name":"{{{new string('x', 2000)}}}"}}""");
+
+        var error = await browser.NextAsync("the error frame");
+        Assert.Equal(LiveErrorCodes.InvalidPresence, error.Code);
+        Assert.Contains("at most 1024 bytes", error.Get("message"));
+        Assert.False(browser.IsClosed);
+    }
+
+    [Fact]
+    public async Task An_endpoint_without_presence_refuses_presence_frames()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.A.WebSocketUri("/live"));
+        await browser.SendAsync("""{"presence":"track","data":{"name":"Mallory"}}""");
+
+        var error = await browser.NextAsync("the error frame");
+        Assert.Equal(LiveErrorCodes.NotAllowed, error.Code);
+    }
+}

@@ -8,9 +8,9 @@ public sealed class ActionDescriptor
     {
         ActionNameRules.Validate(name, nameof(name));
         ArgumentNullException.ThrowIfNull(type);
-        if (scope is not (ActionScope.Server or ActionScope.Group))
+        if (scope is not (ActionScope.Server or ActionScope.Group or ActionScope.Topic))
         {
-            throw new ArgumentOutOfRangeException(nameof(scope), scope, "An action is either a server action or a group action.");
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "An action is a server action, a group action or a topic action.");
         }
 
         Name = name;
@@ -21,7 +21,7 @@ public sealed class ActionDescriptor
     /// <summary>The action's name on the wire.</summary>
     public string Name { get; }
 
-    /// <summary>Whether it is sent to a user or to a group.</summary>
+    /// <summary>Whether it is sent to a user, a group or a topic.</summary>
     public ActionScope Scope { get; }
 
     /// <summary>The action's record type.</summary>

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>Types marked <c>[GroupAction]</c>, parsed into models.</summary>
     public const string GroupActions = nameof(GroupActions);
 
+    /// <summary>Types marked <c>[TopicAction]</c>, parsed into models.</summary>
+    public const string TopicActions = nameof(TopicActions);
+
     /// <summary>Partial handler types, parsed into models.</summary>
     public const string Handlers = nameof(Handlers);
 

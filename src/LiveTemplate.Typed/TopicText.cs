@@ -35,7 +35,7 @@ internal static class TopicText
             return "A topic must not be null.";
         }
 
-        if (value.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+        if (value.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
         {
             return ExplainReserved(value);
         }
@@ -51,7 +51,7 @@ internal static class TopicText
             return "A topic pattern must not be null.";
         }
 
-        if (value.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+        if (value.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
         {
             return $"A topic pattern cannot name the reserved '{ReservedPrefix}' namespace: subscribe to a connection's own topic exactly.";
         }
@@ -72,7 +72,7 @@ internal static class TopicText
     /// <summary>True when the valid pattern <paramref name="pattern"/> matches the valid topic <paramref name="topic"/>: same segment count, each segment equal or matched by <c>*</c>.</summary>
     public static bool Matches(string pattern, string topic)
     {
-        if (topic.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+        if (topic.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
         {
             return false; // A connection's own topics are never matched by a pattern.
         }
@@ -103,8 +103,8 @@ internal static class TopicText
 
     private static string? ExplainReserved(string value)
     {
-        var (prefix, kind) = value.StartsWith(UserPrefix, StringComparison.Ordinal) ? (UserPrefix, "UserId")
-            : value.StartsWith(SessionPrefix, StringComparison.Ordinal) ? (SessionPrefix, "GroupId")
+        var (prefix, kind) = value.StartsWith(UserPrefix, System.StringComparison.Ordinal) ? (UserPrefix, "UserId")
+            : value.StartsWith(SessionPrefix, System.StringComparison.Ordinal) ? (SessionPrefix, "GroupId")
             : (null, null);
         if (prefix is null)
         {

@@ -24,7 +24,7 @@ public class CatalogueTests
     public void Ids_are_unique_and_numbered_by_origin()
     {
         var descriptors = Descriptors();
-        Assert.Equal(19, descriptors.Count);
+        Assert.Equal(27, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d => Assert.Matches("^LTT[01][0-9]{3}$", d.Id));
         Assert.All(Verify.Analyzers.Take(5).SelectMany(a => a.SupportedDiagnostics), d => Assert.StartsWith("LTT0", d.Id, StringComparison.Ordinal));

@@ -5,4 +5,5 @@ internal enum ActionKind
 {
     Server,
     Group,
+    Topic,
 }

@@ -10,6 +10,7 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="Objects">The nested objects its members use, in order of first use.</param>
 /// <param name="Enums">The enums its members use, in order of first use.</param>
 /// <param name="SuppressedDiagnostics">The ids of the <c>[Experimental]</c> types and members the generated code uses, which its file suppresses.</param>
+/// <param name="Topic">A topic action's template, or null (every other action, and a topic action without one).</param>
 internal sealed record ActionModel(
     TypeDeclarationModel Declaration,
     string ActionName,
@@ -19,4 +20,5 @@ internal sealed record ActionModel(
     ObjectModel Root,
     EquatableArray<ObjectModel> Objects,
     EquatableArray<EnumModel> Enums,
-    EquatableArray<string> SuppressedDiagnostics);
+    EquatableArray<string> SuppressedDiagnostics,
+    TopicTemplateModel? Topic = null);

@@ -124,6 +124,8 @@ public abstract partial class BroadcasterSpecification
                 Assert.Equal(("room/42", "NewMessage", 17UL), (topicAction.Topic.Value, topicAction.Action, topicAction.Seq));
                 Assert.Equal("""{"from":"bob","n":3,"text":"hi \u003call\u003e \u0026 welcome"}""", Text(topicAction.Data));
                 Assert.Equal(TimeSpan.FromMinutes(345), topicAction.Timestamp.Offset);
+                Assert.True(Actions.ActionJson.TryRead<SpecNewMessage>(topicAction.Data.Span, out var typed, out var error), error?.ToString());
+                Assert.Equal(new SpecNewMessage("bob", 3, "hi <all> & welcome"), typed);
                 break;
             case "go-topic-action-user.json":
                 var own = Assert.IsType<TopicActionMessage>(message);

@@ -187,6 +187,39 @@ public abstract partial class BroadcasterSpecification
         Assert.Equal(0, a.Broadcaster.GetStatistics().Published);
     }
 
+    [Fact]
+    public async Task Typed_topic_action_with_a_template_is_published_without_a_topic_and_read_back_typed_by_pattern_subscribers()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var watcher = await b.ConnectAsync("g");
+        var roomSeven = await b.ConnectAsync("g");
+        await b.Registry.SubscribeAsync(watcher, SpecRoomNote.AnyTopic);
+        await b.Registry.SubscribeAsync(roomSeven, SpecRoomNote.TopicFor("7"));
+
+        await a.Broadcaster.PublishAsync(new SpecRoomNote("7", "hello"));
+        await a.Broadcaster.PublishAsync(new SpecRoomNote("8", "elsewhere"));
+
+        var first = AsTopicAction(await watcher.Outbound.NextAsync());
+        Assert.Equal(("room/7", SpecRoomNote.ActionName), (first.Topic.Value, first.Action));
+        Assert.True(Actions.ActionJson.TryRead<SpecRoomNote>(first.Data.Span, out var note, out _));
+        Assert.Equal(new SpecRoomNote("7", "hello"), note);
+        Assert.Equal("room/8", AsTopicAction(await watcher.Outbound.NextAsync()).Topic.Value);
+        Assert.Equal("hello", Assert.IsType<TopicActionMessage>(await roomSeven.Outbound.NextAsync()) is { } m && Actions.ActionJson.TryRead<SpecRoomNote>(m.Data.Span, out var seven, out _) ? seven!.Text : null);
+        await TopicBarrierAsync(a, "room/7", watcher, roomSeven);
+    }
+
+    [Fact]
+    public async Task A_template_member_that_is_not_one_segment_is_refused_at_the_call_naming_the_member()
+    {
+        var a = await Harness.StartInstanceAsync();
+
+        var error = Assert.Throws<ArgumentException>(() => { _ = a.Broadcaster.PublishAsync(new SpecRoomNote("7/8", "sneaky")); });
+
+        Assert.Contains("RoomId is '7/8'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new Topic("room/x-1"), SpecRoomNote.TopicFor("x-1"));
+        Assert.Equal(new TopicPattern("room/*"), SpecRoomNote.AnyTopic);
+    }
+
     /// <summary>
     /// Publishes a marker on <paramref name="topic"/> and asserts it is the very next message of every receiver (each
     /// subscribed to it or to a pattern matching it): nothing unexpected was queued before it.

@@ -10,3 +10,11 @@ public sealed partial record SpecPerson(string Id, string Name);
 /// <summary>A typed server action with a number JSON cannot always carry.</summary>
 [ServerAction("spec-score")]
 public sealed partial record SpecScore(string Player, double Points);
+
+/// <summary>A typed topic action shaped like Go's <c>NewMessage</c> vector (go-topic-action.json).</summary>
+[TopicAction("NewMessage")]
+public sealed partial record SpecNewMessage(string From, int N, string Text);
+
+/// <summary>A topic action whose topic is a template of its own member: publishing it needs no topic.</summary>
+[TopicAction("spec-room-note", Topic = "room/{RoomId}")]
+public sealed partial record SpecRoomNote(string RoomId, string Text);

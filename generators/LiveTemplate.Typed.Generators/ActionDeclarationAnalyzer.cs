@@ -34,7 +34,9 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedAttribute,
         DiagnosticDescriptors.GeneratedCodeCannotUse,
         DiagnosticDescriptors.InvalidJsonName,
-        DiagnosticDescriptors.FieldIsNotData);
+        DiagnosticDescriptors.FieldIsNotData,
+        DiagnosticDescriptors.InvalidTopicTemplate,
+        DiagnosticDescriptors.TopicTemplateMember);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

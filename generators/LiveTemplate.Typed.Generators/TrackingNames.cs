@@ -11,6 +11,8 @@ public static class TrackingNames
 
     /// <summary>Types marked <c>[PresenceMetadata]</c>, parsed into models.</summary>
     public const string PresenceMetadata = nameof(PresenceMetadata);
+    /// <summary>Types marked <c>[TopicAction]</c>, parsed into models.</summary>
+    public const string TopicActions = nameof(TopicActions);
 
     /// <summary>Partial handler types, parsed into models.</summary>
     public const string Handlers = nameof(Handlers);

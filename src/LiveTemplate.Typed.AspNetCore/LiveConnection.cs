@@ -18,12 +18,14 @@ public sealed class LiveConnection
     private readonly LocalConnection _connection;
     private readonly ConnectionSession _session;
     private readonly IBroadcaster _broadcaster;
+    private readonly ConnectionRegistry _registry;
 
-    internal LiveConnection(LocalConnection connection, ConnectionSession session, IBroadcaster broadcaster)
+    internal LiveConnection(LocalConnection connection, ConnectionSession session, IBroadcaster broadcaster, ConnectionRegistry registry)
     {
         _connection = connection;
         _session = session;
         _broadcaster = broadcaster;
+        _registry = registry;
     }
 
     /// <summary>The connection's id, unique across instances (the one group broadcasts exclude).</summary>
@@ -90,6 +92,27 @@ public sealed class LiveConnection
     public Task BroadcastToGroupAsync<TAction>(TAction action, CancellationToken cancellationToken = default)
         where TAction : IGroupAction<TAction>
         => _broadcaster.BroadcastAsync(GroupId, action, Id, cancellationToken);
+
+    /// <summary>
+    /// Subscribes this connection to <paramref name="topic"/>: its handler then runs every topic action published to it, on
+    /// any instance. The subscription ends with the connection (or <see cref="UnsubscribeAsync(Topic, CancellationToken)"/>).
+    /// </summary>
+    /// <exception cref="TopicForbiddenException">The topic is another user's or session's reserved <c>lvt:</c> topic.</exception>
+    public Task SubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _registry.SubscribeAsync(_connection, topic, cancellationToken);
+
+    /// <summary>Subscribes this connection to every topic <paramref name="pattern"/> matches, until it unsubscribes or closes.</summary>
+    public Task SubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _registry.SubscribeAsync(_connection, pattern, cancellationToken);
+
+    /// <summary>Ends this connection's subscription to <paramref name="topic"/>.</summary>
+    public Task UnsubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _registry.UnsubscribeAsync(_connection, topic, cancellationToken);
+
+    /// <summary>Ends this connection's subscription to <paramref name="pattern"/>.</summary>
+    public Task UnsubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _registry.UnsubscribeAsync(_connection, pattern, cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> on every connection subscribed to <paramref name="topic"/> (or a matching pattern), this one included when it is.</summary>
+    public Task PublishAsync<TAction>(Topic topic, TAction action, CancellationToken cancellationToken = default)
+        where TAction : ITopicAction<TAction>
+        => _broadcaster is ITopicBroadcaster topics ? topics.PublishAsync(topic, action, cancellationToken) : throw new NotSupportedException($"{_broadcaster.GetType().Name} does not carry topics.");
 
     /// <summary>Closes the connection (1000, <paramref name="reason"/>) once the current action returns.</summary>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is longer than a close frame allows (123 UTF-8 bytes).</exception>

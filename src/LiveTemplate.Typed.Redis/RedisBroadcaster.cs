@@ -55,8 +55,21 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// No copy: the multiplexer may still be writing the value after the command timed out, which is safe because
     /// the envelope is an array nobody else changes or reuses.
     /// </remarks>
+    /// <remarks>
+    /// With sharded pub/sub a topic's action goes out twice: <c>SPUBLISH</c> for its exact subscribers and a classic
+    /// <c>PUBLISH</c> for pattern subscribers (Redis has no sharded patterns); an instance that holds both receives it
+    /// twice and its intake drops the second copy by (instanceID, seq). See docs/topics.md for the cost.
+    /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
-        => _subscriber.PublishAsync(ToRedis(channel), envelope);
+    {
+        var sending = _subscriber.PublishAsync(ToRedis(channel), envelope);
+        if (!_sharded || Channels.TopicOf(channel) is null)
+        {
+            return sending;
+        }
+
+        return Task.WhenAll(sending, _subscriber.PublishAsync(RedisChannel.Literal(channel), envelope));
+    }
 
     /// <inheritdoc />
     protected override bool TransportKeepsHistory => true;
@@ -77,7 +90,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)
     {
-        var channel = ToRedis(subscription.Channel);
+        var channel = ToRedis(subscription);
         if (_queues.TryRemove(subscription.Channel, out var stale))
         {
             await stale.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
@@ -126,7 +139,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         else if (connected)
         {
             // A retry after an unsubscribe that failed: Redis may still hold the channel although the multiplexer does not.
-            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription.Channel)).ConfigureAwait(false);
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription)).ConfigureAwait(false);
         }
     }
 
@@ -141,7 +154,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         _multiplexer.ConnectionFailed -= OnConnectionFailed;
         _multiplexer.ConnectionRestored -= OnConnectionRestored;
         var away = !IsConnected;
-        var held = stillSubscribed.Select(s => s.Channel).Concat(_queues.Keys).Concat(_inFlight.Keys).Distinct(StringComparer.Ordinal).Select(ToRedis).ToList();
+        var held = stillSubscribed.Select(ToRedis).Concat(_queues.Values.Select(q => q.Channel)).Concat(_inFlight.Values).Distinct().ToList();
         foreach (var channel in _inFlight.Values)
         {
             _subscriber.Unsubscribe(channel, null, CommandFlags.FireAndForget);
@@ -165,11 +178,11 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
             {
                 while (queue.TryRead(out var message))
                 {
-                    await OnTransportMessageAsync(subscription, (ReadOnlyMemory<byte>)message.Message).ConfigureAwait(false);
+                    await OnTransportMessageAsync(subscription, ChannelOf(subscription, message), (ReadOnlyMemory<byte>)message.Message).ConfigureAwait(false);
                 }
 
                 var next = await queue.ReadAsync().ConfigureAwait(false);
-                await OnTransportMessageAsync(subscription, (ReadOnlyMemory<byte>)next.Message).ConfigureAwait(false);
+                await OnTransportMessageAsync(subscription, ChannelOf(subscription, next), (ReadOnlyMemory<byte>)next.Message).ConfigureAwait(false);
             }
         }
         catch (ChannelClosedException)
@@ -212,7 +225,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     protected override async Task<IReadOnlyList<ChannelSubscription>> FindLostAsync(IReadOnlyCollection<ChannelSubscription> wanted, CancellationToken ct)
     {
         await _subscriber.PingAsync().WaitAsync(ct).ConfigureAwait(false);
-        return wanted.Where(s => _subscriber.SubscribedEndpoint(ToRedis(s.Channel)) is null).ToList();
+        return wanted.Where(s => _subscriber.SubscribedEndpoint(ToRedis(s)) is null).ToList();
     }
 
     /// <inheritdoc />
@@ -220,10 +233,21 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     {
         foreach (var subscription in released)
         {
-            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription.Channel)).WaitAsync(ct).ConfigureAwait(false);
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription)).WaitAsync(ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Every channel is literal (never a pattern); sharded when configured.</summary>
     private RedisChannel ToRedis(string channel) => _sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel);
+
+    /// <summary>
+    /// A subscription's Redis channel: a topic pattern is a classic pattern (<c>PSUBSCRIBE</c>, whose only glob character
+    /// the grammar allows is a whole-segment <c>*</c>), even with sharding on; every other channel is literal.
+    /// </summary>
+    private RedisChannel ToRedis(ChannelSubscription subscription)
+        => subscription.IsPattern ? RedisChannel.Pattern(subscription.Channel) : ToRedis(subscription.Channel);
+
+    // A pattern's messages name the channel they were published on; a literal subscription's is its own.
+    private static string ChannelOf(ChannelSubscription subscription, ChannelMessage message)
+        => subscription.IsPattern ? (string?)message.Channel ?? subscription.Channel : subscription.Channel;
 }

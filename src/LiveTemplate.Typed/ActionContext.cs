@@ -10,8 +10,9 @@ namespace LiveTemplate.Typed;
 /// </summary>
 public sealed class ActionContext
 {
-    private ActionContext(ActionScope scope, UserId? userId, GroupId? groupId, PubSubMessage? message, LocalConnection? connection, CancellationToken cancellationToken)
+    private ActionContext(ActionScope scope, UserId? userId, GroupId? groupId, PubSubMessage? message, LocalConnection? connection, CancellationToken cancellationToken, Topic? topic = null)
     {
+        Topic = topic;
         Scope = scope;
         UserId = userId;
         GroupId = groupId;
@@ -28,6 +29,9 @@ public sealed class ActionContext
 
     /// <summary>The group the action was sent to, for a group action; otherwise null.</summary>
     public GroupId? GroupId { get; }
+
+    /// <summary>The topic the action was published to, for a topic action; otherwise null.</summary>
+    public Topic? Topic { get; }
 
     /// <summary>The message that carried the action (who published it and when), or null when it was invoked directly.</summary>
     public PubSubMessage? Message { get; }
@@ -52,6 +56,17 @@ public sealed class ActionContext
         return new ActionContext(ActionScope.Group, null, message.GroupId, message, connection, cancellationToken);
     }
 
+    /// <summary>The context of a topic action that arrived in <paramref name="message"/>.</summary>
+    public static ActionContext From(TopicActionMessage message, LocalConnection? connection = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new ActionContext(ActionScope.Topic, null, null, message, connection, cancellationToken, message.Topic);
+    }
+
+    /// <summary>The context of a topic action for <paramref name="topic"/> invoked directly, without a message.</summary>
+    public static ActionContext ForTopic(Topic topic, LocalConnection? connection = null, CancellationToken cancellationToken = default)
+        => new(ActionScope.Topic, null, null, null, connection, cancellationToken, Typed.Topic.Require(topic, nameof(topic)));
+
     /// <summary>The context of a server action for <paramref name="userId"/> invoked directly, without a message.</summary>
     public static ActionContext ForUser(UserId userId, LocalConnection? connection = null, CancellationToken cancellationToken = default)
         => new(ActionScope.Server, ScopeIdRules.Require(userId, nameof(userId)), null, null, connection, cancellationToken);
@@ -61,5 +76,10 @@ public sealed class ActionContext
         => new(ActionScope.Group, null, ScopeIdRules.Require(groupId, nameof(groupId)), null, connection, cancellationToken);
 
     /// <inheritdoc />
-    public override string ToString() => Scope == ActionScope.Server ? $"server action for user {UserId}" : $"group action for group {GroupId}";
+    public override string ToString() => Scope switch
+    {
+        ActionScope.Server => $"server action for user {UserId}",
+        ActionScope.Topic => $"topic action for topic {Topic}",
+        _ => $"group action for group {GroupId}",
+    };
 }

@@ -48,5 +48,10 @@ public readonly struct ActionDispatchResult
     /// <inheritdoc />
     public override string ToString() => Detail ?? $"Action '{Action}' handled.";
 
-    private static string Describe(ActionScope scope) => scope == ActionScope.Server ? "server action (for a user)" : "group action (for a group)";
+    private static string Describe(ActionScope scope) => scope switch
+    {
+        ActionScope.Server => "server action (for a user)",
+        ActionScope.Topic => "topic action (for a topic's subscribers)",
+        _ => "group action (for a group)",
+    };
 }

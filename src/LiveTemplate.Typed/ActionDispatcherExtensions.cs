@@ -21,4 +21,12 @@ public static class ActionDispatcherExtensions
         ArgumentNullException.ThrowIfNull(message);
         return dispatcher.DispatchAsync(message.Action, message.Data, ActionContext.From(message, connection, cancellationToken));
     }
+
+    /// <summary>Dispatches a topic action that arrived for <paramref name="connection"/> (subscribed to its topic or a matching pattern).</summary>
+    public static ValueTask<ActionDispatchResult> DispatchAsync(this IActionDispatcher dispatcher, TopicActionMessage message, LocalConnection? connection = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        ArgumentNullException.ThrowIfNull(message);
+        return dispatcher.DispatchAsync(message.Action, message.Data, ActionContext.From(message, connection, cancellationToken));
+    }
 }

@@ -35,7 +35,45 @@ public class DiagnosticTests
             [ServerAction, GroupAction]
             public sealed partial record {|#0:Both|}(int Items);
             """,
-            Expect("LTT1003").WithArguments("Both"));
+            Expect("LTT1003").WithArguments("Both", "[ServerAction], [GroupAction]"));
+
+    [Fact]
+    public Task LTT1003_a_topic_action_that_is_also_a_group_action()
+        => VerifyAsync(
+            """
+            [TopicAction, GroupAction]
+            public sealed partial record {|#0:Both|}(int Items);
+            """,
+            Expect("LTT1003").WithArguments("Both", "[TopicAction], [GroupAction]"));
+
+    [Fact]
+    public Task LTT1017_a_topic_template_that_breaks_the_grammar()
+        => VerifyAsync(
+            """
+            [{|#0:TopicAction(Topic = "room/*/{RoomId}")|}]
+            public sealed partial record Note(string RoomId);
+
+            [{|#1:TopicAction(Topic = "room-{RoomId}")|}]
+            public sealed partial record Mixed(string RoomId);
+
+            [TopicAction(Topic = "room/{RoomId}/{Number}")]
+            public sealed partial record Fine(string RoomId, long Number);
+            """,
+            Expect("LTT1017", 0).WithArguments("room/*/{RoomId}", "Note", "A topic must not contain '*' (index 5): subscribe to a TopicPattern to match several topics; a topic names exactly one."),
+            Expect("LTT1017", 1).WithArguments("room-{RoomId}", "Mixed", "'room-{RoomId}' mixes text and a member: a {Member} must be a whole segment"));
+
+    [Fact]
+    public Task LTT1018_a_topic_template_that_names_no_usable_member()
+        => VerifyAsync(
+            """
+            [{|#0:TopicAction(Topic = "room/{Room}")|}]
+            public sealed partial record Note(string RoomId);
+
+            [{|#1:TopicAction(Topic = "at/{When}")|}]
+            public sealed partial record Timed(System.DateTime When);
+            """,
+            Expect("LTT1018", 0).WithArguments("Note", "Room", "which is no instance property or field of it"),
+            Expect("LTT1018", 1).WithArguments("Timed", "When", "which is a System.DateTime: it cannot be a topic segment"));
 
     [Fact]
     public Task LTT1004_two_actions_with_one_name()
@@ -323,7 +361,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(17, descriptors.Length);
+        Assert.Equal(19, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);

@@ -57,6 +57,9 @@ internal sealed class RedisHarness : BroadcasterHarness
     public override Task PublishRawAsync(string channel, ReadOnlyMemory<byte> message)
         => _rawClient.GetSubscriber().PublishAsync(_sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel), message);
 
+    public override Task PublishRawClassicAsync(string channel, ReadOnlyMemory<byte> message)
+        => _rawClient.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
+
     public override async Task<long> CountSubscribersAsync(string channel)
     {
         long total = 0;

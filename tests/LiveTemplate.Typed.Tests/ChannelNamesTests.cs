@@ -25,6 +25,7 @@ public sealed class ChannelNamesTests
         {
             names.ServerAction(new UserId("alice")), names.GroupAction(new GroupId("board-42")), names.Global,
             names.GroupBroadcast(new GroupId("board-42")), names.UserBroadcast(new UserId("alice")),
+            names.Topic(new Topic("room/42")), names.Topic(Topic.ForUser(new UserId("alice"))),
         };
 
         Assert.All(WireVectors.Channels.Values, channel => Assert.Contains(channel, ours));

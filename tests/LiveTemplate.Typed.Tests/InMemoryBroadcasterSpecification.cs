@@ -29,7 +29,7 @@ public sealed class InMemoryBroadcasterSpecification : BroadcasterSpecification
 
         public override Task<long> CountSubscribersAsync(string channel) => Task.FromResult<long>(_network.CountSubscribers(channel));
 
-        public override Task<long> CountPatternSubscriptionsAsync() => Task.FromResult(0L);
+        public override Task<long> CountPatternSubscriptionsAsync() => Task.FromResult<long>(_network.CountPatterns());
 
         public override Task<IReadOnlyList<string>> ActiveChannelsAsync() => Task.FromResult(_network.ActiveChannels());
 

@@ -36,7 +36,8 @@ internal static class DeclarationDiagnostics
         }
         else if (attributes.Select(a => a.Kind).Distinct().Count() > 1)
         {
-            Report(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name);
+            var marks = string.Join(", ", attributes.Select(a => "[" + ActionKinds.Of(a.Kind).AttributeName + "]").Distinct());
+            Report(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name, marks);
         }
 
         if (!type.IsRecord)
@@ -90,6 +91,16 @@ internal static class DeclarationDiagnostics
 
         var shapes = new PayloadShapeReader(payload);
         shapes.ReadAction(type);
+        if (marked.Kind == ActionKind.Topic && TopicTemplateReader.TemplateOf(marked.Attribute) is { } template)
+        {
+            var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            var (_, templateProblem, member) = TopicTemplateReader.Read(template, type);
+            if (templateProblem is not null)
+            {
+                Report(member is null ? DiagnosticDescriptors.InvalidTopicTemplate : DiagnosticDescriptors.TopicTemplateMember, attributeLocation, member is null ? [template, type.Name, templateProblem] : [type.Name, member, templateProblem]);
+            }
+        }
+
         found.AddRange(shapes.Problems.Select(p => (Diagnostic.Create(p.Descriptor, p.Location ?? location, p.Arguments), p.Location is not null)));
         return found;
     }

@@ -20,7 +20,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ActionHasBothScopes = Create(
         "LTT1003",
         "Typed action has both scopes",
-        "'{0}' is marked both [ServerAction] and [GroupAction]; keep [ServerAction] if it goes to one user's connections, or [GroupAction] if it goes to one group's");
+        "'{0}' is marked with more than one action attribute ({1}); keep [ServerAction] if it goes to one user's connections, [GroupAction] if it goes to one group's, or [TopicAction] if it goes to a topic's subscribers");
 
     public static readonly DiagnosticDescriptor DuplicateActionName = Create(
         "LTT1004",
@@ -87,6 +87,16 @@ internal static class DiagnosticDescriptors
         "LTT1016",
         "Public field is not part of the action's data",
         "Field '{0}' of '{1}' is public but is neither written nor read (System.Text.Json skips fields); add [JsonInclude] to carry it, [JsonIgnore] to say it stays out, or make it a property");
+
+    public static readonly DiagnosticDescriptor InvalidTopicTemplate = Create(
+        "LTT1017",
+        "Topic template breaks the topic grammar",
+        "The topic template '{0}' of '{1}' is not valid: {2}; write '/'-separated segments of letters, digits, '_' and '-', and members as whole '{{Member}}' segments");
+
+    public static readonly DiagnosticDescriptor TopicTemplateMember = Create(
+        "LTT1018",
+        "Topic template names no usable member",
+        "The topic template of '{0}' names '{{{1}}}', {2}; name a data member of type string, an integer type or Guid");
 
     public static readonly DiagnosticDescriptor PresenceMetadataIsNotAnAction = Create(
         "LTT1020",

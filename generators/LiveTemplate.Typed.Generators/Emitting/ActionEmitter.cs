@@ -24,8 +24,14 @@ internal static class ActionEmitter
 
         var writer = new SourceWriter();
         DeclarationEmitter.WriteHeader(writer, $"LiveTemplate.Typed.Generators: the name, scope and JSON code of the [{kind.AttributeName}] {type.Replace("global::", string.Empty)}.", action.SuppressedDiagnostics);
-        DeclarationEmitter.WritePartialType(writer, declaration, $"global::LiveTemplate.Typed.{kind.Contract}<{type}>", w =>
+        var contract = action.Topic is null ? kind.Contract : "ITemplatedTopicAction";
+        DeclarationEmitter.WritePartialType(writer, declaration, $"global::LiveTemplate.Typed.{contract}<{type}>", w =>
         {
+            if (action.Topic is { } topic)
+            {
+                TopicTemplateEmitter.Write(w, type, topic);
+            }
+
             if (action.NameConstant != ConstantDeclaration.Skip)
             {
                 w.WriteLine($"/// <summary>The action's name on the wire: {Literals.Xml(nameLiteral)}.</summary>");

@@ -5,6 +5,7 @@ internal enum ActionKind
 {
     Server,
     Group,
+    Topic,
 
     /// <summary>Not an action: presence metadata (<c>[PresenceMetadata]</c>), which gets the same JSON code and no name, scope or dispatch.</summary>
     Presence,

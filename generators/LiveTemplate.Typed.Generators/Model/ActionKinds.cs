@@ -14,6 +14,7 @@ internal static class ActionKinds
         new(ActionKind.Server, KnownNames.ServerActionAttribute, "ServerAction", "IServerAction", "Server", "every connection of one user", TrackingNames.ServerActions),
         new(ActionKind.Group, KnownNames.GroupActionAttribute, "GroupAction", "IGroupAction", "Group", "every connection of one group", TrackingNames.GroupActions),
         new(ActionKind.Presence, KnownNames.PresenceMetadataAttribute, "PresenceMetadata", "Presence.IPresenceMetadata", "Presence", "the members of a presence scope", TrackingNames.PresenceMetadata),
+        new(ActionKind.Topic, KnownNames.TopicActionAttribute, "TopicAction", "ITopicAction", "Topic", "every connection subscribed to its topic or to a pattern that matches it", TrackingNames.TopicActions),
     ];
 
     public static ActionKindInfo Of(ActionKind kind) => All.First(k => k.Kind == kind);

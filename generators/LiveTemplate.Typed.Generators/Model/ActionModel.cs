@@ -12,6 +12,7 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="IsImmutable">True when nothing reachable from a decoded value can change (see <c>Parsing.Immutability</c>): the runtime shares it between connections.</param>
 /// <param name="IsRecoverable">False with <c>Recoverable = false</c> in the attribute: the action stays out of its channel's history.</param>
 /// <param name="SuppressedDiagnostics">The ids of the <c>[Experimental]</c> types and members the generated code uses, which its file suppresses.</param>
+/// <param name="Topic">A topic action's template, or null (every other action, and a topic action without one).</param>
 internal sealed record ActionModel(
     TypeDeclarationModel Declaration,
     string ActionName,
@@ -23,4 +24,5 @@ internal sealed record ActionModel(
     EquatableArray<EnumModel> Enums,
     bool IsImmutable,
     bool IsRecoverable,
-    EquatableArray<string> SuppressedDiagnostics);
+    EquatableArray<string> SuppressedDiagnostics,
+    TopicTemplateModel? Topic = null);

@@ -33,15 +33,20 @@ internal static class ActionAttributes
             {
                 return (attribute, ActionKind.Group);
             }
+
+            if (name == KnownNames.TopicActionAttribute)
+            {
+                return (attribute, ActionKind.Topic);
+            }
         }
 
         return null;
     }
 
-    /// <summary>True when <paramref name="type"/> is marked both <c>[ServerAction]</c> and <c>[GroupAction]</c>.</summary>
+    /// <summary>True when <paramref name="type"/> is marked with more than one kind of action attribute.</summary>
     public static bool HasBothScopes(INamedTypeSymbol type)
     {
         var names = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
-        return names.Contains(KnownNames.ServerActionAttribute) && names.Contains(KnownNames.GroupActionAttribute);
+        return new[] { KnownNames.ServerActionAttribute, KnownNames.GroupActionAttribute, KnownNames.TopicActionAttribute }.Count(names.Contains) > 1;
     }
 }

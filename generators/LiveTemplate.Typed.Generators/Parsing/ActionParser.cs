@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace LiveTemplate.Typed.Generators.Parsing;
 
 /// <summary>
-/// Turns a type marked <c>[ServerAction]</c> or <c>[GroupAction]</c> into an <see cref="ActionModel"/>, or into
+/// Turns a type marked <c>[ServerAction]</c>, <c>[GroupAction]</c> or <c>[TopicAction]</c> into an <see cref="ActionModel"/>, or into
 /// nothing when its declaration is wrong (the analyzer says why).
 /// </summary>
 internal static class ActionParser
@@ -35,6 +35,16 @@ internal static class ActionParser
             return null;
         }
 
+        TopicTemplateModel? topic = null;
+        if (kind == ActionKind.Topic && TopicTemplateReader.TemplateOf(context.Attributes[0]) is { } template)
+        {
+            topic = TopicTemplateReader.Read(template, type).Model;
+            if (topic is null)
+            {
+                return null; // LTT1017/LTT1018 say why
+            }
+        }
+
         return new ActionModel(
             DeclarationReader.Read(type, "Action"),
             name!,
@@ -46,7 +56,8 @@ internal static class ActionParser
             new EquatableArray<EnumModel>(shapes.Enums),
             Immutability.IsDeep(type),
             ActionAttributes.IsRecoverable(context.Attributes[0]),
-            new EquatableArray<string>(shapes.SuppressedIds));
+            new EquatableArray<string>(shapes.SuppressedIds),
+            topic);
     }
 
     /// <summary>

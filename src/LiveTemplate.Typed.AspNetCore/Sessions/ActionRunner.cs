@@ -136,6 +136,7 @@ internal sealed class ActionRunner
         {
             GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
             ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+            TopicActionMessage topic => await DispatchAsync(topic.Action, topic.Data, ActionContext.From(topic, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
             _ => null,
         };
 

@@ -38,7 +38,7 @@ internal sealed class ConnectionSession
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
-    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy)
+    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy)
     {
         Streams = streams;
         _socket = socket;
@@ -48,7 +48,7 @@ internal sealed class ConnectionSession
         _logger = logger;
         _requestAborted = requestAborted;
         Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
-        Live = new LiveConnection(connection, this, broadcaster);
+        Live = new LiveConnection(connection, this, broadcaster, registry);
         Presence = new ConnectionPresence(Live, this, presence, presencePolicy, options.Presence.MaxMetadataBytes, options.OutboundQueueCapacity);
     }
 

@@ -25,6 +25,7 @@ internal static class DispatchTracing
         {
             ServerActionMessage m => m.Action,
             GroupActionMessage m => m.Action,
+            TopicActionMessage m => m.Action,
             _ => null,
         };
         return Tag(Source.StartActivity(LiveTemplateTracing.Dispatch, ActivityKind.Internal, parent), action, connectionId);

@@ -8,4 +8,7 @@ public enum ActionScope
 
     /// <summary>Every connection of one group (<see cref="GroupActionAttribute"/>, sent to a <see cref="GroupId"/>).</summary>
     Group = 2,
+
+    /// <summary>Every connection subscribed to one topic or a pattern matching it (<see cref="TopicActionAttribute"/>, published to a <see cref="Topic"/>).</summary>
+    Topic = 3,
 }

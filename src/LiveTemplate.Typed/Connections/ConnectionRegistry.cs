@@ -25,12 +25,14 @@ public sealed class ConnectionRegistry : IAsyncDisposable
     private readonly ConcurrentDictionary<GroupId, ConnectionSet> _byGroup = new();
     private readonly ConcurrentDictionary<UserId, ConnectionSet> _byUser = new();
     private readonly RegistryMetrics _metrics;
+    private readonly TopicMembers _topics;
     private int _disposed;
 
     private ConnectionRegistry(IBroadcaster broadcaster, ConnectionRegistryOptions options, ILogger logger)
     {
         _broadcaster = broadcaster;
         _subscriber = broadcaster as IDynamicSubscriber;
+        _topics = new TopicMembers(broadcaster as ITopicSubscriber);
         _options = options;
         _logger = logger;
         // A broadcaster of this SDK counts queue-full drops with its other drops (one counter, one place for reasons).
@@ -60,6 +62,11 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         var registry = new ConnectionRegistry(broadcaster, options, (ILogger?)logger ?? NullLogger.Instance);
         await broadcaster.SubscribeServerActionsAsync(registry.OnServerActionAsync, ct).ConfigureAwait(false);
         await broadcaster.SubscribeGroupActionsAsync(registry.OnGroupActionAsync, ct).ConfigureAwait(false);
+        if (broadcaster is ITopicBroadcaster topics)
+        {
+            await topics.SubscribeTopicActionsAsync(registry.OnTopicActionAsync, ct).ConfigureAwait(false);
+        }
+
         if (broadcaster is IStreamHistory history)
         {
             await history.SubscribeNotRecoveredAsync(registry.OnNotRecoveredAsync, ct).ConfigureAwait(false);
@@ -100,10 +107,10 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             throw new ArgumentException($"A connection with id '{connectionId}' is already registered.", nameof(connectionId));
         }
 
-        AddTo(_byGroup, groupId, connection);
+        ConnectionSet.AddTo(_byGroup, groupId, connection);
         if (userId is { } u)
         {
-            AddTo(_byUser, u, connection);
+            ConnectionSet.AddTo(_byUser, u, connection);
         }
 
         try
@@ -129,23 +136,22 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             return;
         }
 
-        RemoveFrom(_byGroup, connection.GroupId, connection);
+        ConnectionSet.RemoveFrom(_byGroup, connection.GroupId, connection);
         if (connection.UserId is { } user)
         {
-            RemoveFrom(_byUser, user, connection);
+            ConnectionSet.RemoveFrom(_byUser, user, connection);
         }
 
         connection.Complete();
+        var releases = _topics.RemoveAll(connection, ct);
         if (_subscriber is null)
         {
+            await Task.WhenAll(releases).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return;
         }
 
-        var releases = new List<Task>(4)
-        {
-            _subscriber.UnsubscribeFromGroupAsync(connection.GroupId, ct),
-            _subscriber.UnsubscribeFromGroupActionAsync(connection.GroupId, ct),
-        };
+        releases.Add(_subscriber.UnsubscribeFromGroupAsync(connection.GroupId, ct));
+        releases.Add(_subscriber.UnsubscribeFromGroupActionAsync(connection.GroupId, ct));
         if (connection.UserId is { } u)
         {
             releases.Add(_subscriber.UnsubscribeFromUserAsync(u, ct));
@@ -153,6 +159,47 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         }
 
         await Task.WhenAll(releases).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="connection"/> to <paramref name="topic"/> until it unsubscribes or closes, and waits (up
+    /// to <see cref="ConnectionRegistryOptions.SubscribeTimeout"/>) for the transport. Subscribing twice does nothing more.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topic is default, or the connection is not registered here.</exception>
+    /// <exception cref="TopicForbiddenException">The topic is another user's or session's reserved <c>lvt:</c> topic.</exception>
+    public Task SubscribeAsync(LocalConnection connection, Topic topic, CancellationToken ct = default)
+    {
+        RequireRegistered(connection);
+        Topic.Require(topic, nameof(topic));
+        if (!topic.IsOpenTo(connection.GroupId, connection.UserId))
+        {
+            throw new TopicForbiddenException(topic.Value, "It is the reserved topic of another user or session.");
+        }
+
+        return AwaitSubscribedAsync(connection, _topics.AddAsync(connection, topic), ct);
+    }
+
+    /// <summary>Subscribes <paramref name="connection"/> to every topic <paramref name="pattern"/> matches, as <see cref="SubscribeAsync(LocalConnection, Topic, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The pattern is default, or the connection is not registered here.</exception>
+    public Task SubscribeAsync(LocalConnection connection, TopicPattern pattern, CancellationToken ct = default)
+    {
+        RequireRegistered(connection);
+        TopicPattern.Require(pattern, nameof(pattern));
+        return AwaitSubscribedAsync(connection, _topics.AddAsync(connection, pattern), ct);
+    }
+
+    /// <summary>Ends <paramref name="connection"/>'s subscription to <paramref name="topic"/>; one it does not hold does nothing.</summary>
+    public Task UnsubscribeAsync(LocalConnection connection, Topic topic, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return _topics.RemoveAsync(connection, Topic.Require(topic, nameof(topic)), ct);
+    }
+
+    /// <summary>Ends <paramref name="connection"/>'s subscription to <paramref name="pattern"/>; one it does not hold does nothing.</summary>
+    public Task UnsubscribeAsync(LocalConnection connection, TopicPattern pattern, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return _topics.RemoveAsync(connection, TopicPattern.Require(pattern, nameof(pattern)), ct);
     }
 
     /// <summary>The connections of exactly this group.</summary>
@@ -182,6 +229,29 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         using var bound = new CancellationTokenSource(DisposeReleaseWait);
         await Task.WhenAll(_all.Snapshot().Select(connection => UnregisterAsync(connection, bound.Token))).ConfigureAwait(false);
         _metrics.Dispose();
+    }
+
+    private void RequireRegistered(LocalConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!ReferenceEquals(_all.Find(connection.Id), connection))
+        {
+            throw new ArgumentException($"Connection {connection.Id} is not registered here (or has closed).", nameof(connection));
+        }
+    }
+
+    private async Task AwaitSubscribedAsync(LocalConnection connection, Task subscribing, CancellationToken ct)
+    {
+        try
+        {
+            await subscribing.WaitAsync(_options.SubscribeTimeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The reference is held: the transport confirms it once it is back.
+            RegistryLog.SubscribeSlow(_logger, connection.Id, _options.SubscribeTimeout);
+        }
     }
 
     private async Task SubscribeChannelsAsync(LocalConnection connection, CancellationToken ct)
@@ -242,6 +312,12 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    private ValueTask OnTopicActionAsync(TopicActionMessage message)
+    {
+        Deliver(_topics.Receivers(message.Topic), message, null);
+        return ValueTask.CompletedTask;
+    }
+
     // A loss a channel's history could not repair: every connection of the channel's scope is told, in order.
     private ValueTask OnNotRecoveredAsync(NotRecoveredMessage message)
     {
@@ -283,31 +359,6 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             {
                 RegistryLog.FirstDrop(_logger, connection.Id, _options.OutboundQueueCapacity);
             }
-        }
-    }
-
-    private static void AddTo<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
-        where TKey : notnull
-    {
-        while (true)
-        {
-            var set = index.GetOrAdd(key, static _ => new ConnectionSet());
-            if (set.TryAdd(connection))
-            {
-                return;
-            }
-
-            // The set emptied and was retired by a concurrent removal: replace it and try again.
-            index.TryUpdate(key, new ConnectionSet(), set);
-        }
-    }
-
-    private static void RemoveFrom<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
-        where TKey : notnull
-    {
-        if (index.TryGetValue(key, out var set) && set.Remove(connection, retireWhenEmpty: true, out var retired) && retired)
-        {
-            index.TryRemove(new KeyValuePair<TKey, ConnectionSet>(key, set));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace LiveTemplate.Typed.Connections;
 
 /// <summary>
@@ -75,6 +77,33 @@ internal sealed class ConnectionSet
         lock (_gate)
         {
             return _snapshot ??= [.. _byId.Values];
+        }
+    }
+
+    /// <summary>Adds <paramref name="connection"/> to the set of <paramref name="key"/> in <paramref name="index"/>, creating it (or replacing a retired one).</summary>
+    public static void AddTo<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
+        where TKey : notnull
+    {
+        while (true)
+        {
+            var set = index.GetOrAdd(key, static _ => new ConnectionSet());
+            if (set.TryAdd(connection))
+            {
+                return;
+            }
+
+            // The set emptied and was retired by a concurrent removal: replace it and try again.
+            index.TryUpdate(key, new ConnectionSet(), set);
+        }
+    }
+
+    /// <summary>Removes <paramref name="connection"/> from the set of <paramref name="key"/>; a set that empties leaves the index.</summary>
+    public static void RemoveFrom<TKey>(ConcurrentDictionary<TKey, ConnectionSet> index, TKey key, LocalConnection connection)
+        where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var set) && set.Remove(connection, retireWhenEmpty: true, out var retired) && retired)
+        {
+            index.TryRemove(new KeyValuePair<TKey, ConnectionSet>(key, set));
         }
     }
 }

@@ -11,6 +11,9 @@ public sealed class LocalConnection
 {
     private readonly Channel<PubSubMessage> _outbound;
     private readonly bool _dropOldest;
+    private readonly object _topicGate = new();
+    private readonly HashSet<Topic> _topics = [];
+    private readonly HashSet<TopicPattern> _patterns = [];
     private long _dropped;
     private bool _closed;
 
@@ -76,6 +79,68 @@ public sealed class LocalConnection
         dropped++;
         Interlocked.Add(ref _dropped, dropped);
         return dropped;
+    }
+
+    /// <summary>The topics this connection is subscribed to now.</summary>
+    public IReadOnlyCollection<Topic> Topics
+    {
+        get
+        {
+            lock (_topicGate)
+            {
+                return [.. _topics];
+            }
+        }
+    }
+
+    /// <summary>The topic patterns this connection is subscribed to now.</summary>
+    public IReadOnlyCollection<TopicPattern> TopicPatterns
+    {
+        get
+        {
+            lock (_topicGate)
+            {
+                return [.. _patterns];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the subscription and runs <paramref name="joined"/> (under the connection's lock, so that closing cannot
+    /// pass in between); false when the connection already holds it or is closed.
+    /// </summary>
+    internal bool AddTopic(Topic topic, Action joined) => Change(_topics, topic, add: true, joined);
+
+    internal bool RemoveTopic(Topic topic, Action left) => Change(_topics, topic, add: false, left);
+
+    internal bool AddPattern(TopicPattern pattern, Action joined) => Change(_patterns, pattern, add: true, joined);
+
+    internal bool RemovePattern(TopicPattern pattern, Action left) => Change(_patterns, pattern, add: false, left);
+
+    /// <summary>Every topic and pattern the connection held, which it no longer holds (it is closing).</summary>
+    internal (Topic[] Topics, TopicPattern[] Patterns) TakeTopics()
+    {
+        lock (_topicGate)
+        {
+            var taken = (_topics.ToArray(), _patterns.ToArray());
+            _topics.Clear();
+            _patterns.Clear();
+            return taken;
+        }
+    }
+
+    private bool Change<T>(HashSet<T> set, T item, bool add, Action changed)
+    {
+        lock (_topicGate)
+        {
+            if (!(add ? !Volatile.Read(ref _closed) && set.Add(item) : set.Remove(item)))
+            {
+                return false;
+            }
+
+            changed();
+            return true;
+        }
     }
 
     internal void Complete()

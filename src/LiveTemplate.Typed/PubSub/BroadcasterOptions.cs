@@ -147,7 +147,8 @@ public class BroadcasterOptions
         ChannelKind.GroupBroadcast => HistoryKinds.GroupBroadcast,
         ChannelKind.UserBroadcast => HistoryKinds.UserBroadcast,
         ChannelKind.ServerAction => HistoryKinds.ServerAction,
-        _ => HistoryKinds.GroupAction,
+        ChannelKind.GroupAction => HistoryKinds.GroupAction,
+        _ => HistoryKinds.None, // topics keep no history (docs/topics.md)
     };
 
     internal void Validate()

@@ -16,9 +16,9 @@ namespace LiveTemplate.Typed.PubSub;
 /// reconciler (reference counts, batches, the one retry loop, the audit after an outage), and for channels with a
 /// history the stream tracker (positions, gaps filled, the catch-up after an outage, what could not be recovered). A transport only implements
 /// publish, subscribe and unsubscribe of one literal channel, feeds what it receives to
-/// <see cref="OnTransportMessageAsync"/> in the channel's order, and reports when it lost its connection.
+/// <see cref="OnTransportMessageAsync(ChannelSubscription, string, ReadOnlyMemory{byte})"/> in the channel's order, and reports when it lost its connection.
 /// </summary>
-public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IInstanceBroadcaster, IChannelTransport, IStreamHistory
+public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, ITopicBroadcaster, ITopicSubscriber, IInstanceBroadcaster, IChannelTransport, IStreamHistory
 {
     private readonly SubscriptionTable _subscriptions;
     private readonly SubscriptionReconciler _reconciler;
@@ -50,7 +50,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         Metrics = new BroadcasterMetrics(InstanceId, options.MeterFactory, () => _subscriptions.ActiveCount);
         _drops = new DropRecorder(Metrics.Dropped, logger);
         _delivery = new LocalDelivery(_drops);
-        _intake = new EnvelopeIntake(InstanceId, options.MaxMessageBytes, signer, _drops);
+        _intake = new EnvelopeIntake(InstanceId, options.MaxMessageBytes, signer, _drops, Channels);
         _historyKinds = options.History;
         _history = new StreamTracker(this, _intake, _delivery, options, Metrics, logger, InstanceId, _disposing.Token);
         _reconciler = new SubscriptionReconciler(_subscriptions, this, options, Metrics, logger, _history);
@@ -196,6 +196,11 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     public Task<StreamReadResult> ReadStreamAsync(ChannelKind kind, string? scopeId, StreamPosition? after, CancellationToken ct = default)
     {
         ThrowIfDisposed();
+        if (kind is ChannelKind.Topic or ChannelKind.TopicPattern)
+        {
+            throw new ArgumentException("Topics keep no history (docs/topics.md).", nameof(kind));
+        }
+
         if ((scopeId is null) != (kind == ChannelKind.GlobalBroadcast))
         {
             throw new ArgumentException($"A {kind} channel {(scopeId is null ? "needs" : "has no")} scope id.", nameof(scopeId));
@@ -271,6 +276,22 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         return _publisher.PublishAsync(Channels.GroupAction(Require(groupId)), TAction.IsRecoverable && Keeps(ChannelKind.GroupAction), Header.GroupAction(groupId, TAction.ActionName, excludeConnectionId, this), new TypedData<TAction>(action), ct);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The topic is default, or the action name or data is invalid.</exception>
+    public Task PublishToTopicAsync(Topic topic, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+    {
+        var header = Header.TopicAction(Typed.Topic.Require(topic, nameof(topic)), Actions.ActionNameRules.Validate(action, nameof(action)), this);
+        JsonObjectCheck.EnsureObjectOrEmpty(data.Span, nameof(data));
+        return _publisher.PublishAsync(Channels.Topic(topic), toStream: false, header, new RawData(data), ct);
+    }
+
+    Task IInstanceBroadcaster.PublishTopicActionAsync<TAction>(Topic topic, TAction action, CancellationToken ct)
+    {
+        ThrowIfNull(action);
+        var header = Header.TopicAction(Typed.Topic.Require(topic, nameof(topic)), TAction.ActionName, this);
+        return _publisher.PublishAsync(Channels.Topic(topic), toStream: false, header, new TypedData<TAction>(action), ct);
+    }
+
     void IInstanceBroadcaster.CountDropped(DropReason reason, int count) => _drops.Count(reason, count);
 
     // ---- Subscribing ----
@@ -298,6 +319,26 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         _delivery.OnGroupAction(handler);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task SubscribeTopicActionsAsync(Func<TopicActionMessage, ValueTask> handler, CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        _delivery.OnTopicAction(handler);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task SubscribeToTopicAsync(Topic topic, CancellationToken ct = default) => Acquire(ChannelKind.Topic, Typed.Topic.Require(topic, nameof(topic)).Value, ct);
+
+    /// <inheritdoc />
+    public Task UnsubscribeFromTopicAsync(Topic topic, CancellationToken ct = default) => Release(ChannelKind.Topic, Typed.Topic.Require(topic, nameof(topic)).Value, ct);
+
+    /// <inheritdoc />
+    public Task SubscribeToPatternAsync(TopicPattern pattern, CancellationToken ct = default) => Acquire(ChannelKind.TopicPattern, Typed.TopicPattern.Require(pattern, nameof(pattern)).Value, ct);
+
+    /// <inheritdoc />
+    public Task UnsubscribeFromPatternAsync(TopicPattern pattern, CancellationToken ct = default) => Release(ChannelKind.TopicPattern, Typed.TopicPattern.Require(pattern, nameof(pattern)).Value, ct);
 
     /// <inheritdoc />
     public Task SubscribeToGroupAsync(GroupId groupId, CancellationToken ct = default) => Acquire(ChannelKind.GroupBroadcast, Require(groupId).Value, ct);
@@ -333,9 +374,20 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
     /// order and await it before the next one. Bad input is dropped, logged once with the channel and counted;
     /// this method does not throw.
     /// </summary>
-    protected async ValueTask OnTransportMessageAsync(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope)
+    protected ValueTask OnTransportMessageAsync(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        return OnTransportMessageAsync(subscription, subscription.Channel, envelope);
+    }
+
+    /// <summary>
+    /// Handles one envelope that arrived on <paramref name="channel"/> through <paramref name="subscription"/>: the same
+    /// channel, or for a pattern subscription the channel the pattern matched. Otherwise as the overload without it.
+    /// </summary>
+    protected async ValueTask OnTransportMessageAsync(ChannelSubscription subscription, string channel, ReadOnlyMemory<byte> envelope)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(channel);
         if (IsDisposed)
         {
             return;
@@ -343,13 +395,15 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
 
         try
         {
-            if (_intake.Accept(subscription, envelope) is { } message)
+            if (_intake.Accept(subscription, channel, envelope) is { } message)
             {
                 Metrics.Received();
                 Metrics.Delivered(message, Now);
-                using var activity = BroadcasterTracing.StartReceive(subscription.Channel, message);
-                await (message.Position is null
-                    ? _delivery.DeliverAsync(subscription.Channel, message)
+                using var activity = BroadcasterTracing.StartReceive(channel, message);
+
+                // Topics keep no history: a position on one (stamped by some other publisher) is not followed.
+                await (message.Position is null || message is TopicActionMessage
+                    ? _delivery.DeliverAsync(channel, message)
                     : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);
             }
         }
@@ -357,7 +411,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
         {
             // Nothing above is expected to throw (handlers are isolated, the intake returns null); if something
             // does, this message is lost but the channel's receive loop lives on.
-            _drops.Drop(subscription.Channel, DropReason.Malformed, $"Unexpected {ex.GetType().Name}: {ex.Message}");
+            _drops.Drop(channel, DropReason.Malformed, $"Unexpected {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -401,7 +455,7 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
 
     // ---- Internals ----
 
-    // Go's per-instance counter: (instanceID, seq) identifies a group action.
+    // Go's per-instance counter: (instanceID, seq) identifies a group or topic action.
     private ulong NextSeq() => unchecked((ulong)Interlocked.Increment(ref _seq));
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -469,6 +523,17 @@ public abstract class ChannelBroadcaster : IBroadcaster, IDynamicSubscriber, IIn
             Action = action,
             Seq = self.NextSeq(),
             ExcludeConnectionId = NullIfEmpty(excludeConnectionId),
+            InstanceId = self.InstanceId,
+            Timestamp = self.Now,
+        };
+
+        public static Envelope TopicAction(Topic topic, string action, ChannelBroadcaster self) => new()
+        {
+            Type = EnvelopeType.TopicAction,
+            GroupId = string.Empty, // Go always writes it, empty
+            Topic = topic.Value,
+            Action = action,
+            Seq = self.NextSeq(), // the counter group actions use, as Go's
             InstanceId = self.InstanceId,
             Timestamp = self.Now,
         };

@@ -1,6 +1,6 @@
 namespace LiveTemplate.Typed.PubSub;
 
-/// <summary>The five kinds of channel a broadcaster publishes on (see <see cref="ChannelNames"/>).</summary>
+/// <summary>The kinds of channel a broadcaster publishes on (see <see cref="ChannelNames"/>).</summary>
 public enum ChannelKind
 {
     /// <summary><c>{prefix}:broadcast:global</c>.</summary>
@@ -17,4 +17,10 @@ public enum ChannelKind
 
     /// <summary><c>{prefix}:groupaction:group:{groupId}</c>.</summary>
     GroupAction,
+
+    /// <summary><c>{prefix}:topic:{topic}</c>: one topic's actions.</summary>
+    Topic,
+
+    /// <summary><c>{prefix}:topic:{pattern}</c>, subscribed as a Redis pattern: the actions of every topic the pattern matches.</summary>
+    TopicPattern,
 }

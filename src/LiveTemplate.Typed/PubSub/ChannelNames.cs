@@ -16,6 +16,7 @@ public sealed class ChannelNames
     private readonly string _userBroadcast;
     private readonly string _serverAction;
     private readonly string _groupAction;
+    private readonly string _topic;
 
     /// <summary>Creates the names for <paramref name="prefix"/> (letters, digits and <c>-_.:</c>; several apps can share one Redis with different prefixes).</summary>
     /// <exception cref="ArgumentException">The prefix is empty, too long or has other characters.</exception>
@@ -33,6 +34,7 @@ public sealed class ChannelNames
         _userBroadcast = prefix + ":broadcast:user:";
         _serverAction = prefix + ":action:user:";
         _groupAction = prefix + ":groupaction:group:";
+        _topic = prefix + ":topic:";
     }
 
     /// <summary>Why <paramref name="prefix"/> cannot be a channel prefix, or null when it can.</summary>
@@ -75,6 +77,19 @@ public sealed class ChannelNames
     /// <summary>The group's group-action channel.</summary>
     public string GroupAction(GroupId groupId) => _groupAction + groupId.Value;
 
+    /// <summary>The topic's channel (Go's <c>{prefix}:topic:{topic}</c>).</summary>
+    public string Topic(Topic topic) => _topic + Typed.Topic.Require(topic, nameof(topic)).Value;
+
+    /// <summary>
+    /// The Redis glob a pattern subscribes: <c>{prefix}:topic:{pattern}</c>. The grammar leaves <c>*</c> the only glob
+    /// character in it (prefix and segments cannot hold <c>?</c>, <c>[</c> or <c>\</c>); since Redis's <c>*</c> also
+    /// matches across <c>/</c>, receivers check the match again with the grammar.
+    /// </summary>
+    public string TopicPattern(TopicPattern pattern) => _topic + Typed.TopicPattern.Require(pattern, nameof(pattern)).Value;
+
+    /// <summary>The topic of a topic channel's name, or null when <paramref name="channel"/> is not one.</summary>
+    public string? TopicOf(string channel) => channel.StartsWith(_topic, StringComparison.Ordinal) ? channel[_topic.Length..] : null;
+
     /// <summary>The channel of <paramref name="kind"/> for <paramref name="scopeId"/> (ignored for the global channel).</summary>
     internal string For(ChannelKind kind, string scopeId) => kind switch
     {
@@ -83,6 +98,7 @@ public sealed class ChannelNames
         ChannelKind.UserBroadcast => _userBroadcast + scopeId,
         ChannelKind.ServerAction => _serverAction + scopeId,
         ChannelKind.GroupAction => _groupAction + scopeId,
+        ChannelKind.Topic or ChannelKind.TopicPattern => _topic + scopeId,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown channel kind."),
     };
 }

@@ -19,7 +19,7 @@ public sealed class ChannelSubscription
     /// <summary>The kind of messages the channel carries.</summary>
     public ChannelKind Kind { get; }
 
-    /// <summary>The group or user id in the channel name; null for the global channel.</summary>
+    /// <summary>The group or user id, topic or pattern in the channel name; null for the global channel.</summary>
     public string? ScopeId { get; }
 
     // The fields below belong to SubscriptionTable and are only touched under its lock.
@@ -31,9 +31,20 @@ public sealed class ChannelSubscription
 
     internal bool IsSettled => TransportActive == RefCount > 0 && !NeedsRefresh && !IsDirty;
 
+    /// <summary>True for a topic pattern: the transport subscribes it as a pattern (Redis <c>PSUBSCRIBE</c>), never as a literal channel.</summary>
+    public bool IsPattern => Kind == ChannelKind.TopicPattern;
+
     /// <summary>True when <paramref name="message"/> belongs on this channel: same kind, same scope id.</summary>
     internal bool Carries(PubSubMessage message)
     {
+        if (message is TopicActionMessage topicAction)
+        {
+            // Redis's glob '*' also matches across '/': the grammar decides what a pattern really matches.
+            var topic = topicAction.Topic.Value;
+            return Kind == ChannelKind.Topic ? string.Equals(topic, ScopeId, StringComparison.Ordinal)
+                : Kind == ChannelKind.TopicPattern && TopicText.Matches(ScopeId!, topic);
+        }
+
         if (message.ChannelKind != Kind)
         {
             return false;

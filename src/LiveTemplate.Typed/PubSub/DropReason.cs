@@ -23,4 +23,10 @@ public enum DropReason
 
     /// <summary>Signing is on and the envelope's signature was missing or wrong (tag <c>bad_signature</c>).</summary>
     BadSignature,
+
+    /// <summary>
+    /// The second copy of a topic action (same instanceID and seq) this instance already delivered: expected when it holds
+    /// an exact and a matching pattern subscription, each of which carries the publish (tag <c>duplicate_copy</c>).
+    /// </summary>
+    DuplicateCopy,
 }

@@ -17,6 +17,10 @@ internal interface IInstanceBroadcaster
     Task PublishGroupActionAsync<TAction>(GroupId groupId, TAction action, string? excludeConnectionId, CancellationToken ct)
         where TAction : IGroupAction<TAction>;
 
+    /// <summary>Publishes a typed topic action, written by its generated code straight into the envelope.</summary>
+    Task PublishTopicActionAsync<TAction>(Topic topic, TAction action, CancellationToken ct)
+        where TAction : ITopicAction<TAction>;
+
     /// <summary>Counts messages dropped outside the broadcaster (a connection's full queue), under the broadcaster's drop counters.</summary>
     void CountDropped(DropReason reason, int count);
 }

@@ -11,8 +11,8 @@ namespace LiveTemplate.Typed.PubSub;
 public sealed class InMemoryBroadcaster : ChannelBroadcaster
 {
     private readonly InMemoryNetwork _network;
-    private readonly Channel<(ChannelSubscription Subscription, ReadOnlyMemory<byte> Envelope)> _inbox =
-        Channel.CreateUnbounded<(ChannelSubscription, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(ChannelSubscription Subscription, string Channel, ReadOnlyMemory<byte> Envelope)> _inbox =
+        Channel.CreateUnbounded<(ChannelSubscription, string, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Task _pump;
     private readonly int _historySize;
@@ -67,7 +67,7 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     protected override Task<StreamSlice> OpenStreamOnTransportAsync(string channel, CancellationToken ct)
         => Task.FromResult(_network.Open(this, channel, _historyIdleExpiry, _time.GetUtcNow()));
 
-    internal void Enqueue(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, envelope));
+    internal void Enqueue(ChannelSubscription subscription, string channel, ReadOnlyMemory<byte> envelope) => _inbox.Writer.TryWrite((subscription, channel, envelope));
 
     /// <inheritdoc />
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
@@ -97,7 +97,7 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
     /// <inheritdoc />
     protected override Task UnsubscribeFromTransportAsync(ChannelSubscription subscription, CancellationToken ct)
     {
-        _network.Unsubscribe(this, subscription.Channel);
+        _network.Unsubscribe(this, subscription);
         return Task.CompletedTask;
     }
 
@@ -116,7 +116,7 @@ public sealed class InMemoryBroadcaster : ChannelBroadcaster
         {
             while (reader.TryRead(out var item))
             {
-                await OnTransportMessageAsync(item.Subscription, item.Envelope).ConfigureAwait(false);
+                await OnTransportMessageAsync(item.Subscription, item.Channel, item.Envelope).ConfigureAwait(false);
             }
         }
     }

@@ -4,8 +4,9 @@ namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>
 /// A pub/sub "server" in memory that lets several <see cref="InMemoryBroadcaster"/>s behave like app instances
-/// sharing one Redis: channels are literal, a publish reaches every broadcaster subscribed to the channel (the
-/// publisher included, which then drops its own echo), and each broadcaster receives in publish order. Channels with
+/// sharing one Redis: channels are literal, a publish reaches every broadcaster subscribed to the channel or to a
+/// pattern matching it (Redis's glob: <c>*</c> matches any text, <c>/</c> included; the publisher included, which then
+/// drops its own echo), and each broadcaster receives in publish order. Channels with
 /// history keep their streams here, appended and delivered in one step as Redis does in one script. A member can be
 /// cut off and reconnected (<see cref="Disconnect"/>), as a Redis client whose connection drops.
 /// </summary>
@@ -13,6 +14,7 @@ public sealed class InMemoryNetwork
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Dictionary<InMemoryBroadcaster, ChannelSubscription>> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<InMemoryBroadcaster, ChannelSubscription>> _patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RetainedStream> _streams = new(StringComparer.Ordinal);
     private readonly HashSet<InMemoryBroadcaster> _away = [];
     private int _members;
@@ -31,12 +33,7 @@ public sealed class InMemoryNetwork
     {
         lock (_gate)
         {
-            if (!_channels.TryGetValue(channel, out var subscribers))
-            {
-                return 0;
-            }
-
-            return DeliverLocked(subscribers, envelope);
+            return DeliverLocked(channel, envelope);
         }
     }
 
@@ -98,10 +95,7 @@ public sealed class InMemoryNetwork
             ThrowIfAwayLocked(from);
             var stream = LiveStreamLocked(channel, idleExpiry, now) ?? (_streams[channel] = NewStream());
             var stamped = stream.Append(envelope, tailLength, size, now);
-            if (_channels.TryGetValue(channel, out var subscribers))
-            {
-                DeliverLocked(subscribers, stamped);
-            }
+            DeliverLocked(channel, stamped);
 
             return new StreamPosition(stream.Epoch, stream.Top);
         }
@@ -155,19 +149,74 @@ public sealed class InMemoryNetwork
         }
     }
 
-    private int DeliverLocked(Dictionary<InMemoryBroadcaster, ChannelSubscription> subscribers, ReadOnlyMemory<byte> envelope)
+    // As Redis: a subscriber gets one copy per subscription that matches, its channel's and each of its patterns'.
+    private int DeliverLocked(string channel, ReadOnlyMemory<byte> envelope)
+    {
+        var delivered = 0;
+        if (_channels.TryGetValue(channel, out var subscribers))
+        {
+            delivered += DeliverLocked(subscribers, channel, envelope);
+        }
+
+        foreach (var (glob, patternSubscribers) in _patterns)
+        {
+            if (GlobMatches(glob, channel))
+            {
+                delivered += DeliverLocked(patternSubscribers, channel, envelope);
+            }
+        }
+
+        return delivered;
+    }
+
+    private int DeliverLocked(Dictionary<InMemoryBroadcaster, ChannelSubscription> subscribers, string channel, ReadOnlyMemory<byte> envelope)
     {
         var delivered = 0;
         foreach (var (member, subscription) in subscribers)
         {
             if (!_away.Contains(member))
             {
-                member.Enqueue(subscription, envelope);
+                member.Enqueue(subscription, channel, envelope);
                 delivered++;
             }
         }
 
         return delivered;
+    }
+
+    // Redis's glob for the one wildcard the SDK's patterns hold: '*' matches any text ('/' included); the rest is literal.
+    private static bool GlobMatches(string glob, string channel)
+    {
+        int g = 0, c = 0, star = -1, resume = 0;
+        while (c < channel.Length)
+        {
+            if (g < glob.Length && glob[g] == '*')
+            {
+                star = g++;
+                resume = c;
+            }
+            else if (g < glob.Length && glob[g] == channel[c])
+            {
+                g++;
+                c++;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                c = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (g < glob.Length && glob[g] == '*')
+        {
+            g++;
+        }
+
+        return g == glob.Length;
     }
 
     /// <summary>How many broadcasters are subscribed to <paramref name="channel"/> (Redis's <c>PUBSUB NUMSUB</c>).</summary>
@@ -190,6 +239,26 @@ public sealed class InMemoryNetwork
         }
     }
 
+    /// <summary>How many distinct patterns have at least one subscriber (Redis's <c>PUBSUB NUMPAT</c>).</summary>
+    public int CountPatterns()
+    {
+        lock (_gate)
+        {
+            return _patterns.Count;
+        }
+    }
+
+    /// <summary>The patterns with at least one subscriber, sorted.</summary>
+    public IReadOnlyList<string> ActivePatterns()
+    {
+        lock (_gate)
+        {
+            var names = _patterns.Keys.ToList();
+            names.Sort(StringComparer.Ordinal);
+            return names;
+        }
+    }
+
     /// <summary>True when more than one broadcaster has joined, so a publish can reach another one.</summary>
     internal bool HasOtherMembers => Volatile.Read(ref _members) > 1;
 
@@ -199,11 +268,14 @@ public sealed class InMemoryNetwork
     {
         lock (_gate)
         {
-            foreach (var (channel, subscribers) in _channels.ToList())
+            foreach (var table in new[] { _channels, _patterns })
             {
-                if (subscribers.Remove(member) && subscribers.Count == 0)
+                foreach (var (channel, subscribers) in table.ToList())
                 {
-                    _channels.Remove(channel);
+                    if (subscribers.Remove(member) && subscribers.Count == 0)
+                    {
+                        table.Remove(channel);
+                    }
                 }
             }
         }
@@ -220,23 +292,25 @@ public sealed class InMemoryNetwork
     {
         lock (_gate)
         {
-            if (!_channels.TryGetValue(subscription.Channel, out var subscribers))
+            var table = subscription.IsPattern ? _patterns : _channels;
+            if (!table.TryGetValue(subscription.Channel, out var subscribers))
             {
                 subscribers = [];
-                _channels.Add(subscription.Channel, subscribers);
+                table.Add(subscription.Channel, subscribers);
             }
 
             subscribers[member] = subscription;
         }
     }
 
-    internal void Unsubscribe(InMemoryBroadcaster member, string channel)
+    internal void Unsubscribe(InMemoryBroadcaster member, ChannelSubscription subscription)
     {
         lock (_gate)
         {
-            if (_channels.TryGetValue(channel, out var subscribers) && subscribers.Remove(member) && subscribers.Count == 0)
+            var table = subscription.IsPattern ? _patterns : _channels;
+            if (table.TryGetValue(subscription.Channel, out var subscribers) && subscribers.Remove(member) && subscribers.Count == 0)
             {
-                _channels.Remove(channel);
+                table.Remove(subscription.Channel);
             }
         }
     }

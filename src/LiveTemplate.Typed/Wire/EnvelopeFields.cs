@@ -41,6 +41,8 @@ internal static class EnvelopeFields
 
     public static JsonEncodedText GroupActionType { get; } = JsonEncodedText.Encode("group_action");
 
+    public static JsonEncodedText TopicActionType { get; } = JsonEncodedText.Encode("topic_action");
+
     public static JsonEncodedText GlobalScope { get; } = JsonEncodedText.Encode("global");
 
     public static JsonEncodedText GroupScope { get; } = JsonEncodedText.Encode("group");

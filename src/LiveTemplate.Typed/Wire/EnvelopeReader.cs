@@ -116,6 +116,7 @@ internal static class EnvelopeReader
         e.Type = reader.ValueTextEquals(EnvelopeFields.BroadcastType.EncodedUtf8Bytes) ? EnvelopeType.Broadcast
             : reader.ValueTextEquals(EnvelopeFields.ServerActionType.EncodedUtf8Bytes) ? EnvelopeType.ServerAction
             : reader.ValueTextEquals(EnvelopeFields.GroupActionType.EncodedUtf8Bytes) ? EnvelopeType.GroupAction
+            : reader.ValueTextEquals(EnvelopeFields.TopicActionType.EncodedUtf8Bytes) ? EnvelopeType.TopicAction
             : EnvelopeType.Unknown;
         e.UnknownType = e.Type == EnvelopeType.Unknown ? EnvelopeError.Shorten(reader.GetString()) : null;
         return null;

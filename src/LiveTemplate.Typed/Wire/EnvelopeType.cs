@@ -15,6 +15,9 @@ internal enum EnvelopeType : byte
     /// <summary><c>"group_action"</c>: Go's <c>GroupActionMessage</c>, an action for one group.</summary>
     GroupAction,
 
+    /// <summary><c>"topic_action"</c>: Go's <c>GroupActionMessage</c> for a topic (<c>groupID</c> empty, <c>topic</c> set).</summary>
+    TopicAction,
+
     /// <summary>A <c>type</c> this reader does not handle.</summary>
     Unknown,
 }

@@ -44,7 +44,8 @@ internal static class EnvelopeWriter
             {
                 EnvelopeType.Broadcast => WriteBroadcast(writer, in header),
                 EnvelopeType.ServerAction => WriteServerAction(writer, in header, data),
-                EnvelopeType.GroupAction => WriteGroupAction(writer, in header, data),
+                EnvelopeType.GroupAction => WriteGroupAction(writer, in header, data, EnvelopeFields.GroupActionType),
+                EnvelopeType.TopicAction => WriteGroupAction(writer, in header, data, EnvelopeFields.TopicActionType),
                 _ => throw new ArgumentException($"Cannot write an envelope of type {header.Type}.", nameof(header)),
             };
             writer.Flush();
@@ -135,12 +136,13 @@ internal static class EnvelopeWriter
         return dataRange;
     }
 
-    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, in Envelope e, TData data)
+    // Go's GroupActionMessage, for a group action or (with an empty groupID, always written, and a topic) a topic action.
+    private static Range WriteGroupAction<TData>(Utf8JsonWriter w, in Envelope e, TData data, JsonEncodedText type)
         where TData : IEnvelopeData
     {
         w.WriteStartObject();
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.GroupActionType);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.GroupId), e.GroupId);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), type);
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.GroupId), e.GroupId ?? string.Empty);
         WriteIfPresent(w, EnvelopeField.Topic, e.Topic);
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
         var dataRange = WriteData(w, data);

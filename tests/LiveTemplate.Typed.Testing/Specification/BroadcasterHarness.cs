@@ -38,6 +38,9 @@ public abstract class BroadcasterHarness : IAsyncDisposable
     /// <summary>Publishes raw bytes on a channel, as any other client of the transport could.</summary>
     public abstract Task PublishRawAsync(string channel, ReadOnlyMemory<byte> message);
 
+    /// <summary>Publishes raw bytes as a classic publish (what pattern subscriptions and Go see, even where the harness is sharded).</summary>
+    public virtual Task PublishRawClassicAsync(string channel, ReadOnlyMemory<byte> message) => PublishRawAsync(channel, message);
+
     /// <summary>How many subscribers the transport counts on <paramref name="channel"/> (PUBSUB NUMSUB).</summary>
     public abstract Task<long> CountSubscribersAsync(string channel);
 

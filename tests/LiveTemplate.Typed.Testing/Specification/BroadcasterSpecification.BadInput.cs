@@ -80,8 +80,10 @@ public abstract partial class BroadcasterSpecification
         var b = await Harness.StartInstanceAsync(o => o.ChannelPrefix = ChannelNames.DefaultPrefix);
         var boardMember = await b.ConnectAsync("board-42");
         var alice = await b.ConnectAsync("alice-session", "alice");
+        await b.Registry.SubscribeAsync(boardMember, new Topic("room/42"));
+        await b.Registry.SubscribeAsync(alice, Topic.ForUser(new UserId("alice")));
         var expected = WireVectors.Expected.Single(row => row[0] == file);
-        var receiver = expected[2] == "user alice" ? alice : boardMember;
+        var receiver = expected[2] is "user alice" or "topic lvt:user:alice" ? alice : boardMember;
 
         await Harness.PublishRawAsync(WireVectors.Channels[file], WireVectors.Bytes(file));
 
@@ -116,6 +118,19 @@ public abstract partial class BroadcasterSpecification
             case "go-broadcast-user.json":
                 Assert.Equal("hello", Encoding.UTF8.GetString(AsBroadcast(message).Payload.Span));
                 Assert.Equal(new UserId("alice"), AsBroadcast(message).UserId);
+                break;
+            case "go-topic-action.json":
+                var topicAction = Assert.IsType<TopicActionMessage>(message);
+                Assert.Equal(("room/42", "NewMessage", 17UL), (topicAction.Topic.Value, topicAction.Action, topicAction.Seq));
+                Assert.Equal("""{"from":"bob","n":3,"text":"hi \u003call\u003e \u0026 welcome"}""", Text(topicAction.Data));
+                Assert.Equal(TimeSpan.FromMinutes(345), topicAction.Timestamp.Offset);
+                Assert.True(Actions.ActionJson.TryRead<SpecNewMessage>(topicAction.Data.Span, out var typed, out var error), error?.ToString());
+                Assert.Equal(new SpecNewMessage("bob", 3, "hi <all> & welcome"), typed);
+                break;
+            case "go-topic-action-user.json":
+                var own = Assert.IsType<TopicActionMessage>(message);
+                Assert.Equal(("lvt:user:alice", "Refresh", 18UL), (own.Topic.Value, own.Action, own.Seq));
+                Assert.True(own.Data.IsEmpty);
                 break;
             default:
                 Assert.Fail($"No expectation written for {file}.");

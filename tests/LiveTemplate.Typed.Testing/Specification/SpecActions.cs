@@ -18,3 +18,11 @@ public sealed partial record SpecCursor(int X, int Y);
 /// <summary>A server action kept out of history.</summary>
 [ServerAction("spec-typing", Recoverable = false)]
 public sealed partial record SpecTyping(string Who);
+
+/// <summary>A typed topic action shaped like Go's <c>NewMessage</c> vector (go-topic-action.json).</summary>
+[TopicAction("NewMessage")]
+public sealed partial record SpecNewMessage(string From, int N, string Text);
+
+/// <summary>A topic action whose topic is a template of its own member: publishing it needs no topic.</summary>
+[TopicAction("spec-room-note", Topic = "room/{RoomId}")]
+public sealed partial record SpecRoomNote(string RoomId, string Text);

@@ -1,7 +1,9 @@
 // A Go-shaped reader of LiveTemplate.Typed envelopes, for the interop test: structs with the JSON field names
 // and Go types of livetemplate's pubsub envelopes (see tests/wire-vectors/README.md), decoded with
-// encoding/json exactly as a Go instance would. Reads one envelope per line on stdin; prints what it
-// decoded, one line each, or "ERROR <reason>".
+// encoding/json exactly as a Go instance would, and routed as its reader routes: a partial parse of the
+// type and instance id, its own instance's messages dropped, then a switch on the type. Reads one envelope
+// per line on stdin (the first argument, when given, is this reader's own instance id); prints what it
+// decoded, one line each, "OWN" for a dropped own message, or "ERROR <reason>".
 package main
 
 import (
@@ -14,7 +16,8 @@ import (
 )
 
 type envelopeType struct {
-	Type string `json:"type"`
+	Type       string `json:"type"`
+	InstanceID string `json:"instanceID"`
 }
 
 type broadcast struct {
@@ -49,17 +52,24 @@ type groupAction struct {
 }
 
 func main() {
+	own := ""
+	if len(os.Args) > 1 {
+		own = os.Args[1]
+	}
 	scanner := bufio.NewScanner(os.Stdin)
 	scanner.Buffer(make([]byte, 1024*1024), 16*1024*1024)
 	for scanner.Scan() {
-		fmt.Println(decode(scanner.Bytes()))
+		fmt.Println(decode(scanner.Bytes(), own))
 	}
 }
 
-func decode(line []byte) string {
+func decode(line []byte, own string) string {
 	var head envelopeType
 	if err := json.Unmarshal(line, &head); err != nil {
 		return "ERROR " + err.Error()
+	}
+	if own != "" && head.InstanceID == own {
+		return "OWN"
 	}
 	switch head.Type {
 	case "server_action":
@@ -74,6 +84,15 @@ func decode(line []byte) string {
 			return "ERROR " + err.Error()
 		}
 		return fmt.Sprintf("group_action|%s|%s|%s|%d|%s|%s", m.GroupID, m.Action, canonical(m.Data), m.Seq, stamp(m.Timestamp), m.InstanceID)
+	case "topic_action":
+		var m groupAction // Go's GroupActionMessage carries topic actions too
+		if err := json.Unmarshal(line, &m); err != nil {
+			return "ERROR " + err.Error()
+		}
+		if m.GroupID != "" || m.Topic == "" {
+			return fmt.Sprintf("ERROR topic_action with groupID %q and topic %q", m.GroupID, m.Topic)
+		}
+		return fmt.Sprintf("topic_action|%s|%s|%s|%d|%s|%s", m.Topic, m.Action, canonical(m.Data), m.Seq, stamp(m.Timestamp), m.InstanceID)
 	default:
 		var m broadcast
 		if err := json.Unmarshal(line, &m); err != nil {

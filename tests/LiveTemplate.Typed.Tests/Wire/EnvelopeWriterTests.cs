@@ -60,6 +60,18 @@ public sealed class EnvelopeWriterTests
     }
 
     [Fact]
+    public void Topic_action_is_gos_group_action_struct_with_an_empty_group_id_always_written_and_the_topic()
+    {
+        var message = new TopicActionMessage(new Topic("room/42"), "NewMessage", Encoding.UTF8.GetBytes("""{"n":3}"""), "inst-1", When, seq: 17);
+
+        var text = Encoding.UTF8.GetString(EnvelopeCodec.Encode(message));
+
+        Assert.Equal("""{"type":"topic_action","groupID":"","topic":"room/42","action":"NewMessage","data":{"n":3},"seq":17,"timestamp":"2026-11-27T10:15:30.1234567Z","instanceID":"inst-1"}""", text);
+        var back = Assert.IsType<TopicActionMessage>(EnvelopeCodec.Decode(Encoding.UTF8.GetBytes(text)).Message);
+        Assert.Equal((message.Topic, message.Action, message.Seq, message.Timestamp), (back.Topic, back.Action, back.Seq, back.Timestamp));
+    }
+
+    [Fact]
     public void What_is_written_reads_back_the_same()
     {
         PubSubMessage[] messages =

@@ -26,6 +26,9 @@ public sealed class GoReaderInteropTests
             new ServerActionMessage(new UserId("alice"), "refresh", default, "inst-1", when),
             new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"tags":["ux","p1"],"cardId":17}"""), "inst-1", when, seq: 18446744073709551615UL),
             Traced(new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"cardId":18}"""), "inst-1", when, seq: 19, excludeConnectionId: "conn-1")),
+            new TopicActionMessage(new Topic("room/42"), "NewMessage", Encoding.UTF8.GetBytes("""{"text":"hi <all> & welcome","n":3}"""), "inst-1", when, seq: 20),
+            Traced(new TopicActionMessage(Topic.ForUser(new UserId("alice")), "Refresh", default, "inst-1", when, seq: 21)),
+            new TopicActionMessage(new Topic("room/42"), "NewMessage", default, "go-reader-itself", when, seq: 22),
         ];
         string[] expected =
         [
@@ -36,6 +39,9 @@ public sealed class GoReaderInteropTests
             "server_action|alice|refresh|-|2026-11-27T10:15:30.1234567Z|inst-1",
             "group_action|board-42|card-moved|{\"cardId\":17,\"tags\":[\"ux\",\"p1\"]}|18446744073709551615|2026-11-27T10:15:30.1234567Z|inst-1",
             "group_action|board-42|card-moved|{\"cardId\":18}|19|2026-11-27T10:15:30.1234567Z|inst-1",
+            "topic_action|room/42|NewMessage|{\"n\":3,\"text\":\"hi \\u003call\\u003e \\u0026 welcome\"}|20|2026-11-27T10:15:30.1234567Z|inst-1",
+            "topic_action|lvt:user:alice|Refresh|-|21|2026-11-27T10:15:30.1234567Z|inst-1",
+            "OWN",
         ];
         var input = string.Join('\n', messages.Select(m => Encoding.UTF8.GetString(EnvelopeCodec.Encode(m)))) + "\n";
 
@@ -58,7 +64,7 @@ public sealed class GoReaderInteropTests
         var work = Directory.CreateTempSubdirectory("ltt-go-");
         try
         {
-            var info = new ProcessStartInfo(go, ["run", Path.Combine(AppContext.BaseDirectory, "GoReader", "reader.go")])
+            var info = new ProcessStartInfo(go, ["run", Path.Combine(AppContext.BaseDirectory, "GoReader", "reader.go"), "go-reader-itself"])
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,

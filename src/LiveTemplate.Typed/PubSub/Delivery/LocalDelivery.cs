@@ -11,6 +11,7 @@ internal sealed class LocalDelivery(DropRecorder drops)
     private readonly HandlerList<BroadcastMessage> _broadcasts = new();
     private readonly HandlerList<ServerActionMessage> _serverActions = new();
     private readonly HandlerList<GroupActionMessage> _groupActions = new();
+    private readonly HandlerList<TopicActionMessage> _topicActions = new();
     private readonly HandlerList<NotRecoveredMessage> _notRecovered = new();
 
     public void OnBroadcast(Func<BroadcastMessage, ValueTask> handler) => _broadcasts.Add(handler);
@@ -18,6 +19,8 @@ internal sealed class LocalDelivery(DropRecorder drops)
     public void OnServerAction(Func<ServerActionMessage, ValueTask> handler) => _serverActions.Add(handler);
 
     public void OnGroupAction(Func<GroupActionMessage, ValueTask> handler) => _groupActions.Add(handler);
+
+    public void OnTopicAction(Func<TopicActionMessage, ValueTask> handler) => _topicActions.Add(handler);
 
     public void OnNotRecovered(Func<NotRecoveredMessage, ValueTask> handler) => _notRecovered.Add(handler);
 
@@ -27,6 +30,7 @@ internal sealed class LocalDelivery(DropRecorder drops)
         BroadcastMessage m => InvokeAsync(_broadcasts.Current, m, channel),
         ServerActionMessage m => InvokeAsync(_serverActions.Current, m, channel),
         GroupActionMessage m => InvokeAsync(_groupActions.Current, m, channel),
+        TopicActionMessage m => InvokeAsync(_topicActions.Current, m, channel),
         NotRecoveredMessage m => InvokeAsync(_notRecovered.Current, m, channel),
         _ => ValueTask.CompletedTask,
     };

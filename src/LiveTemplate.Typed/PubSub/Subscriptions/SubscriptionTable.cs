@@ -19,6 +19,10 @@ internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Ac
     // The channels with at least one reference, readable without the lock: every publish asks (IsWanted).
     // Changed only under the lock, together with the reference counts.
     private readonly ConcurrentDictionary<string, ChannelSubscription> _wanted = new(StringComparer.Ordinal);
+
+    // The wanted topic patterns (a subset of _wanted), so that a publish to a topic can tell whether one matches.
+    private readonly ConcurrentDictionary<string, ChannelSubscription> _wantedPatterns = new(StringComparer.Ordinal);
+    private int _patternCount;
     private List<ChannelSubscription> _dirty = [];
     private int _active;
     private Exception? _closedBecause;
@@ -44,6 +48,11 @@ internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Ac
             {
                 _active++;
                 _wanted[channel] = entry;
+                if (entry.IsPattern)
+                {
+                    _wantedPatterns[channel] = entry;
+                    _patternCount++;
+                }
             }
 
             if (entry.IsSettled)
@@ -77,6 +86,11 @@ internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Ac
 
             _active--;
             _wanted.TryRemove(channel, out _);
+            if (entry.IsPattern && _wantedPatterns.TryRemove(channel, out _))
+            {
+                _patternCount--;
+            }
+
             settled = WaitLocked(entry);
             MarkDirtyLocked(entry);
         }
@@ -84,8 +98,28 @@ internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Ac
         return settled;
     }
 
-    /// <summary>True when the channel has at least one reference, so this instance has an interest in its messages.</summary>
-    public bool IsWanted(string channel) => _wanted.ContainsKey(channel);
+    /// <summary>
+    /// True when the channel has at least one reference, or is a topic's channel that a wanted pattern matches: this
+    /// instance has an interest in its messages.
+    /// </summary>
+    public bool IsWanted(string channel)
+        => _wanted.ContainsKey(channel) || (Volatile.Read(ref _patternCount) > 0 && names.TopicOf(channel) is { } topic && MatchesWantedPattern(topic));
+
+    /// <summary>Pattern subscriptions with at least one reference.</summary>
+    public int PatternCount => Volatile.Read(ref _patternCount);
+
+    private bool MatchesWantedPattern(string topic)
+    {
+        foreach (var pattern in _wantedPatterns.Values)
+        {
+            if (TopicText.Matches(pattern.ScopeId!, topic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The channels wanted and confirmed by the transport right now.</summary>
     public List<ChannelSubscription> Confirmed()
@@ -211,6 +245,8 @@ internal sealed class SubscriptionTable(ChannelNames names, string ownerName, Ac
 
             _byChannel.Clear();
             _wanted.Clear();
+            _wantedPatterns.Clear();
+            _patternCount = 0;
             _dirty.Clear();
             _active = 0;
         }

@@ -99,6 +99,7 @@ internal static class BroadcasterTracing
     {
         ServerActionMessage => "server_action",
         GroupActionMessage => "group_action",
+        TopicActionMessage => "topic_action",
         _ => "broadcast",
     };
 
@@ -106,6 +107,7 @@ internal static class BroadcasterTracing
     {
         EnvelopeType.ServerAction => "server_action",
         EnvelopeType.GroupAction => "group_action",
+        EnvelopeType.TopicAction => "topic_action",
         _ => "broadcast",
     };
 
@@ -113,6 +115,7 @@ internal static class BroadcasterTracing
     {
         ServerActionMessage m => m.Action,
         GroupActionMessage m => m.Action,
+        TopicActionMessage m => m.Action,
         _ => null,
     };
 }

@@ -49,6 +49,7 @@ internal sealed class DropCounters
         DropReason.HandlerError => "handler_error",
         DropReason.QueueFull => "queue_full",
         DropReason.BadSignature => "bad_signature",
+        DropReason.DuplicateCopy => "duplicate_copy",
         _ => reason.ToString(),
     };
 }

@@ -1,0 +1,17 @@
+namespace LiveTemplate.Typed.Generators.Model;
+
+/// <summary>An action's topic template: its segments, each literal text or one of the action's members.</summary>
+/// <param name="Template">The template as written (<c>room/{RoomId}</c>).</param>
+/// <param name="Parts">The segments in order.</param>
+internal sealed record TopicTemplateModel(string Template, EquatableArray<TopicTemplatePart> Parts)
+{
+    /// <summary>The pattern that matches the action's topic for every value: each member segment is <c>*</c>.</summary>
+    public string AnyPattern => string.Join("/", System.Linq.Enumerable.Select(Parts, p => p.Member is null ? p.Literal : "*"));
+}
+
+/// <summary>One segment of a topic template.</summary>
+/// <param name="Literal">The segment's text, or null for a member.</param>
+/// <param name="Member">The member's C# name, or null for literal text.</param>
+/// <param name="MemberType">The member's C# type, fully qualified (for the helper's parameter).</param>
+/// <param name="IsText">True when the member is a string (written as it is), false for a number or Guid (written invariantly).</param>
+internal sealed record TopicTemplatePart(string? Literal, string? Member, string? MemberType, bool IsText);

@@ -22,6 +22,7 @@ public class SharedDecodeTests
         { nameof(CountedMove), false },
         { nameof(NotedMove), false },
         { nameof(CachedMove), false },
+        { nameof(AnnouncedMove), false },
     };
 
     [Theory]
@@ -128,6 +129,7 @@ public class SharedDecodeTests
         nameof(CountedMove) => Of<CountedMove>(),
         nameof(NotedMove) => Of<NotedMove>(),
         nameof(CachedMove) => Of<CachedMove>(),
+        nameof(AnnouncedMove) => Of<AnnouncedMove>(),
         _ => throw new ArgumentOutOfRangeException(nameof(fixture), fixture, null),
     };
 

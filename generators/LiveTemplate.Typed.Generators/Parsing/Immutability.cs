@@ -66,6 +66,7 @@ internal static class Immutability
                 case IFieldSymbol field when !field.IsConst && (!field.IsReadOnly || !IsDeep(field.Type, visiting)):
                 case IPropertySymbol { SetMethod.IsInitOnly: false }:
                 case IPropertySymbol property when !IsDeep(property.Type, visiting):
+                case IEventSymbol: // its handlers are state a handler could add to
                     return false;
             }
         }

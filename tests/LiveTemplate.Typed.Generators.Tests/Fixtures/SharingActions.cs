@@ -65,6 +65,17 @@ public sealed partial record CachedMove(int CardId)
     public int Hit() => ++_hits;
 }
 
+/// <summary>An event: a handler could subscribe to it.</summary>
+[GroupAction("announced-move")]
+public sealed partial record AnnouncedMove(int CardId)
+{
+    /// <summary>Raised by whoever holds the action.</summary>
+    public event EventHandler? Seen;
+
+    /// <summary>Raises <see cref="Seen"/>.</summary>
+    public void MarkSeen() => Seen?.Invoke(this, EventArgs.Empty);
+}
+
 /// <summary>Handles every sharing fixture and keeps what it was given.</summary>
 public sealed partial class SharingHandler
     : IHandle<FrozenMove>, IHandle<ListedMove>, IHandle<ArrayMove>, IHandle<ReadOnlyListMove>, IHandle<CountedMove>, IHandle<NotedMove>, IHandle<CachedMove>

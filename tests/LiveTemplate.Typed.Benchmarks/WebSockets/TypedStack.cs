@@ -4,15 +4,21 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 /// LiveTemplate.Typed: <c>MapLiveTemplate</c> with a typed handler; clients are plain
 /// <see cref="System.Net.WebSockets.ClientWebSocket"/>s, as a browser's. With <paramref name="history"/>, the servers
 /// keep the group actions' history (recovery, docs/recovery.md): every publish also appends to the group's stream on
-/// Redis and every frame carries its position.
+/// Redis and every frame carries its position. With <paramref name="build"/>, the server is another build of the same
+/// app (a baseline, to compare two versions of the SDK in one run).
 /// </summary>
-public sealed class TypedStack(bool history = false) : IStack
+public sealed class TypedStack(bool history = false, string? build = null) : IStack
 {
     /// <inheritdoc />
-    public string Name => history ? "LiveTemplate.Typed, history on" : "LiveTemplate.Typed";
+    public string Name => (history, build) switch
+    {
+        (true, _) => "LiveTemplate.Typed, history on",
+        (_, not null) => "LiveTemplate.Typed, baseline build",
+        _ => "LiveTemplate.Typed",
+    };
 
     /// <inheritdoc />
-    public string ServerAssembly => ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
+    public string ServerAssembly => build ?? ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
 
     /// <inheritdoc />
     public IReadOnlyList<string> ServerArguments => history ? ["--LiveTemplate:History=GroupAction"] : [];

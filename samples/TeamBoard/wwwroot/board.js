@@ -113,6 +113,7 @@ function onFrame(frame) {
       showError(frame.message);
       break;
   }
+  window.onLiveFrame?.(frame);        // presence.js: who is on the board
 }
 
 function connect() {

@@ -8,8 +8,8 @@
 #
 #   ./eng/bench.sh                       # everything; the report goes to artifacts/bench/report.md
 #   ./eng/bench.sh --quick               # about a third of the time, for trying things out
-#   ./eng/bench.sh cross-instance        # parts: serialization pipeline cross-instance fan-out subscriptions generator
-#                                        #        websockets aot-startup history presence
+#   ./eng/bench.sh cross-instance        # parts: serialization pipeline cross-instance topics topics-cluster fan-out
+#                                        #        subscriptions generator websockets aot-startup history presence
 #   ./eng/bench.sh websockets --baseline-server OTHER/tests/LiveTemplate.Typed.Benchmarks.Servers/Typed/bin/Release/net10.0/LiveTemplate.Typed.Benchmarks.TypedServer.dll
 #                                        # the WebSockets part with another build of our server beside this one (A/B)
 set -euo pipefail

@@ -20,6 +20,8 @@ internal sealed class LiveTemplateSymbols
         ServerAction = compilation.GetTypeByMetadataName("LiveTemplate.Typed.IServerAction`1");
         GroupAction = compilation.GetTypeByMetadataName("LiveTemplate.Typed.IGroupAction`1");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        Topic = compilation.GetTypeByMetadataName("LiveTemplate.Typed.Topic");
+        TopicPattern = compilation.GetTypeByMetadataName("LiveTemplate.Typed.TopicPattern");
     }
 
     public INamedTypeSymbol Broadcaster { get; }
@@ -42,6 +44,10 @@ internal sealed class LiveTemplateSymbols
 
     public INamedTypeSymbol? Task { get; }
 
+    public INamedTypeSymbol? Topic { get; }
+
+    public INamedTypeSymbol? TopicPattern { get; }
+
     public static LiveTemplateSymbols? TryCreate(Compilation compilation)
         => compilation.GetTypeByMetadataName("LiveTemplate.Typed.PubSub.IBroadcaster") is { } broadcaster
             ? new LiveTemplateSymbols(compilation, broadcaster)
@@ -50,6 +56,13 @@ internal sealed class LiveTemplateSymbols
     /// <summary>True for <c>GroupId</c> and <c>UserId</c>.</summary>
     public bool IsScopeId(ITypeSymbol? type)
         => type is not null && (SymbolEqualityComparer.Default.Equals(type, GroupId) || SymbolEqualityComparer.Default.Equals(type, UserId));
+
+    /// <summary>The kind of topic value <paramref name="type"/> is (<c>Topic</c> or <c>TopicPattern</c>), or null for any other type.</summary>
+    public TopicKind? AsTopicKind(ITypeSymbol? type)
+        => type is null ? null
+            : SymbolEqualityComparer.Default.Equals(type, Topic) ? TopicKind.Topic
+            : SymbolEqualityComparer.Default.Equals(type, TopicPattern) ? TopicKind.Pattern
+            : null;
 
     /// <summary>True when <paramref name="type"/> is <c>IBroadcaster</c> or <c>IDynamicSubscriber</c>, or implements one of them.</summary>
     public bool IsBroadcasterType(ITypeSymbol? type)

@@ -26,7 +26,7 @@ public class CatalogueTests
         var descriptors = Descriptors();
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d => Assert.Matches("^LTT[01][0-9]{3}$", d.Id));
-        Assert.All(Verify.Analyzers.Take(5).SelectMany(a => a.SupportedDiagnostics), d => Assert.StartsWith("LTT0", d.Id, StringComparison.Ordinal));
+        Assert.All(Verify.Analyzers.Take(6).SelectMany(a => a.SupportedDiagnostics), d => Assert.StartsWith("LTT0", d.Id, StringComparison.Ordinal));
     }
 
     [Theory]

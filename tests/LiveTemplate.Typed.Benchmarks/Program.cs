@@ -10,19 +10,20 @@ using LiveTemplate.Typed.Benchmarks.Presence;
 using LiveTemplate.Typed.Benchmarks.Publishing;
 using LiveTemplate.Typed.Benchmarks.Serialization;
 using LiveTemplate.Typed.Benchmarks.Subscriptions;
+using LiveTemplate.Typed.Benchmarks.Topics;
 using LiveTemplate.Typed.Benchmarks.WebSockets;
 using LiveTemplate.Typed.Testing;
 
 // The whole comparison of issue 6 in one process: ./eng/bench.sh runs it (see docs/benchmarks.md).
 //   dotnet run -c Release --project tests/LiveTemplate.Typed.Benchmarks -- [parts...] [--quick] [--out FILE]
-// Parts: serialization, pipeline, cross-instance, fan-out, subscriptions, generator, websockets, aot-startup, history, presence (default: all of them).
+// Parts: serialization, pipeline, cross-instance, topics, topics-cluster, fan-out, subscriptions, generator, websockets, aot-startup, history, presence (default: all of them).
 var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var quick = args.Contains("--quick");
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var outPath = Option("--out") ?? "artifacts/bench/report.md";
 var onlyPeer = Option("--peer");         // for profiling: one peer (a part of its name) ...
 var onlyScenario = Option("--scenario"); // ... and one scenario (Group1, Group100, User1, User100)
-parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads") }.OfType<string>());
+parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads"), Option("--baseline-server"), Option("--baseline-generator") }.OfType<string>());
 bool Wants(string part) => parts.Count == 0 || parts.Contains(part) || parts.Contains("all");
 
 if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)) is { } profile)
@@ -56,6 +57,17 @@ try
         await using var redis = await RedisServer.StartAsync();
         report.Note($"redis-server: {await RedisInfo.VersionAsync(redis.Endpoint)} on {redis.Endpoint}.");
         await new CrossInstanceBenchmark(report, settings, onlyPeer, onlyScenario).RunAsync(redis.Endpoint);
+    }
+
+    if (Wants("topics"))
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await TopicFanOutPart.RunAsync(report, settings, redis.Endpoint);
+    }
+
+    if (Wants("topics-cluster"))
+    {
+        await ClusterTopicCostPart.RunAsync(report, settings);
     }
 
     if (Wants("fan-out"))

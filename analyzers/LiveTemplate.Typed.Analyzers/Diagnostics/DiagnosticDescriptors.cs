@@ -9,6 +9,7 @@ internal static class DiagnosticDescriptors
     private const string Scope = "LiveTemplate.Typed.Scope";
     private const string Actions = "LiveTemplate.Typed.Actions";
     private const string Reliability = "LiveTemplate.Typed.Reliability";
+    private const string Topics = "LiveTemplate.Typed.Topics";
 
     public static readonly DiagnosticDescriptor UnscopedBroadcast = Create(
         "LTT0001",
@@ -71,6 +72,20 @@ internal static class DiagnosticDescriptors
         "Global broadcast opt-in without a reason",
         "[AllowGlobalBroadcast] needs a reason a reviewer can read, such as \"operator announcements\"; an empty reason does not opt in",
         Scope,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidTopicConstant = Create(
+        "LTT0010",
+        "Topic or pattern constant breaks the grammar",
+        "{0} always fails: {1}; write a {2} of '/'-separated segments of [A-Za-z0-9_-]+{3}",
+        Topics,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PatternAsTopic = Create(
+        "LTT0011",
+        "Topic constant is a pattern",
+        "{0} always fails: \"{1}\" is a pattern, and a Topic names exactly one topic; {2}",
+        Topics,
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)

@@ -36,6 +36,7 @@ internal static class Verify
         new ScopeIdAnalyzer(),
         new FeedbackLoopAnalyzer(),
         new UnobservedTaskAnalyzer(),
+        new TopicConstantAnalyzer(),
         new ActionDeclarationAnalyzer(),
     ];
 

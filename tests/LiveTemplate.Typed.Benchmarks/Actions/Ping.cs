@@ -34,3 +34,7 @@ public static class PingPayload
 
     private static int Digits(long value) => value < 0 ? Digits(-value) + 1 : value < 10 ? 1 : 1 + Digits(value / 10);
 }
+
+/// <summary>A ping to a topic's subscribers (exact or by pattern).</summary>
+[TopicAction("topic-ping")]
+public sealed partial record TopicPing(long SentAt, long Seq, string Body);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LiveTemplate.Typed.Benchmarks.Harness;
 
 namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
@@ -9,13 +8,10 @@ namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 /// </summary>
 public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, string? onlyPeer = null, string? onlyScenario = null)
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>Fixed rates of the latency runs, in messages/s (×targets deliveries/s), well below every peer's saturation here.</summary>
-    public static int LatencyRate(int targets) => targets == 1 ? 2_000 : 100;
+    public static int LatencyRate(int targets) => PeerMeasurement.LatencyRate(targets);
 
-    // Publish tasks still to be checked: a ring, since far more messages are published per run than are in flight.
-    private readonly Task[] _pending = new Task[4096];
+    private readonly PeerMeasurement _measure = new(settings);
 
     public async Task RunAsync(string redisEndpoint)
     {
@@ -58,7 +54,7 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
 
             for (var i = 0; i < peers.Length; i++)
             {
-                await ThroughputAsync(peers[i], sinks[i], settings.WarmUpSeconds, scenario.Targets); // warm-up (JIT, pools)
+                await _measure.ThroughputAsync(peers[i], sinks[i], settings.WarmUpSeconds, scenario.Targets); // warm-up (JIT, pools)
             }
 
             for (var round = 0; round < settings.Rounds; round++)
@@ -67,7 +63,7 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
                 for (var k = 0; k < peers.Length; k++)
                 {
                     var i = (k + round) % peers.Length;
-                    var (perSecond, bytesPerMessage) = await ThroughputAsync(peers[i], sinks[i], settings.ThroughputSeconds, scenario.Targets);
+                    var (perSecond, bytesPerMessage) = await _measure.ThroughputAsync(peers[i], sinks[i], settings.ThroughputSeconds, scenario.Targets);
                     results[i].Throughputs.Add(perSecond);
                     results[i].EndToEndBytes.Add(bytesPerMessage);
                     Console.WriteLine($"   {peers[i].Name}: {perSecond:N0} messages/s, {bytesPerMessage:N0} B/message");
@@ -76,8 +72,8 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
 
             for (var i = 0; i < peers.Length; i++)
             {
-                (results[i].Latency, results[i].AchievedRate) = await LatencyAsync(peers[i], sinks[i], scenario.Targets);
-                results[i].PublishOnlyBytes = await PublishOnlyAsync(peers[i], 20_000);
+                (results[i].Latency, results[i].AchievedRate) = await _measure.LatencyAsync(peers[i], sinks[i], scenario.Targets);
+                results[i].PublishOnlyBytes = await _measure.PublishOnlyAsync(peers[i], 20_000);
                 Console.WriteLine($"   {peers[i].Name}: latency p50 {results[i].Latency.P50:N0} µs, p99 {results[i].Latency.P99:N0} µs; publishing alone {results[i].PublishOnlyBytes:N0} B/message");
             }
         }
@@ -90,128 +86,6 @@ public sealed class CrossInstanceBenchmark(Report report, RunSettings settings, 
         }
 
         return [.. results];
-    }
-
-    private async Task<(double PerSecond, double BytesPerMessage)> ThroughputAsync(ICrossInstancePeer peer, DeliverySink sink, double seconds, int targets)
-    {
-        sink.Reset(0);
-        var window = settings.Window;
-        var duration = Stopwatch.Frequency * seconds;
-        Settle();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var start = Stopwatch.GetTimestamp();
-        long count = 0;
-        while (Stopwatch.GetTimestamp() - start < duration)
-        {
-            // A batch between clock reads; too much in flight: wait until half the window has drained.
-            for (var n = 0; n < 64; n++, count++)
-            {
-                var needed = (count - window) * targets;
-                if (needed > 0 && sink.Delivered < needed)
-                {
-                    await sink.WaitForAsync(needed + (window / 2L * targets));
-                }
-
-                await Track(count, peer.PublishAsync(count));
-            }
-        }
-
-        await WaitForDeliveriesAsync(peer, sink, count * targets);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        await DrainAsync();
-        return (count / elapsed.TotalSeconds, (double)allocated / count);
-    }
-
-    private static async Task WaitForDeliveriesAsync(ICrossInstancePeer peer, DeliverySink sink, long expected)
-    {
-        try
-        {
-            await sink.WaitForAsync(expected).WaitAsync(DeliveryTimeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"{peer.Name}: {sink.Delivered:N0} of {expected:N0} deliveries arrived within {DeliveryTimeout.TotalSeconds} s.");
-        }
-    }
-
-    /// <summary>Keeps a publish task to check later; first checks the one it replaces in the ring (long done by then).</summary>
-    private async ValueTask Track(long index, Task publish)
-    {
-        var slot = (int)(index % _pending.Length);
-        if (_pending[slot] is { } earlier)
-        {
-            await earlier;
-        }
-
-        _pending[slot] = publish;
-    }
-
-    private async Task DrainAsync()
-    {
-        foreach (var task in _pending)
-        {
-            if (task is not null)
-            {
-                await task;
-            }
-        }
-
-        Array.Clear(_pending);
-    }
-
-    private async Task<(Percentiles Latency, double AchievedRate)> LatencyAsync(ICrossInstancePeer peer, DeliverySink sink, int targets)
-    {
-        var rate = LatencyRate(targets);
-        var count = (int)(rate * settings.LatencySeconds);
-        sink.Reset(count * targets);
-        Settle();
-        var start = Stopwatch.GetTimestamp();
-        var sent = 0;
-        while (sent < count)
-        {
-            var due = Math.Min(count, (int)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate) + 1);
-            while (sent < due)
-            {
-                await Track(sent, peer.PublishAsync(sent));
-                sent++;
-            }
-
-            await Task.Delay(1);
-        }
-
-        await WaitForDeliveriesAsync(peer, sink, (long)count * targets);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        await DrainAsync();
-        return (Percentiles.Of(sink.Latencies), count / elapsed.TotalSeconds);
-    }
-
-    private async Task<double> PublishOnlyAsync(ICrossInstancePeer peer, int count)
-    {
-        var inFlight = new Task[256];
-        Settle();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < count; i++)
-        {
-            var slot = i % inFlight.Length;
-            if (inFlight[slot] is { } earlier)
-            {
-                await earlier;
-            }
-
-            inFlight[slot] = peer.PublishToNobodyAsync(i);
-        }
-
-        await Task.WhenAll(inFlight.Where(t => t is not null));
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (double)allocated / count;
-    }
-
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 
     private void WriteTables(List<PeerResult> results)

@@ -61,6 +61,7 @@ public static class TeamBoardApp
             // The group is the board in the route; a name that is not a board name refuses the connection (400).
             endpoint.ResolveGroup = http => http.Request.RouteValues["board"] is string board && IsSimpleName(board) ? "board:" + board : null;
             endpoint.AllowFromBrowser<MoveCard>().AllowFromBrowser<AddCard>().AllowFromBrowser<SendNote>();
+            endpoint.UseTopics(ActivityFeed.Allow); // pages may follow their own board's activity feed
         });
 
         app.MapGet("/api/me", (HttpContext http) => new Me(http.User.FindFirstValue(ClaimTypes.NameIdentifier)));

@@ -8,7 +8,8 @@ namespace TeamBoard;
 
 /// <summary>
 /// One per browser connection. Browser actions (move, add, note) change the board and tell the rest of the
-/// board; group actions from the others, and notes for this user, are passed on to this browser. With history on
+/// board, and its activity feed (a topic the pages follow: <see cref="ActivityFeed"/>); group actions from the
+/// others, and notes for this user, are passed on to this browser. With history on
 /// (appsettings.json), a browser that reconnects gets the moves it missed replayed; when they cannot be, it gets the
 /// board again.
 /// </summary>
@@ -57,6 +58,7 @@ public sealed partial class BoardHandler(LiveConnection live, IBoardStore store,
         var moved = new CardMoved(card.Id, card.Column, Me);
         await live.SendAsync(moved);                  // this tab, at once
         await live.BroadcastToGroupAsync(moved);      // every other tab of this board, on every instance
+        await ActivityFeed.PublishAsync(live, $"{Me} moved card {card.Id} to {card.Column}", context.CancellationToken);
     }
 
     public async ValueTask HandleAsync(AddCard action, ActionContext context)
@@ -72,6 +74,7 @@ public sealed partial class BoardHandler(LiveConnection live, IBoardStore store,
         var added = new CardAdded(card.Id, card.Title, card.Column, Me);
         await live.SendAsync(added);
         await live.BroadcastToGroupAsync(added);
+        await ActivityFeed.PublishAsync(live, $"{Me} added card {card.Id}: {card.Title}", context.CancellationToken);
     }
 
     public async ValueTask HandleAsync(SendNote action, ActionContext context)

@@ -64,6 +64,7 @@ public static class TeamBoardApp
             // Presence: browsers list the board and get its joins, updates and leaves; only the server tracks (name from
             // the sign-in), a browser chooses the card it edits with EditCard.
             endpoint.AllowFromBrowser<EditCard>().UsePresence<BoardPresence>(policy => policy.BrowserMayTrack = false);
+            endpoint.UseTopics(ActivityFeed.Allow); // pages may follow their own board's activity feed
         });
 
         app.MapGet("/api/me", (HttpContext http) => new Me(http.User.FindFirstValue(ClaimTypes.NameIdentifier)));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Sessions;
+using LiveTemplate.Typed.AspNetCore.Topics;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 
@@ -18,14 +19,12 @@ public sealed class LiveConnection
     private readonly LocalConnection _connection;
     private readonly ConnectionSession _session;
     private readonly IBroadcaster _broadcaster;
-    private readonly ConnectionRegistry _registry;
 
-    internal LiveConnection(LocalConnection connection, ConnectionSession session, IBroadcaster broadcaster, ConnectionRegistry registry)
+    internal LiveConnection(LocalConnection connection, ConnectionSession session, IBroadcaster broadcaster)
     {
         _connection = connection;
         _session = session;
         _broadcaster = broadcaster;
-        _registry = registry;
     }
 
     /// <summary>The connection's id, unique across instances (the one group broadcasts exclude).</summary>
@@ -96,18 +95,20 @@ public sealed class LiveConnection
     /// <summary>
     /// Subscribes this connection to <paramref name="topic"/>: its handler then runs every topic action published to it, on
     /// any instance. The subscription ends with the connection (or <see cref="UnsubscribeAsync(Topic, CancellationToken)"/>).
+    /// The handler is app code: the endpoint's <see cref="TopicPolicy"/> (for browsers) does not apply, the <c>lvt:</c> rule does.
+    /// It is the handler's own, apart from the browser's: each ends only its own (docs/topics.md#from-the-browser).
     /// </summary>
     /// <exception cref="TopicForbiddenException">The topic is another user's or session's reserved <c>lvt:</c> topic.</exception>
-    public Task SubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _registry.SubscribeAsync(_connection, topic, cancellationToken);
+    public Task SubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _session.Topics.SubscribeAsync(topic, TopicHolder.Handler, cancellationToken);
 
     /// <summary>Subscribes this connection to every topic <paramref name="pattern"/> matches, until it unsubscribes or closes.</summary>
-    public Task SubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _registry.SubscribeAsync(_connection, pattern, cancellationToken);
+    public Task SubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _session.Topics.SubscribeAsync(pattern, TopicHolder.Handler, cancellationToken);
 
-    /// <summary>Ends this connection's subscription to <paramref name="topic"/>.</summary>
-    public Task UnsubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _registry.UnsubscribeAsync(_connection, topic, cancellationToken);
+    /// <summary>Ends the handler's subscription to <paramref name="topic"/> (the browser's, if it holds one too, stays).</summary>
+    public Task UnsubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _session.Topics.UnsubscribeAsync(topic, TopicHolder.Handler, cancellationToken);
 
-    /// <summary>Ends this connection's subscription to <paramref name="pattern"/>.</summary>
-    public Task UnsubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _registry.UnsubscribeAsync(_connection, pattern, cancellationToken);
+    /// <summary>Ends the handler's subscription to <paramref name="pattern"/> (the browser's, if it holds one too, stays).</summary>
+    public Task UnsubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _session.Topics.UnsubscribeAsync(pattern, TopicHolder.Handler, cancellationToken);
 
     /// <summary>Runs <paramref name="action"/> on every connection subscribed to <paramref name="topic"/> (or a matching pattern), this one included when it is.</summary>
     public Task PublishAsync<TAction>(Topic topic, TAction action, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace LiveTemplate.Typed.AspNetCore;
 
 /// <summary>
 /// Settings of one endpoint mapped with <see cref="LiveTemplateEndpointRouteBuilderExtensions.MapLiveTemplate{THandler}"/>:
-/// which group a connection joins, which actions its browser may invoke, and what it may do with presence.
+/// which group a connection joins, which actions its browser may invoke, what it may do with presence, and which topics it may subscribe to.
 /// </summary>
 public sealed class LiveEndpointOptions
 {
@@ -49,6 +49,23 @@ public sealed class LiveEndpointOptions
         var policy = new PresencePolicy(static json => PresenceMetadata.TryRead<TMetadata>(json, out _, out var error) ? null : error.Message);
         configure?.Invoke(policy);
         Presence = policy;
+        return this;
+    }
+
+    /// <summary>The endpoint's topic rules, once <see cref="UseTopics"/> was called (null: browsers may not subscribe to topics; the handler still may).</summary>
+    public TopicPolicy? Topics { get; private set; }
+
+    /// <summary>
+    /// Lets this endpoint's browsers subscribe to the topics and patterns <paramref name="configure"/> allows
+    /// (<c>{"topic":"subscribe","name":"board/7/activity"}</c>); everything else is refused with <c>topic_forbidden</c>
+    /// (docs/topics.md#from-the-browser).
+    /// </summary>
+    public LiveEndpointOptions UseTopics(Action<TopicPolicy> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var policy = new TopicPolicy();
+        configure(policy);
+        Topics = policy;
         return this;
     }
 

@@ -27,6 +27,18 @@ public static class LiveErrorCodes
     /// <summary>A browser's presence metadata is malformed, not of the endpoint's type, or too large; it counts as invalid, the connection stays open.</summary>
     public const string InvalidPresence = "invalid-presence";
 
+    /// <summary>
+    /// The endpoint's <see cref="TopicPolicy"/> does not let this browser subscribe to the topic or pattern (named in the
+    /// frame's <c>topic</c>), or it is another connection's reserved topic; it does not count as invalid, the connection stays open.
+    /// </summary>
+    public const string TopicForbidden = "topic_forbidden";
+
+    /// <summary>A subscribe or unsubscribe frame names no valid topic or pattern (the message gives the grammar's reason); it counts as invalid.</summary>
+    public const string InvalidTopic = "invalid-topic";
+
+    /// <summary>The browser already holds <see cref="TopicPolicy.MaxBrowserSubscriptions"/> topics and patterns; the connection stays open.</summary>
+    public const string TooManyTopics = "too-many-topics";
+
     /// <summary>The handler failed while running the action; the connection stays open.</summary>
     public const string HandlerFailed = "handler-failed";
 }

@@ -52,4 +52,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Connection {connection_id}: messages of stream {stream} could not be recovered ({reason}); the browser is told")]
     public static partial void StreamNotRecovered(ILogger logger, string connection_id, string stream, string reason);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Debug, Message = "Connection {connection_id}: a topic subscription was refused ({error_code}): {topic}")]
+    public static partial void TopicRefused(ILogger logger, string connection_id, string error_code, string topic);
 }

@@ -74,17 +74,23 @@ public sealed class BrowserTests : IAsyncLifetime
         await pageA.ClickAsync("#signin button");
         await Expect(pageA.Locator("#me")).ToHaveTextAsync("alice");
         await WaitUntilLiveAsync(pageA);
+        await Expect(pageA.Locator("body")).ToHaveAttributeAsync("data-activity", "following");
         var pageB = await OpenBoardAsync(_b, "Instance B");
         await Expect(pageB.Locator("#me")).ToHaveTextAsync("alice");
+        await Expect(pageB.Locator("body")).ToHaveAttributeAsync("data-activity", "following");
 
         // A group action: a move on A shows up on B.
         await pageA.ClickAsync("#card-1 button[data-to=done]");
         await Expect(pageB.Locator(".column[data-column=done] #card-1")).ToContainTextAsync("by alice");
 
+        // A topic the page subscribed to from the browser: the board's activity feed shows A's move on B.
+        await Expect(pageB.Locator("#activity")).ToContainTextAsync("alice moved card 1 to done");
+
         // And back: a card added on B shows up on A.
         await pageB.FillAsync("#add-card input[name=title]", "Ship the sample");
         await pageB.ClickAsync("#add-card button");
         await Expect(pageA.Locator(".column[data-column=todo] .card", new() { HasText = "Ship the sample" })).ToBeVisibleAsync();
+        await Expect(pageA.Locator("#activity")).ToContainTextAsync("alice added card");
 
         // A server action: a note to alice reaches both of her tabs, one on each instance.
         await pageB.FillAsync("#send-note input[name=to]", "alice");

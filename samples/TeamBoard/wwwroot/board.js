@@ -122,7 +122,11 @@ function connect() {
     ? "?resume=" + encodeURIComponent(JSON.stringify({ connectionId, streams: positions }))
     : "";
   socket = new WebSocket(`${scheme}://${location.host}/live/${encodeURIComponent(board)}${resume}`);
-  socket.onmessage = (event) => onFrame(JSON.parse(event.data));
+  socket.onmessage = (event) => {
+    const frame = JSON.parse(event.data);
+    onFrame(frame);
+    document.dispatchEvent(new CustomEvent("live-frame", { detail: { frame, socket } })); // for activity.js
+  };
   socket.onopen = () => { retryDelay = 500; };
   socket.onclose = (event) => {
     setConnection("closed", `disconnected (${event.code}${event.reason ? ": " + event.reason : ""})`);

@@ -92,7 +92,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
     private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
-        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _presence, _endpoint.Presence);
+        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _presence, _endpoint.Presence, _endpoint.Topics);
         THandler? handler = null;
         try
         {

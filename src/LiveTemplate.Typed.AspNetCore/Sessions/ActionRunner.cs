@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Topics;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// <summary>
 /// What a connection's event loop does with one inbox item: runs a browser action (when the endpoint allows it,
 /// in the connection's own scope) or an action from the broadcaster through the handler's generated dispatch,
-/// forwards a broadcast, or answers an invalid frame, closing the connection at the last one allowed.
+/// forwards a broadcast or a browser-subscribed topic action, runs a browser's presence or topic frame, or answers an invalid frame, closing the connection at the last one allowed.
 /// </summary>
 internal sealed class ActionRunner
 {
@@ -44,6 +45,12 @@ internal sealed class ActionRunner
         if (frame.Presence is { } op)
         {
             await RunBrowserPresenceAsync(op, frame.Data).ConfigureAwait(false);
+            return;
+        }
+
+        if (frame.Topic is { } topicOp)
+        {
+            await RunBrowserTopicAsync(topicOp, frame.Name).ConfigureAwait(false);
             return;
         }
 
@@ -112,6 +119,23 @@ internal sealed class ActionRunner
         }
     }
 
+    private async ValueTask RunBrowserTopicAsync(string op, string? name)
+    {
+        if (await _session.BrowserTopics.RunAsync(op, name, _session.Stopping).ConfigureAwait(false) is not { } refused)
+        {
+            return;
+        }
+
+        if (refused.CountsAsInvalid)
+        {
+            await RejectAsync(refused.Frame).ConfigureAwait(false);
+            return;
+        }
+
+        LiveLog.TopicRefused(_logger, _connection.Id, refused.Frame.Code, refused.Frame.Topic ?? string.Empty);
+        await _session.Sender.SendAsync(refused.Frame, Frames.WriteError, _session.Stopping).ConfigureAwait(false);
+    }
+
     /// <summary>Runs work queued for the event loop (a presence event for the handler and the browser); its failure is logged.</summary>
     private async ValueTask RunWorkAsync(Func<CancellationToken, ValueTask> work)
     {
@@ -136,7 +160,7 @@ internal sealed class ActionRunner
         {
             GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
             ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
-            TopicActionMessage topic => await DispatchAsync(topic.Action, topic.Data, ActionContext.From(topic, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+            TopicActionMessage topic => await RunTopicActionAsync(topic).ConfigureAwait(false),
             _ => null,
         };
 
@@ -150,6 +174,23 @@ internal sealed class ActionRunner
             // Normal when groups are shared by endpoints with different handlers; visible when debugging.
             LiveLog.MessageNotHandled(_logger, _connection.Id, notHandled.Action, message.InstanceId, notHandled.Detail ?? string.Empty);
         }
+    }
+
+    /// <summary>
+    /// A topic action goes to the browser when it holds the topic or a matching pattern, and runs the handler unless only
+    /// the browser's subscriptions brought it here (so the handler sees what it subscribed to, the browser what it did).
+    /// </summary>
+    private async ValueTask<ActionDispatchResult?> RunTopicActionAsync(TopicActionMessage message)
+    {
+        var holders = _session.Topics.HoldersOf(message.Topic);
+        if (holders.HasFlag(TopicHolder.Browser))
+        {
+            await _session.Sender.SendAsync(message, TopicFrames.WriteAction, _session.Stopping).ConfigureAwait(false);
+        }
+
+        return holders == TopicHolder.Browser
+            ? null
+            : await DispatchAsync(message.Action, message.Data, ActionContext.From(message, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false);
     }
 
     /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and returns null.</summary>

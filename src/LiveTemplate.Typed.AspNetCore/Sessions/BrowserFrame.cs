@@ -6,10 +6,11 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 
 /// <summary>
 /// A frame from the browser: <c>{"action":"card-moved","data":{…}}</c>, or for presence <c>{"presence":"track","data":{…}}</c>
-/// (<c>track</c>, <c>update</c>, <c>untrack</c>, <c>list</c>). <c>data</c> is optional (an absent or null <c>data</c> reads
-/// as <c>{}</c>); other members are ignored.
+/// (<c>track</c>, <c>update</c>, <c>untrack</c>, <c>list</c>), or for topics <c>{"topic":"subscribe","name":"room/*"}</c>
+/// (<c>subscribe</c>, <c>unsubscribe</c>). <c>data</c> is optional (an absent or null <c>data</c> reads as <c>{}</c>); other
+/// members are ignored.
 /// </summary>
-internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte> Data, string? Presence = null)
+internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte> Data, string? Presence = null, string? Topic = null, string? Name = null)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
@@ -40,6 +41,8 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
 
         string? action = null;
         string? presence = null;
+        string? topic = null;
+        string? name = null;
         ReadOnlyMemory<byte> data = default;
         var sawData = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -63,6 +66,24 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
                 }
 
                 presence = reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("topic"u8) || reader.ValueTextEquals("name"u8))
+            {
+                var isTopic = reader.ValueTextEquals("topic"u8);
+                if ((isTopic ? topic : name) is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    error = isTopic ? "\"topic\" must appear once, as a string." : "\"name\" must appear once, as a string.";
+                    return false;
+                }
+
+                if (isTopic)
+                {
+                    topic = reader.GetString()!;
+                }
+                else
+                {
+                    name = reader.GetString()!;
+                }
             }
             else if (reader.ValueTextEquals("data"u8))
             {
@@ -89,14 +110,21 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
         {
         }
 
+        if ((action is not null ? 1 : 0) + (presence is not null ? 1 : 0) + (topic is not null ? 1 : 0) > 1)
+        {
+            error = "A frame has one of \"action\", \"presence\" or \"topic\", not several.";
+            return false;
+        }
+
+        if (topic is not null)
+        {
+            frame = new BrowserFrame(string.Empty, data, Topic: topic, Name: name);
+            error = string.Empty;
+            return true;
+        }
+
         if (presence is not null)
         {
-            if (action is not null)
-            {
-                error = "A frame has either an \"action\" or a \"presence\", not both.";
-                return false;
-            }
-
             frame = new BrowserFrame(string.Empty, data, presence);
             error = string.Empty;
             return true;

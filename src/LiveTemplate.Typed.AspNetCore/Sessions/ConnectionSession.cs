@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Recovery;
+using LiveTemplate.Typed.AspNetCore.Topics;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.Presence;
 using LiveTemplate.Typed.PubSub;
@@ -39,7 +40,7 @@ internal sealed class ConnectionSession
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
-    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy)
+    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy, TopicPolicy? topicPolicy)
     {
         Streams = streams;
         _socket = socket;
@@ -49,11 +50,19 @@ internal sealed class ConnectionSession
         _logger = logger;
         _requestAborted = requestAborted;
         Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
-        Live = new LiveConnection(connection, this, broadcaster, registry);
+        Topics = new ConnectionTopics(connection, registry);
+        Live = new LiveConnection(connection, this, broadcaster);
+        BrowserTopics = new BrowserTopics(Topics, Live, topicPolicy, Sender);
         Presence = new ConnectionPresence(Live, this, presence, presencePolicy, options.Presence.MaxMetadataBytes, options.OutboundQueueCapacity);
     }
 
     public LiveConnection Live { get; }
+
+    /// <summary>The connection's topics and patterns, held by its handler, its browser or both.</summary>
+    public ConnectionTopics Topics { get; }
+
+    /// <summary>Runs the browser's topic frames under the endpoint's policy.</summary>
+    public BrowserTopics BrowserTopics { get; }
 
     /// <summary>The connection's presence (what <see cref="LiveConnection.Presence"/> returns).</summary>
     public ConnectionPresence Presence { get; }

@@ -133,6 +133,11 @@ internal static class Frames
             writer.WriteString("action"u8, error.Action);
         }
 
+        if (error.Topic is not null)
+        {
+            writer.WriteString("topic"u8, error.Topic);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -29,3 +29,11 @@ public sealed partial record Whisper(string Text);
 /// <summary>A server-only action the handler knows but browsers may not invoke.</summary>
 [ServerAction]
 public sealed partial record GrantAdmin(string Reason);
+
+/// <summary>From the browser: the handler subscribes its connection to the topic (a handler subscription, outside the browser's policy).</summary>
+[GroupAction]
+public sealed partial record Follow(string Topic);
+
+/// <summary>A topic action: the handler of a connection that subscribed to its topic sends it back as <see cref="Posted"/>.</summary>
+[TopicAction("note")]
+public sealed partial record Note(string Text);

@@ -4,7 +4,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 
 /// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
 public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
-    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IConnectionLifecycle
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IConnectionLifecycle
 {
     public async ValueTask HandleAsync(Post action, ActionContext context)
     {
@@ -47,6 +47,15 @@ public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadc
         probe.Enter(live.Id, "grant-admin").Dispose();
         return live.SendAsync(action);
     }
+
+    public async ValueTask HandleAsync(Follow action, ActionContext context)
+    {
+        await live.SubscribeAsync(new Topic(action.Topic), context.CancellationToken);
+        await live.SendAsync(new Posted("following " + action.Topic, live.Id));
+    }
+
+    // Runs only for the handler's own topic subscriptions (not for the browser's).
+    public ValueTask HandleAsync(Note action, ActionContext context) => live.SendAsync(new Posted("handler: " + action.Text, context.Topic!.Value.Value));
 
     public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

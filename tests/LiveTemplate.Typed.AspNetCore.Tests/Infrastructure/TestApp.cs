@@ -15,7 +15,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
 /// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
-/// <c>/live</c> (group = browser session) and at <c>/boards/{board}</c> (group = <c>board:{board}</c>). A request
+/// <c>/live</c> (group = browser session; no topics from the browser) and at <c>/boards/{board}</c> (group =
+/// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>). A request
 /// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication).
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
@@ -114,6 +115,12 @@ public sealed class TestApp : IAsyncDisposable
         {
             endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
             endpoint.UsePresence<TestPresence>();
+            // Browsers of a board may follow news/main, any news/{x}, and their board's own feed.
+            endpoint.UseTopics(topics =>
+            {
+                topics.Allow(new Topic("news/main")).Allow(new TopicPattern("news/*"));
+                topics.MaySubscribeTopic = (connection, topic) => topic.Value == "feed/" + connection.GroupId.Value["board:".Length..];
+            });
             AllowBrowserActions(endpoint);
         });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
@@ -122,5 +129,5 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)
-        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>();
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>();
 }

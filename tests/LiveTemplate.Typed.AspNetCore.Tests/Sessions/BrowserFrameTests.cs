@@ -41,6 +41,30 @@ public sealed class BrowserFrameTests
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 
+    [Theory]
+    [InlineData("""{"topic":"subscribe","name":"room/42"}""", "subscribe", "room/42")]
+    [InlineData("""{"name":"room/*","topic":"unsubscribe"}""", "unsubscribe", "room/*")]
+    [InlineData("""{"topic":"subscribe"}""", "subscribe", null)]
+    public void A_topic_frame_gives_its_operation_and_name_unchecked_here(string json, string op, string? name)
+    {
+        Assert.True(BrowserFrame.TryParse(Encoding.UTF8.GetBytes(json), out var frame, out var error), error);
+
+        Assert.Equal((op, name), (frame.Topic, frame.Name));
+    }
+
+    [Theory]
+    [InlineData("""{"topic":"subscribe","name":42}""", "\"name\" must appear once")]
+    [InlineData("""{"topic":"subscribe","name":"a","name":"b"}""", "\"name\" must appear once")]
+    [InlineData("""{"topic":["subscribe"],"name":"a"}""", "\"topic\" must appear once")]
+    [InlineData("""{"topic":"subscribe","action":"post","name":"a"}""", "not several")]
+    [InlineData("""{"topic":"subscribe","presence":"list"}""", "not several")]
+    [InlineData("""{"action":"post","presence":"list"}""", "not several")]
+    public void A_frame_with_a_bad_topic_member_or_two_kinds_is_refused_saying_why(string json, string reason)
+    {
+        Assert.False(BrowserFrame.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error));
+        Assert.Contains(reason, error);
+    }
+
     [Fact]
     public void Nesting_deeper_than_the_reader_allows_is_refused_not_thrown()
     {

@@ -1,0 +1,236 @@
+using System.Text;
+using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+using LiveTemplate.Typed.PubSub;
+using StackExchange.Redis;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests;
+
+/// <summary>
+/// Topics from the browser, over real WebSockets, two instances on one real redis-server: subscribe and unsubscribe
+/// frames, the endpoint's deny-by-default policy, the <c>lvt:</c> rule, topic frames from the other instance, and the
+/// instance's Redis subscriptions following the browser's (released when the socket closes).
+/// </summary>
+public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task A_browser_may_subscribe_to_its_own_reserved_topic_and_is_refused_anothers_with_the_socket_open()
+    {
+        await using var alice = await LiveClient.ConnectAsync(instances.B.Board("t1", user: "alice-t1"));
+        await alice.SendAsync("""{"topic":"subscribe","name":"lvt:user:bob-t1"}""");
+        var refused = await alice.NextAsync("the refusal");
+        Assert.Equal(("error", LiveErrorCodes.TopicForbidden, "lvt:user:bob-t1"), (refused.Type, refused.Code, refused.Get("topic")));
+
+        await alice.SendAsync("""{"topic":"subscribe","name":"lvt:user:alice-t1"}""");
+        Assert.Equal(("subscribed", "lvt:user:alice-t1"), Answer(await alice.NextAsync("her own topic, on the same socket")));
+
+        await PublishFromAAsync("lvt:user:alice-t1", """{"text":"for alice"}""");
+        var frame = await alice.NextAsync("the action on her own topic");
+        Assert.Equal(("topic", "lvt:user:alice-t1", "note"), (frame.Type, frame.Get("topic"), frame.Action));
+        Assert.Equal("for alice", frame.Text);
+    }
+
+    [Fact]
+    public async Task An_endpoint_without_a_topic_policy_refuses_every_subscription()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.WebSocketUri("/live", user: "carol-t2"));
+        await browser.SendAsync("""{"topic":"subscribe","name":"news/main"}""");
+        Assert.Equal((LiveErrorCodes.TopicForbidden, "news/main"), Refusal(await browser.NextAsync("the refusal")));
+
+        await browser.SendAsync("""{"topic":"subscribe","name":"lvt:user:carol-t2"}""");
+        Assert.Equal((LiveErrorCodes.TopicForbidden, "lvt:user:carol-t2"), Refusal(await browser.NextAsync("own reserved topics too")));
+        Assert.False(browser.IsClosed);
+    }
+
+    [Theory]
+    [InlineData("sports/main")]
+    [InlineData("news/main/extra")]
+    [InlineData("feed/other-board")]
+    [InlineData("news/*/*")]
+    [InlineData("*/main")]
+    public async Task Topics_and_patterns_the_policy_does_not_allow_are_refused_and_later_frames_work(string name)
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t3"));
+        for (var i = 0; i < 6; i++)
+        {
+            // More refusals than MaxInvalidFrames (5): a refusal is not an invalid frame.
+            await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
+            Assert.Equal((LiveErrorCodes.TopicForbidden, name), Refusal(await browser.NextAsync("the refusal")));
+        }
+
+        await browser.SendAsync("""{"topic":"subscribe","name":"feed/t3"}""");
+        Assert.Equal(("subscribed", "feed/t3"), Answer(await browser.NextAsync("its own board's feed")));
+    }
+
+    [Fact]
+    public async Task Allowed_exact_and_pattern_subscriptions_on_B_receive_what_A_publishes_and_a_non_matching_topic_reaches_nobody()
+    {
+        await using var exact = await LiveClient.ConnectAsync(instances.B.Board("t4"));
+        await using var pattern = await LiveClient.ConnectAsync(instances.B.Board("t4"));
+        await SubscribeAsync(exact, "news/main");
+        await SubscribeAsync(pattern, "news/*");
+
+        await PublishFromAAsync("sports/main", """{"text":"not for them"}""");
+        await PublishFromAAsync("news/main", """{"text":"headline"}""");
+        foreach (var browser in new[] { exact, pattern })
+        {
+            var frame = await browser.NextAsync("the headline");
+            Assert.Equal(("topic", "news/main", "headline"), (frame.Type, frame.Get("topic"), frame.Text));
+        }
+
+        await PublishFromAAsync("news/local", """{"text":"local"}""");
+        Assert.Equal(("news/local", "local"), TopicAndText(await pattern.NextAsync("the pattern's second topic")));
+        await PublishFromAAsync("news/main", """{"text":"second headline"}""");
+        Assert.Equal(("news/main", "second headline"), TopicAndText(await exact.NextAsync("only news/main, not news/local")));
+    }
+
+    [Fact]
+    public async Task A_browser_holding_a_topic_and_a_matching_pattern_gets_each_message_once()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t5"));
+        await SubscribeAsync(browser, "news/main");
+        await SubscribeAsync(browser, "news/*");
+
+        await PublishFromAAsync("news/main", """{"text":"once"}""");
+        await PublishFromAAsync("news/other", """{"text":"marker"}""");
+        Assert.Equal(("news/main", "once"), TopicAndText(await browser.NextAsync("the message")));
+        Assert.Equal(("news/other", "marker"), TopicAndText(await browser.NextAsync("the marker, not a second copy")));
+    }
+
+    [Fact]
+    public async Task Unsubscribing_stops_delivery()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t6"));
+        await SubscribeAsync(browser, "news/main");
+        await SubscribeAsync(browser, "feed/t6");
+
+        await browser.SendAsync("""{"topic":"unsubscribe","name":"news/main"}""");
+        Assert.Equal(("unsubscribed", "news/main"), Answer(await browser.NextAsync("the unsubscribe's answer")));
+        await PublishFromAAsync("news/main", """{"text":"missed"}""");
+        await PublishFromAAsync("feed/t6", """{"text":"marker"}""");
+        Assert.Equal(("feed/t6", "marker"), TopicAndText(await browser.NextAsync("the marker, not news/main")));
+    }
+
+    [Theory]
+    [InlineData("news/**")]
+    [InlineData("news/?")]
+    [InlineData("news/[ab]")]
+    [InlineData("news\\\\main")]
+    [InlineData("news//main")]
+    [InlineData("")]
+    public async Task A_malformed_name_is_answered_invalid_topic_with_the_grammars_reason_and_counts_as_invalid(string name)
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t7"));
+        for (var i = 1; i < 5; i++)
+        {
+            await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
+            var error = await browser.NextAsync("the error frame");
+            Assert.Equal(("error", LiveErrorCodes.InvalidTopic), (error.Type, error.Code));
+            Assert.Contains("topic", error.Get("message"), StringComparison.OrdinalIgnoreCase);
+        }
+
+        await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
+        var (status, _) = await browser.ClosedAsync();
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, status);
+    }
+
+    [Fact]
+    public async Task The_browsers_subscriptions_end_with_the_connection_and_release_the_instances_redis_subscriptions()
+    {
+        const string channel = "livetemplate:topic:news/closing";
+        // Only topic patterns use PSUBSCRIBE: once the earlier tests' browsers are gone, Redis counts none.
+        await EventuallyAsync(async () => await PatternsAsync() == 0, "the earlier tests' patterns released");
+        const long patternsBefore = 0;
+        var browser = await LiveClient.ConnectAsync(instances.B.Board("t8"));
+        await SubscribeAsync(browser, "news/closing");
+        await SubscribeAsync(browser, "news/*");
+        Assert.Equal(1, await instances.SubscribersAsync(channel));
+        Assert.Equal(patternsBefore + 1, await PatternsAsync());
+
+        await browser.DisposeAsync();
+        await EventuallyAsync(async () => await instances.SubscribersAsync(channel) == 0 && await PatternsAsync() == patternsBefore, "the instance's SUBSCRIBE and PSUBSCRIBE released");
+    }
+
+    [Fact]
+    public async Task Handler_and_browser_hold_a_topic_apart_the_browser_gets_the_frame_and_the_handler_runs_each_once()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t10"));
+        await browser.SendActionAsync("follow", """{"topic":"news/both"}""");
+        Assert.Equal(("posted", "following news/both"), ActionAndText(await browser.NextAsync("the handler subscribed")));
+        await SubscribeAsync(browser, "news/both");
+        await SubscribeAsync(browser, "feed/t10");
+
+        await PublishFromAAsync("news/both", """{"text":"one"}""");
+        Assert.Equal(("news/both", "one"), TopicAndText(await browser.NextAsync("the browser's frame")));
+        Assert.Equal(("posted", "handler: one"), ActionAndText(await browser.NextAsync("the handler's run")));
+
+        // The browser's unsubscribe ends only its own: the handler still runs, and no topic frame comes.
+        await browser.SendAsync("""{"topic":"unsubscribe","name":"news/both"}""");
+        Assert.Equal(("unsubscribed", "news/both"), Answer(await browser.NextAsync("unsubscribed")));
+        await PublishFromAAsync("news/both", """{"text":"two"}""");
+        Assert.Equal(("posted", "handler: two"), ActionAndText(await browser.NextAsync("the handler's run only")));
+
+        // Only the browser's subscription: the handler does not run for it.
+        await PublishFromAAsync("feed/t10", """{"text":"marker"}""");
+        Assert.Equal(("feed/t10", "marker"), TopicAndText(await browser.NextAsync("the marker, with no handler run before it")));
+        await PublishFromAAsync("news/both", """{"text":"three"}""");
+        Assert.Equal(("posted", "handler: three"), ActionAndText(await browser.NextAsync("nothing between the marker and this")));
+    }
+
+    [Fact]
+    public async Task Beyond_the_limit_a_subscription_is_refused_too_many_topics()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t9"));
+        for (var i = 0; i < 32; i++)
+        {
+            await SubscribeAsync(browser, $"news/n{i}");
+        }
+
+        await browser.SendAsync("""{"topic":"subscribe","name":"news/one-more"}""");
+        Assert.Equal((LiveErrorCodes.TooManyTopics, "news/one-more"), Refusal(await browser.NextAsync("the refusal")));
+        await SubscribeAsync(browser, "news/n0"); // one it holds is answered again
+    }
+
+    private static async Task SubscribeAsync(LiveClient browser, string name)
+    {
+        await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
+        Assert.Equal(("subscribed", name), Answer(await browser.NextAsync("subscribed " + name)));
+    }
+
+    private Task PublishFromAAsync(string topic, string json)
+        => ((ITopicBroadcaster)instances.A.Broadcaster).PublishToTopicAsync(new Topic(topic), "note", Encoding.UTF8.GetBytes(json));
+
+    private async Task<long> PatternsAsync()
+    {
+        await using var redis = await instances.Redis.ConnectAsync();
+        return (long)(await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMPAT"));
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + LiveClient.Timeout;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("Timed out waiting for " + what);
+    }
+
+    private static (string?, string?) Answer(Frame frame) => (frame.Type, frame.Get("name"));
+
+    private static (string?, string?) Refusal(Frame frame) => (frame.Code, frame.Get("topic"));
+
+    private static (string?, string?) ActionAndText(Frame frame) => (frame.Action, frame.Text);
+
+    private static (string?, string?) TopicAndText(Frame frame) => (frame.Get("topic"), frame.Text);
+}

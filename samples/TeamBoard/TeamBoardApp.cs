@@ -63,6 +63,9 @@ public static class TeamBoardApp
             endpoint.AllowFromBrowser<MoveCard>().AllowFromBrowser<AddCard>().AllowFromBrowser<SendNote>();
         });
 
+        // The typed browser client the page imports (/_livetemplate/client.js), served from the host's assembly.
+        app.MapLiveTemplateClient();
+
         app.MapGet("/api/me", (HttpContext http) => new Me(http.User.FindFirstValue(ClaimTypes.NameIdentifier)));
         app.MapPost("/api/signin", async (SignIn form, HttpContext http) =>
         {

@@ -9,7 +9,7 @@
 #   ./eng/bench.sh                       # everything; the report goes to artifacts/bench/report.md
 #   ./eng/bench.sh --quick               # about a third of the time, for trying things out
 #   ./eng/bench.sh cross-instance        # parts: serialization pipeline cross-instance fan-out subscriptions generator
-#                                        #        websockets aot-startup history
+#                                        #        websockets aot-startup history presence
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -21,7 +21,15 @@ public sealed partial class BoardHandler(LiveConnection live, IBoardStore store,
     private string Me => live.UserId?.Value ?? "guest";
 
     // A resuming browser has the board; what it missed is replayed next (or OnNotRecoveredAsync sends the board).
-    public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => live.IsResumed ? ValueTask.CompletedTask : SendBoardAsync(cancellationToken);
+    // Every connection, resumed or not, is on the board's presence (BoardHandler.Presence.cs).
+    public async ValueTask OnConnectedAsync(CancellationToken cancellationToken)
+    {
+        await TrackPresenceAsync(cancellationToken);
+        if (!live.IsResumed)
+        {
+            await SendBoardAsync(cancellationToken);
+        }
+    }
 
     // Moves this browser should have had are lost for good (trimmed, or Redis lost them): it gets the board again.
     public ValueTask OnNotRecoveredAsync(NotRecoveredMessage notice, CancellationToken cancellationToken)

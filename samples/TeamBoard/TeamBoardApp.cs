@@ -61,6 +61,9 @@ public static class TeamBoardApp
             // The group is the board in the route; a name that is not a board name refuses the connection (400).
             endpoint.ResolveGroup = http => http.Request.RouteValues["board"] is string board && IsSimpleName(board) ? "board:" + board : null;
             endpoint.AllowFromBrowser<MoveCard>().AllowFromBrowser<AddCard>().AllowFromBrowser<SendNote>();
+            // Presence: browsers list the board and get its joins, updates and leaves; only the server tracks (name from
+            // the sign-in), a browser chooses the card it edits with EditCard.
+            endpoint.AllowFromBrowser<EditCard>().UsePresence<BoardPresence>(policy => policy.BrowserMayTrack = false);
         });
 
         // The typed browser client the page imports (/_livetemplate/client.js), served from the host's assembly.

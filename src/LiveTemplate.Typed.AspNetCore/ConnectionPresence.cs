@@ -17,7 +17,10 @@ public sealed class ConnectionPresence
     private readonly Func<IPresence> _tracker;
     private readonly PresencePolicy? _policy;
     private readonly int _maxMetadataBytes;
-    private readonly Channel<PresenceEvent> _events;
+    private readonly int _queueCapacity;
+
+    // Created when the connection first watches its group: most connections never do, and an idle one holds nothing.
+    private Channel<PresenceEvent>? _events;
     private readonly object _gate = new();
     private readonly List<IAsyncDisposable> _watches = [];
     private Func<PresenceEvent, CancellationToken, ValueTask>? _handler;
@@ -32,7 +35,7 @@ public sealed class ConnectionPresence
         _tracker = tracker;
         _policy = policy;
         _maxMetadataBytes = maxMetadataBytes;
-        _events = Channel.CreateBounded<PresenceEvent>(new BoundedChannelOptions(queueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queueCapacity = queueCapacity;
     }
 
     /// <summary>The scope of the connection's group.</summary>
@@ -147,7 +150,11 @@ public sealed class ConnectionPresence
             await watch.DisposeAsync().ConfigureAwait(false);
         }
 
-        _events.Writer.TryComplete();
+        lock (_gate)
+        {
+            _events?.Writer.TryComplete();
+        }
+
         if (IsTrackedSafe())
         {
             await _tracker().UntrackAsync(_live.Id, ct).ConfigureAwait(false);
@@ -213,7 +220,8 @@ public sealed class ConnectionPresence
             }
 
             _watching = true;
-            _pump = PumpAsync();
+            _events = Channel.CreateBounded<PresenceEvent>(new BoundedChannelOptions(_queueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+            _pump = PumpAsync(_events.Reader);
         }
 
         var watch = await _tracker().WatchAsync(Group, QueueAsync, ct).ConfigureAwait(false);
@@ -231,7 +239,7 @@ public sealed class ConnectionPresence
     {
         try
         {
-            await _events.Writer.WriteAsync(change, _session.Stopping).ConfigureAwait(false);
+            await _events!.Writer.WriteAsync(change, _session.Stopping).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
@@ -240,11 +248,11 @@ public sealed class ConnectionPresence
     }
 
     /// <summary>Moves the group's events into the connection's event loop, one at a time, in order.</summary>
-    private async Task PumpAsync()
+    private async Task PumpAsync(ChannelReader<PresenceEvent> events)
     {
         try
         {
-            await foreach (var change in _events.Reader.ReadAllAsync(_session.Stopping).ConfigureAwait(false))
+            await foreach (var change in events.ReadAllAsync(_session.Stopping).ConfigureAwait(false))
             {
                 await _session.PostAsync(InboxItem.Run(ct => DeliverAsync(change, ct))).ConfigureAwait(false);
             }

@@ -31,15 +31,29 @@ public sealed class BrowserTests : IAsyncLifetime
         _b = await TeamBoardInstance.StartAsync("--LiveTemplate:Redis=" + _redis.Endpoint);
         _playwright = await Playwright.CreateAsync();
 
-        // A persistent context is how Playwright takes a --user-data-dir: a fresh, empty profile for this test.
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile.FullName, new()
+        _browser = await LaunchAsync(_profile);
+    }
+
+    /// <summary>Chromium with a fresh, empty profile (a persistent context is how Playwright takes a --user-data-dir).</summary>
+    private async Task<IBrowserContext> LaunchAsync(DirectoryInfo profile)
+    {
+        var browser = await _playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             ViewportSize = new() { Width = 1100, Height = 760 },
         });
-        _browser.SetDefaultTimeout(Timeout);
+        browser.SetDefaultTimeout(Timeout);
+        return browser;
+    }
+
+    private static async Task SignInAsync(IPage page, string name)
+    {
+        await page.FillAsync("#signin input[name=name]", name);
+        await page.ClickAsync("#signin button");
+        await Expect(page.Locator("#me")).ToHaveTextAsync(name);
+        await WaitUntilLiveAsync(page);
     }
 
     public async Task DisposeAsync()
@@ -88,6 +102,47 @@ public sealed class BrowserTests : IAsyncLifetime
         var artifacts = RepositoryPaths.Artifacts("browser");
         await pageA.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "board-instance-a.png"), FullPage = true });
         await pageB.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "board-instance-b.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Two_people_on_two_instances_see_each_other_arrive_show_the_card_each_edits_and_leave()
+    {
+        // Bob needs cookies of his own: a second browser profile.
+        var bobsProfile = Directory.CreateTempSubdirectory("ltt-chromium-");
+        var bobsBrowser = await LaunchAsync(bobsProfile);
+        try
+        {
+            var alice = await OpenBoardAsync(_a.BaseUri, "Alice on A", "people");
+            await SignInAsync(alice, "alice");
+            var bob = await OpenBoardAsync(bobsBrowser, _b.BaseUri, "Bob on B", "people");
+            await SignInAsync(bob, "bob");
+
+            // Each sees the other, across the instances.
+            await Expect(alice.Locator("#people li[data-member='u:bob']")).ToContainTextAsync("bob");
+            await Expect(bob.Locator("#people li[data-member='u:alice']")).ToContainTextAsync("alice");
+
+            // Bob edits card 2 on B: Alice's page on A marks the card and says so beside his name; and back.
+            await bob.ClickAsync("#card-2 .title");
+            await Expect(alice.Locator("#card-2")).ToHaveAttributeAsync("data-edited-by", "bob");
+            await Expect(alice.Locator("#people li[data-member='u:bob']")).ToContainTextAsync("editing #2");
+            await alice.ClickAsync("#card-1 .title");
+            await Expect(bob.Locator("#card-1")).ToHaveAttributeAsync("data-edited-by", "alice");
+            await alice.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts("browser"), "board-presence-alice.png"), FullPage = true });
+
+            // Bob stops editing, then closes his tab: he leaves Alice's list.
+            await bob.ClickAsync("#card-2 .title");
+            await Expect(alice.Locator("#card-2")).Not.ToHaveAttributeAsync("data-edited-by", "bob");
+            await bob.CloseAsync();
+            await Expect(alice.Locator("#people li[data-member='u:bob']")).ToHaveCountAsync(0);
+            await Expect(alice.Locator("#people li[data-member='u:alice']")).ToContainTextAsync("editing #1");
+            var events = await alice.EvaluateAsync<string[]>("() => window.presenceEvents");
+            Assert.Equal(["update u:bob 2", "update u:bob ", "leave u:bob "], events.Where(e => e.Contains("u:bob", StringComparison.Ordinal) && !e.StartsWith("join", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await bobsBrowser.DisposeAsync();
+            bobsProfile.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -182,9 +237,11 @@ public sealed class BrowserTests : IAsyncLifetime
 
     private Task<IPage> OpenBoardAsync(TeamBoardInstance instance, string title) => OpenBoardAsync(instance.BaseUri, title, "e2e");
 
-    private async Task<IPage> OpenBoardAsync(Uri baseUri, string title, string board)
+    private Task<IPage> OpenBoardAsync(Uri baseUri, string title, string board) => OpenBoardAsync(_browser, baseUri, title, board);
+
+    private static async Task<IPage> OpenBoardAsync(IBrowserContext browser, Uri baseUri, string title, string board)
     {
-        var page = await _browser.NewPageAsync();
+        var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(baseUri, "/?board=" + board).ToString());
         await WaitUntilLiveAsync(page);
         await page.EvaluateAsync("title => document.title = title", title);

@@ -6,6 +6,7 @@ using LiveTemplate.Typed.Benchmarks.FanOut;
 using LiveTemplate.Typed.Benchmarks.Generator;
 using LiveTemplate.Typed.Benchmarks.Harness;
 using LiveTemplate.Typed.Benchmarks.History;
+using LiveTemplate.Typed.Benchmarks.Presence;
 using LiveTemplate.Typed.Benchmarks.Publishing;
 using LiveTemplate.Typed.Benchmarks.Serialization;
 using LiveTemplate.Typed.Benchmarks.Subscriptions;
@@ -14,7 +15,7 @@ using LiveTemplate.Typed.Testing;
 
 // The whole comparison of issue 6 in one process: ./eng/bench.sh runs it (see docs/benchmarks.md).
 //   dotnet run -c Release --project tests/LiveTemplate.Typed.Benchmarks -- [parts...] [--quick] [--out FILE]
-// Parts: serialization, pipeline, cross-instance, fan-out, subscriptions, generator, websockets, aot-startup, history (default: all of them).
+// Parts: serialization, pipeline, cross-instance, fan-out, subscriptions, generator, websockets, aot-startup, history, presence (default: all of them).
 var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var quick = args.Contains("--quick");
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -82,6 +83,12 @@ try
     {
         await using var redis = await RedisServer.StartAsync();
         await HistoryPart.RunAsync(report, settings, redis.Endpoint);
+    }
+
+    if (Wants("presence"))
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await PresencePart.RunAsync(report, settings, redis.Endpoint);
     }
 
     if (Wants("aot-startup"))

@@ -21,7 +21,8 @@ Object.assign(window, { boardEvents });
 
 $("#board-name").textContent = board;
 
-const live = /** @type {typeof connect<LiveApp>} */ (connect)("/live/" + encodeURIComponent(board));
+/** The board's live connection; presence.js (who is on the board) uses it too. */
+export const live = /** @type {typeof connect<LiveApp>} */ (connect)("/live/" + encodeURIComponent(board));
 
 /** @param {string} state @param {string} text */
 function setConnection(state, text) {
@@ -38,7 +39,7 @@ function showError(message) {
 }
 
 /** Sends a typed action; says so when the socket is away. @type {typeof live.send} */
-const send = (action, data) => {
+export const send = (action, data) => {
   try {
     live.send(action, data);
   } catch (error) {

@@ -23,6 +23,11 @@ export interface CardMoved {
   "movedBy": string;
 }
 
+/** `TeamBoard.Actions.EditCard`: group action `edit-card`. */
+export interface EditCard {
+  "cardId"?: number | null;
+}
+
 /** `TeamBoard.Actions.MoveCard`: group action `move-card`. */
 export interface MoveCard {
   "cardId": number;
@@ -41,9 +46,17 @@ export interface SendNote {
   "text": string;
 }
 
+/** `TeamBoard.Board.BoardPresence`: presence metadata. */
+export interface BoardPresence {
+  "name": string;
+  "color": string;
+  "editingCardId"?: number | null;
+}
+
 /** The actions a browser may send: those the project's endpoints allow with `AllowFromBrowser<T>()`, by action name. */
 export interface BrowserActions {
   "add-card": AddCard;
+  "edit-card": EditCard;
   "move-card": MoveCard;
   "send-note": SendNote;
 }
@@ -53,13 +66,14 @@ export interface ServerActions {
   "add-card": AddCard;
   "card-added": CardAdded;
   "card-moved": CardMoved;
+  "edit-card": EditCard;
   "move-card": MoveCard;
   "note-received": NoteReceived;
   "send-note": SendNote;
 }
 
 /** The presence metadata of the project's endpoints (`UsePresence<T>()`); `never` when no endpoint uses presence. */
-export type PresenceMetadata = never;
+export type PresenceMetadata = BoardPresence;
 
 /** The position of a frame in a stream with history (docs/recovery.md): present on frames of such streams. */
 export interface Positioned {

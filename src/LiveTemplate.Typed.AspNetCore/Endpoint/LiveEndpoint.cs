@@ -5,6 +5,7 @@ using LiveTemplate.Typed.AspNetCore.Hosting;
 using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.AspNetCore.Sessions;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Presence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,12 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
     private readonly BrowserActionRules _browserActions;
     private readonly LiveTemplateOptions _options;
     private readonly ILogger _logger;
+    private readonly Func<IPresence> _presence;
 
     public LiveEndpoint(LiveTemplateRuntime runtime, LiveEndpointOptions endpoint, LiveTemplateOptions options, ILogger logger)
     {
         _runtime = runtime;
+        _presence = runtime.GetPresence;   // one delegate for every connection
         _endpoint = endpoint;
         _browserActions = endpoint.FreezeBrowserActions();
         _options = options;
@@ -89,7 +92,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
     private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
-        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _runtime.GetPresence, _endpoint.Presence);
+        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _presence, _endpoint.Presence);
         THandler? handler = null;
         try
         {

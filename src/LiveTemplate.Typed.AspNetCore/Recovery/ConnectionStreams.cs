@@ -35,14 +35,18 @@ internal sealed class ConnectionStreams
 
     public IEnumerable<StreamCursor> Cursors => _cursors.Values;
 
+    // Without history a connection has no stream: every such connection shares this one (it never changes).
+    private static readonly ConnectionStreams WithoutHistory = new(null, [], null, false, []);
+
     public static async Task<ConnectionStreams> OpenAsync(IBroadcaster broadcaster, LocalConnection connection, ResumeRequest resume, CancellationToken ct)
     {
-        var cursors = new Dictionary<ChannelKind, StreamCursor>();
-        var openings = new List<Opening>();
         if (broadcaster is not IStreamHistory history || !StreamNames.Kinds.Any(history.KeepsHistory))
         {
-            return new ConnectionStreams(null, cursors, null, false, openings);
+            return WithoutHistory;
         }
+
+        var cursors = new Dictionary<ChannelKind, StreamCursor>();
+        var openings = new List<Opening>();
 
         connection.TracksStreamPositions = true;
         foreach (var kind in StreamNames.Kinds)

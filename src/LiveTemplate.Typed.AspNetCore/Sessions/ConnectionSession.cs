@@ -11,14 +11,15 @@ using Microsoft.Extensions.Logging;
 namespace LiveTemplate.Typed.AspNetCore.Sessions;
 
 /// <summary>
-/// One browser connection's event loop. Browser frames (from <see cref="BrowserReceiver"/>) and messages from the
-/// broadcaster (the registry's bounded <see cref="LocalConnection.Outbound"/>) meet in one bounded inbox, and the
-/// loop runs them one at a time, in arrival order, through the connection's handler. Messages of streams with history
-/// go through the <see cref="StreamFollower"/>: a resuming browser's missed messages first, then each once, in order.
+/// One browser connection's event loop. Browser frames (from <see cref="BrowserReceiver"/>, in a small bounded inbox)
+/// and messages from the broadcaster (the registry's bounded <see cref="LocalConnection.Outbound"/>) are run one at a
+/// time through the connection's handler, each source in its own order, the two taken in turn. Messages of streams
+/// with history go through the <see cref="StreamFollower"/>: a resuming browser's missed messages first, then each
+/// once, in order.
 /// </summary>
 internal sealed class ConnectionSession
 {
-    // Small: the registry's outbound queue is the real buffer; this one only merges the two sources.
+    // Small: the browser's frames and the loop's own work; the broadcaster's messages wait in the registry's queue.
     private const int InboxCapacity = 32;
 
     private readonly WebSocket _socket;
@@ -110,7 +111,6 @@ internal sealed class ConnectionSession
         var started = Stopwatch.GetTimestamp();
         using var dropped = _requestAborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), _aborted);
         var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync(_aborted.Token);
-        var pumping = PumpAsync();
         try
         {
             await Sender.SendAsync((_connection, Streams), Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
@@ -135,49 +135,48 @@ internal sealed class ConnectionSession
 
         await CloseAsync(receiving).ConfigureAwait(false);
         _stopping.Cancel();
-        await pumping.ConfigureAwait(false);
         var close = Volatile.Read(ref _close);
         LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
     }
 
+    // The loop reads both sources itself (no task moves messages from one queue into the other: that was a second
+    // thread-pool hop per delivery). It takes at most one item from each in turn, so that neither starves the other,
+    // and waits only when both are empty.
     private async Task RunLoopAsync(ActionRunner runner, StreamFollower follower)
     {
-        var reader = _inbox.Reader;
-        while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+        var inbox = _inbox.Reader;
+        var outbound = _connection.Outbound;
+        var waits = new LoopWaits(inbox, outbound, _stopping.Token);
+        while (true)
         {
-            while (reader.TryRead(out var item))
+            var ran = false;
+            if (inbox.TryRead(out var item))
             {
                 if (item.Kind == InboxItemKind.PeerClosed)
                 {
                     return;
                 }
 
-                if (item.Kind != InboxItemKind.Message || !await follower.TryRunAsync(item.Message!).ConfigureAwait(false))
+                await runner.RunAsync(item).ConfigureAwait(false);
+                _stopping.Token.ThrowIfCancellationRequested();
+                ran = true;
+            }
+
+            if (outbound.TryRead(out var message))
+            {
+                if (!await follower.TryRunAsync(message).ConfigureAwait(false))
                 {
-                    await runner.RunAsync(item).ConfigureAwait(false);
+                    await runner.RunAsync(InboxItem.From(message)).ConfigureAwait(false);
                 }
 
                 _stopping.Token.ThrowIfCancellationRequested();
+                ran = true;
             }
-        }
-    }
 
-    /// <summary>Moves messages from the registry's queue into the inbox, waiting while the loop is busy.</summary>
-    private async Task PumpAsync()
-    {
-        var outbound = _connection.Outbound;
-        try
-        {
-            while (await outbound.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            if (!ran && !await waits.EitherAsync().ConfigureAwait(false))
             {
-                while (outbound.TryRead(out var message))
-                {
-                    await _inbox.Writer.WriteAsync(InboxItem.From(message), _stopping.Token).ConfigureAwait(false);
-                }
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

@@ -9,6 +9,9 @@ public interface IStack
     /// <summary>The server app's assembly (the benchmark's own build configuration).</summary>
     string ServerAssembly { get; }
 
+    /// <summary>Arguments given to each of its servers after <c>--Redis host:port</c> (its configuration).</summary>
+    IReadOnlyList<string> ServerArguments { get; }
+
     /// <summary>Connects a client to <paramref name="server"/> as a member of <paramref name="group"/>; what it receives goes to <paramref name="listener"/>.</summary>
     Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct);
 }

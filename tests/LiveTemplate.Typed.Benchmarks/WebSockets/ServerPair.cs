@@ -25,7 +25,7 @@ public sealed class ServerPair : IAsyncDisposable
         {
             for (var i = 0; i < 2; i++)
             {
-                started.Add(await AppProcess.StartAsync(stack.ServerAssembly, ["--Redis", redisEndpoint], "/health", StartTimeout, name: $"{stack.Name} server {i}").ConfigureAwait(false));
+                started.Add(await AppProcess.StartAsync(stack.ServerAssembly, ["--Redis", redisEndpoint, .. stack.ServerArguments], "/health", StartTimeout, name: $"{stack.Name} server {i}").ConfigureAwait(false));
             }
 
             return new ServerPair([.. started]);

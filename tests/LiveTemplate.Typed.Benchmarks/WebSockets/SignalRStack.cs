@@ -10,6 +10,9 @@ public sealed class SignalRStack : IStack
     public string ServerAssembly => ServerBuild.Path("SignalR", "LiveTemplate.Typed.Benchmarks.SignalRServer");
 
     /// <inheritdoc />
+    public IReadOnlyList<string> ServerArguments => [];
+
+    /// <inheritdoc />
     public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct)
         => await SignalRClient.ConnectAsync(new UriBuilder(server) { Path = "/hub", Query = "group=" + Uri.EscapeDataString(group) }.Uri, listener, ct).ConfigureAwait(false);
 }

@@ -1,13 +1,27 @@
 namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
-/// <summary>LiveTemplate.Typed: <c>MapLiveTemplate</c> with a typed handler; clients are plain <see cref="System.Net.WebSockets.ClientWebSocket"/>s, as a browser's.</summary>
-public sealed class TypedStack : IStack
+/// <summary>
+/// LiveTemplate.Typed: <c>MapLiveTemplate</c> with a typed handler; clients are plain
+/// <see cref="System.Net.WebSockets.ClientWebSocket"/>s, as a browser's. With <paramref name="history"/>, the servers
+/// keep the group actions' history (recovery, docs/recovery.md): every publish also appends to the group's stream on
+/// Redis and every frame carries its position. With <paramref name="build"/>, the server is another build of the same
+/// app (a baseline, to compare two versions of the SDK in one run).
+/// </summary>
+public sealed class TypedStack(bool history = false, string? build = null) : IStack
 {
     /// <inheritdoc />
-    public string Name => "LiveTemplate.Typed";
+    public string Name => (history, build) switch
+    {
+        (true, _) => "LiveTemplate.Typed, history on",
+        (_, not null) => "LiveTemplate.Typed, baseline build",
+        _ => "LiveTemplate.Typed",
+    };
 
     /// <inheritdoc />
-    public string ServerAssembly => ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
+    public string ServerAssembly => build ?? ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ServerArguments => history ? ["--LiveTemplate:History=GroupAction"] : [];
 
     /// <inheritdoc />
     public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct)

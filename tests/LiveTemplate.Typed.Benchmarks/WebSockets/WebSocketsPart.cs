@@ -8,7 +8,7 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 /// (closed-loop deliveries/s and both servers' CPU per delivery; latency at a fixed rate), the board's "move a card"
 /// to a board of 100, and memory per idle connection at 10,000 connections. Both stacks' servers run side by side and
 /// every measurement alternates between them (three closed-loop rounds, median), so that the shared machine's busy
-/// moments fall on both.
+/// moments fall on both. Ours runs twice, with history (recovery) off and on, each against SignalR (which keeps none).
 /// </summary>
 public static class WebSocketsPart
 {
@@ -28,7 +28,7 @@ public static class WebSocketsPart
         var stacks = new List<StackUnderTest>();
         try
         {
-            foreach (var stack in new IStack[] { new TypedStack(), new SignalRStack() })
+            foreach (var stack in Stacks())
             {
                 // Memory first, on fresh servers: what the load runs leave in pools would otherwise be counted, or
                 // reused, as the connections' own.
@@ -58,6 +58,24 @@ public static class WebSocketsPart
         }
 
         WebSocketsTables.Write(report, [.. stacks.Select(s => s.Stack)], [.. stacks.Select(s => s.Results)], idle, MovesPerSecond, BoardSize, FanOutRate, Rounds);
+    }
+
+    /// <summary>
+    /// Ours with history off and on, then SignalR (the reference of every ratio). With
+    /// <c>--baseline-server path/to/LiveTemplate.Typed.Benchmarks.TypedServer.dll</c> (the same server built from another
+    /// commit), ours and that baseline instead of the history run: two versions of the SDK measured in one run.
+    /// </summary>
+    private static IStack[] Stacks()
+    {
+        var args = Environment.GetCommandLineArgs();
+        var at = Array.IndexOf(args, "--baseline-server");
+        if (at < 0)
+        {
+            return [new TypedStack(), new TypedStack(history: true), new SignalRStack()];
+        }
+
+        var baseline = at + 1 < args.Length && File.Exists(args[at + 1]) ? Path.GetFullPath(args[at + 1]) : throw new ArgumentException("--baseline-server needs the path of a built LiveTemplate.Typed.Benchmarks.TypedServer.dll.");
+        return [new TypedStack(), new TypedStack(build: baseline), new SignalRStack()];
     }
 
     /// <summary>
@@ -135,7 +153,7 @@ public static class WebSocketsPart
         results.HeapPerConnection = (after.ManagedHeap - before.ManagedHeap) / (double)idle;
     }
 
-    // 0, 1 in even rounds and 1, 0 in odd ones.
+    // 0, 1, 2 in even rounds and 2, 1, 0 in odd ones.
     private static IEnumerable<int> Alternating(int count, int round)
         => round % 2 == 0 ? Enumerable.Range(0, count) : Enumerable.Range(0, count).Reverse();
 }

@@ -2,38 +2,32 @@ using LiveTemplate.Typed.Benchmarks.Harness;
 
 namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
-/// <summary>The part's tables: each row names both stacks' numbers and their ratio.</summary>
+/// <summary>
+/// The part's tables: each row names every stack's number and each stack's ratio to the last one (SignalR, the
+/// reference).
+/// </summary>
 public static class WebSocketsTables
 {
     /// <summary>Writes the fan-out, move-card and memory tables of one run.</summary>
     public static void Write(Report report, IStack[] stacks, StackResults[] results, int idle, double movesPerSecond, int boardSize, Func<int, double> fanOutRate, int rounds)
     {
-        var (ours, signalR) = (results[0], results[1]);
-        string[] header = ["scenario", "metric", stacks[0].Name, stacks[1].Name, "ours / SignalR"];
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var size in ours.FanOut.Keys)
+        var reference = stacks[^1].Name;
+        string[] header = ["scenario", "metric", .. stacks.Select(s => s.Name), .. stacks[..^1].Select(s => $"{s.Name} / {reference}")];
+        var table = new Rows(results);
+        foreach (var size in results[0].FanOut.Keys)
         {
-            var (a, b) = (ours.FanOut[size], signalR.FanOut[size]);
             var name = $"fan-out to {Report.Number(size)}";
-            rows.Add([name, $"deliveries/s (closed loop, median of {rounds} rounds; higher is better)", Report.Number(a.DeliveriesPerSecond) + Lost(a.Missing, a.Stalled), Report.Number(b.DeliveriesPerSecond) + Lost(b.Missing, b.Stalled), Report.Ratio(a.DeliveriesPerSecond, b.DeliveriesPerSecond)]);
-            rows.Add([name, "server CPU µs per delivery (both instances; lower is better)", Report.Number(a.ServerCpuMicrosecondsPerDelivery, 1), Report.Number(b.ServerCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ServerCpuMicrosecondsPerDelivery, b.ServerCpuMicrosecondsPerDelivery)]);
-            rows.Add([name, "load process (clients) CPU µs per delivery", Report.Number(a.ClientCpuMicrosecondsPerDelivery, 1), Report.Number(b.ClientCpuMicrosecondsPerDelivery, 1), Report.Ratio(a.ClientCpuMicrosecondsPerDelivery, b.ClientCpuMicrosecondsPerDelivery)]);
-            AddLatency(rows, $"{name} at {Report.Number(fanOutRate(size))} msg/s", ours.FanOutLatency[size], signalR.FanOutLatency[size]);
+            table.Add(name, $"deliveries/s (closed loop, median of {rounds} rounds; higher is better)", r => r.FanOut[size].DeliveriesPerSecond, 0, r => Lost(r.FanOut[size].Missing, r.FanOut[size].Stalled));
+            table.Add(name, "server CPU µs per delivery (both instances; lower is better)", r => r.FanOut[size].ServerCpuMicrosecondsPerDelivery, 1);
+            table.Add(name, "load process (clients) CPU µs per delivery", r => r.FanOut[size].ClientCpuMicrosecondsPerDelivery, 1);
+            table.AddLatency($"{name} at {Report.Number(fanOutRate(size))} msg/s", r => r.FanOutLatency[size]);
         }
 
-        AddLatency(rows, $"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", ours.MoveCard!, signalR.MoveCard!);
-        rows.Add([$"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", Report.Number(ours.WorkingSetPerConnection / 1024, 1), Report.Number(signalR.WorkingSetPerConnection / 1024, 1), Report.Ratio(ours.WorkingSetPerConnection, signalR.WorkingSetPerConnection)]);
-        rows.Add([$"{Report.Number(idle)} idle connections", "managed heap per connection after full GC, KiB", Report.Number(ours.HeapPerConnection / 1024, 1), Report.Number(signalR.HeapPerConnection / 1024, 1), Report.Ratio(ours.HeapPerConnection, signalR.HeapPerConnection)]);
-        report.Table(header, rows);
+        table.AddLatency($"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", r => r.MoveCard!);
+        table.Add($"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", r => r.WorkingSetPerConnection / 1024, 1);
+        table.Add($"{Report.Number(idle)} idle connections", "managed heap per connection after full GC, KiB", r => r.HeapPerConnection / 1024, 1);
+        report.Table(header, table.All);
         report.Note("Latency: from the send call in the load process to the receiving client's read of the frame (µs; p50 / p99 / p99.9 of every delivery). A lost or doubled delivery is shown as \"(N lost)\".");
-    }
-
-    private static void AddLatency(List<IReadOnlyList<string>> rows, string name, FixedRateResult ours, FixedRateResult signalR)
-    {
-        foreach (var (metric, pick) in new (string, Func<Percentiles, double>)[] { ("latency p50, µs", p => p.P50), ("latency p99, µs", p => p.P99), ("latency p99.9, µs", p => p.P999) })
-        {
-            rows.Add([name, metric + " (lower is better)", Report.Number(pick(ours.Latency)) + Lost(ours.Missing, false), Report.Number(pick(signalR.Latency)) + Lost(signalR.Missing, false), Report.Ratio(pick(ours.Latency), pick(signalR.Latency))]);
-        }
     }
 
     private static string Lost(long missing, bool stalled) => (missing, stalled) switch
@@ -42,4 +36,28 @@ public static class WebSocketsTables
         (_, true) => $" ({Report.Number(missing)} lost, stalled)",
         _ => $" ({Report.Number(missing)} lost)",
     };
+
+    private sealed class Rows(StackResults[] results)
+    {
+        public List<IReadOnlyList<string>> All { get; } = [];
+
+        public void Add(string scenario, string metric, Func<StackResults, double> pick, int decimals, Func<StackResults, string>? note = null)
+        {
+            var values = results.Select(pick).ToArray();
+            All.Add([
+                scenario,
+                metric,
+                .. results.Select((r, i) => Report.Number(values[i], decimals) + (note?.Invoke(r) ?? string.Empty)),
+                .. values[..^1].Select(v => Report.Ratio(v, values[^1])),
+            ]);
+        }
+
+        public void AddLatency(string scenario, Func<StackResults, FixedRateResult> pick)
+        {
+            foreach (var (metric, percentile) in new (string, Func<Percentiles, double>)[] { ("latency p50, µs", p => p.P50), ("latency p99, µs", p => p.P99), ("latency p99.9, µs", p => p.P999) })
+            {
+                Add(scenario, metric + " (lower is better)", r => percentile(pick(r).Latency), 0, r => Lost(pick(r).Missing, false));
+            }
+        }
+    }
 }

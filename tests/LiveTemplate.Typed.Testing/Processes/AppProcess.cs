@@ -120,6 +120,35 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGKILL: the app dies at once, without running anything more (no shutdown, no goodbye to Redis).</summary>
+    public Task KillAsync() => SignalAsync("KILL");
+
+    /// <summary>Sends SIGSTOP: the app freezes (as in a long GC pause or a stopped VM) until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Sends SIGCONT: a paused app carries on.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    /// <summary>Sends <paramref name="signal"/> (a name as <c>kill -l</c> lists it) to the app's process, with /bin/kill.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        info.ArgumentList.Add("-" + signal);
+        info.ArgumentList.Add(Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var kill = Process.Start(info) ?? throw new InvalidOperationException("Could not start kill.");
+        var error = await kill.StandardError.ReadToEndAsync().ConfigureAwait(false);
+        await kill.WaitForExitAsync().WaitAsync(ExitTimeout).ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {Id} failed ({kill.ExitCode}): {error}");
+        }
+
+        if (signal == "KILL")
+        {
+            await _process.WaitForExitAsync().WaitAsync(ExitTimeout).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

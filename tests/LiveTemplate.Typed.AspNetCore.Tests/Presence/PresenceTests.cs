@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 
-namespace LiveTemplate.Typed.AspNetCore.Tests;
+namespace LiveTemplate.Typed.AspNetCore.Tests.Presence;
 
 /// <summary>
 /// Presence through the host, two instances on one real redis-server: a browser tracks itself with a frame, the

@@ -21,11 +21,16 @@ public sealed class ActionGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // One pipeline per kind of action (ActionKinds).
+        IncrementalValueProvider<ImmutableArray<ActionModel>>? all = null;
         foreach (var kind in ActionKinds.All)
         {
             var actions = ActionsMarkedWith(context, kind);
             context.RegisterSourceOutput(actions, static (spc, action) => EmitAction(spc, action));
+            var collected = actions.Where(static a => a is not null).Select(static (a, _) => a!).Collect();
+            all = all is null ? collected : all.Value.Combine(collected).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
+
+        RegisterBrowserDeclarations(context, all!.Value);
 
         var handlers = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => HandlerParser.IsCandidate(node), static (ctx, ct) => HandlerParser.Parse(ctx, ct))
@@ -38,6 +43,32 @@ public sealed class ActionGenerator : IIncrementalGenerator
             }
         });
     }
+
+    // The TypeScript declarations (docs/browser-client.md), only when the build asks for them: the package's MSBuild
+    // target sets LiveTemplateBrowserDeclarations and writes the text to the app's path.
+    private static void RegisterBrowserDeclarations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions)
+    {
+        var enabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BrowserDeclarationsProperty, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+        var uses = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => EndpointUseParser.IsCandidate(node), static (ctx, ct) => EndpointUseParser.Parse(ctx, ct))
+            .Where(static u => u is not null)
+            .Select(static (u, _) => u!)
+            .WithTrackingName(TrackingNames.EndpointUses)
+            .Collect();
+        var input = actions.Combine(uses).Combine(enabled).WithTrackingName(TrackingNames.BrowserDeclarations);
+        context.RegisterSourceOutput(input, static (spc, input) =>
+        {
+            if (input.Right)
+            {
+                var typeScript = TypeScriptEmitter.Emit(input.Left.Left, input.Left.Right.Distinct().ToList());
+                spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    /// <summary>The MSBuild property (made visible to the compiler by the package's props) that turns the browser declarations on.</summary>
+    public const string BrowserDeclarationsProperty = "build_property.LiveTemplateBrowserDeclarations";
 
     private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, ActionKindInfo kind)
         => context.SyntaxProvider

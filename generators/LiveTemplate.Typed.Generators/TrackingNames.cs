@@ -14,6 +14,12 @@ public static class TrackingNames
     /// <summary>Types marked <c>[TopicAction]</c>, parsed into models.</summary>
     public const string TopicActions = nameof(TopicActions);
 
+    /// <summary>Calls of <c>AllowFromBrowser&lt;T&gt;()</c> and <c>UsePresence&lt;T&gt;()</c>, for the browser declarations.</summary>
+    public const string EndpointUses = nameof(EndpointUses);
+
+    /// <summary>Every action model with the endpoint uses and the build's switch: the input of the browser declarations.</summary>
+    public const string BrowserDeclarations = nameof(BrowserDeclarations);
+
     /// <summary>Partial handler types, parsed into models.</summary>
     public const string Handlers = nameof(Handlers);
 }

@@ -67,6 +67,9 @@ public static class TeamBoardApp
             endpoint.UseTopics(ActivityFeed.Allow); // pages may follow their own board's activity feed
         });
 
+        // The typed browser client the page imports (/_livetemplate/client.js), served from the host's assembly.
+        app.MapLiveTemplateClient();
+
         app.MapGet("/api/me", (HttpContext http) => new Me(http.User.FindFirstValue(ClaimTypes.NameIdentifier)));
         app.MapPost("/api/signin", async (SignIn form, HttpContext http) =>
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Client;
 using LiveTemplate.Typed.AspNetCore.Endpoint;
 using LiveTemplate.Typed.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,21 @@ namespace LiveTemplate.Typed.AspNetCore;
 /// <summary>Maps LiveTemplate WebSocket endpoints.</summary>
 public static class LiveTemplateEndpointRouteBuilderExtensions
 {
+    /// <summary>The path <see cref="MapLiveTemplateClient"/> serves the browser client at by default.</summary>
+    public const string DefaultClientPath = "/_livetemplate/client.js";
+
+    /// <summary>
+    /// Serves the typed browser client (an ES module, no dependencies) at <paramref name="path"/>, so a page without a
+    /// bundler can <c>import { connect } from "/_livetemplate/client.js"</c> (docs/browser-client.md).
+    /// </summary>
+    /// <returns>A builder for endpoint conventions.</returns>
+    public static IEndpointConventionBuilder MapLiveTemplateClient(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string path = DefaultClientPath)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(path);
+        return BrowserClientEndpoint.Map(endpoints, path);
+    }
+
     /// <summary>
     /// Maps a WebSocket endpoint at <paramref name="pattern"/> whose every connection gets its own
     /// <typeparamref name="THandler"/> (created through the request's services, with its <see cref="LiveConnection"/>).

@@ -1,31 +1,21 @@
-// The board's activity feed, a topic (docs/topics.md#from-the-browser): on each connection the page subscribes to
-// board/{board}/activity with {"topic":"subscribe","name":…}; the server answers {"type":"subscribed"} and then sends
-// {"type":"topic","topic":…,"action":"board-activity","data":{"board":…,"text":…}} for each entry. Subscriptions end
-// with the connection, so the page subscribes again after every reconnect.
-"use strict";
+// @ts-check
+// The board's activity feed, a topic (docs/topics.md#from-the-browser): the page follows board/{board}/activity on the
+// typed client, which subscribes again after every reconnect; the server answers "subscribed" and then sends each
+// entry as a typed topic action (board-activity, checked against live-actions.d.ts like the rest of the page).
+import { live } from "./board.js";
 
-(() => {
-  const feed = document.getElementById("activity");
-  const topicOf = (board) => `board/${board}/activity`;
-  const board = new URLSearchParams(location.search).get("board") || "team";
+const feed = /** @type {HTMLElement} */ (document.getElementById("activity"));
+const board = new URLSearchParams(location.search).get("board") || "team";
+const topic = `board/${board}/activity`;
 
-  document.addEventListener("live-frame", ({ detail: { frame, socket } }) => {
-    switch (frame.type) {
-      case "hello":
-        document.body.dataset.activity = "subscribing";
-        socket.send(JSON.stringify({ topic: "subscribe", name: topicOf(board) }));
-        break;
-      case "subscribed":
-        if (frame.name === topicOf(board)) document.body.dataset.activity = "following";
-        break;
-      case "topic":
-        if (frame.action === "board-activity") {
-          const entry = document.createElement("li");
-          entry.textContent = frame.data.text;
-          feed.prepend(entry);
-          while (feed.children.length > 50) feed.lastChild.remove();
-        }
-        break;
-    }
-  });
-})();
+document.body.dataset.activity = "subscribing";
+live.onSubscribed((name) => {
+  if (name === topic) document.body.dataset.activity = "following";
+});
+live.onTopic("board-activity", (entry) => {
+  const item = document.createElement("li");
+  item.textContent = entry.text;
+  feed.prepend(item);
+  while (feed.children.length > 50) feed.lastChild?.remove();
+});
+live.subscribe(topic);

@@ -1,28 +1,36 @@
-// The team board's browser side: plain JavaScript, no build step.
-// Protocol (docs/aspnetcore.md): the browser sends {"action":"move-card","data":{...}}; the server sends
-// {"type":"hello"|"update"|"action"|"broadcast"|"error"|"position"|"not-recovered", ...}.
-// Resuming (docs/recovery.md): frames of streams with history carry "stream" and "pos"; the page keeps the last
-// position of each stream and presents them when it reconnects (to any instance), which replays what it missed, or
-// sends "not-recovered" and the board again.
-"use strict";
+// @ts-check
+// The team board's browser side: plain JavaScript with no build step, on the typed client (docs/browser-client.md).
+// `tsc` checks it against live-actions.d.ts, which `dotnet build` writes from the C# actions (samples/TeamBoard/tsconfig.json):
+// a renamed member of MoveCard, AddCard, SendNote or of what the server sends fails that check, naming the member.
+// The client reconnects, and resumes the board's streams with their positions (docs/recovery.md); when the server
+// cannot replay what the page missed it sends "not-recovered" and then the board again.
+import { connect } from "/_livetemplate/client.js";
+
+/** @typedef {import("./live-actions").LiveApp} LiveApp */
+/** @typedef {{ cards: { id: number, title: string, column: string }[] }} BoardSnapshot the "board" update (BoardSnapshot, System.Text.Json) */
 
 const board = new URLSearchParams(location.search).get("board") || "team";
 const columns = ["todo", "doing", "done"];
+/** @type {Record<string, string>} */
 const labels = { todo: "To do", doing: "Doing", done: "Done" };
-const $ = (selector) => document.querySelector(selector);
-let socket = null;
-let retryDelay = 500;
-let connectionId = null;
-const positions = {};                 // stream -> "epoch:offset", the last one this page has
-window.boardEvents = [];              // what the page applied, in order (for the browser test and debugging)
+/** @param {string} selector */
+const $ = (selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
+/** @type {string[]} what the page applied, in order (for the browser test and debugging) */
+const boardEvents = [];
+Object.assign(window, { boardEvents });
 
-document.getElementById("board-name").textContent = board;
+$("#board-name").textContent = board;
 
+/** The board's live connection; presence.js (who is on the board) uses it too. */
+export const live = /** @type {typeof connect<LiveApp>} */ (connect)("/live/" + encodeURIComponent(board));
+
+/** @param {string} state @param {string} text */
 function setConnection(state, text) {
   document.body.dataset.connection = state;
   $("#status").textContent = text;
 }
 
+/** @param {string} message */
 function showError(message) {
   const error = $("#error");
   error.textContent = message;
@@ -30,32 +38,34 @@ function showError(message) {
   setTimeout(() => { error.hidden = true; }, 5000);
 }
 
-function send(action, data) {
-  if (socket && socket.readyState === WebSocket.OPEN) {
-    socket.send(JSON.stringify({ action, data }));
-  } else {
-    showError("Not connected: try again in a moment.");
+/** Sends a typed action; says so when the socket is away. @type {typeof live.send} */
+export const send = (action, data) => {
+  try {
+    live.send(action, data);
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
   }
-}
+};
 
+/** @param {{ cardId: number, title?: string, column: string }} card @param {string} [by] */
 function renderCard(card, by) {
   let item = document.getElementById("card-" + card.cardId);
   if (!item) {
-    item = document.createElement("li");
-    item.id = "card-" + card.cardId;
-    item.className = "card";
-    item.draggable = true;
-    item.dataset.cardId = card.cardId;
-    item.addEventListener("dragstart", (e) => e.dataTransfer.setData("text/plain", String(card.cardId)));
-    item.append(document.createElement("div"), document.createElement("div"), document.createElement("div"));
-    item.children[0].className = "title";
-    item.children[1].className = "meta";
+    const created = document.createElement("li");
+    created.id = "card-" + card.cardId;
+    created.className = "card";
+    created.draggable = true;
+    created.dataset.cardId = String(card.cardId);
+    created.addEventListener("dragstart", (e) => e.dataTransfer?.setData("text/plain", String(card.cardId)));
+    created.append(document.createElement("div"), document.createElement("div"), document.createElement("div"));
+    created.children[0].className = "title";
+    created.children[1].className = "meta";
+    item = created;
   }
 
   if (card.title !== undefined) item.children[0].textContent = card.title;
   item.children[1].textContent = by ? "by " + by : "";
-  const moves = item.children[2];
-  moves.replaceChildren(...columns.filter((c) => c !== card.column).map((column) => {
+  item.children[2].replaceChildren(...columns.filter((c) => c !== card.column).map((column) => {
     const button = document.createElement("button");
     button.type = "button";
     button.dataset.to = column;
@@ -63,104 +73,87 @@ function renderCard(card, by) {
     button.addEventListener("click", () => send("move-card", { cardId: card.cardId, column }));
     return button;
   }));
-  document.querySelector(`.column[data-column="${card.column}"] ul`).append(item);
+  document.querySelector(`.column[data-column="${card.column}"] ul`)?.append(item);
   item.classList.remove("flash");
   void item.offsetWidth;
   item.classList.add("flash");
 }
 
-function remember(stream, pos) {
-  if (!stream) return;
-  if (pos) positions[stream] = pos; else delete positions[stream];
-}
-
-function onFrame(frame) {
-  remember(frame.stream, frame.pos);
-  switch (frame.type) {
-    case "hello":
-      connectionId = frame.connectionId;
-      Object.entries(frame.streams ?? {}).forEach(([stream, pos]) => remember(stream, pos));
-      document.body.dataset.recovery = frame.resumed ? "replayed" : "fresh";
-      setConnection("open", frame.resumed ? "live (resumed)" : "live");
-      break;
-    case "not-recovered":
-      // The server sends the board again right after this frame.
-      document.body.dataset.recovery = "reloaded";
-      setConnection("open", "live (board reloaded)");
-      break;
-    case "update":
-      if (frame.name === "board") {
-        window.boardEvents.push("board");
-        document.querySelectorAll(".column ul").forEach((list) => list.replaceChildren());
-        frame.data.cards.forEach((c) => renderCard({ cardId: c.id, title: c.title, column: c.column }));
-      }
-      break;
-    case "action":
-      window.boardEvents.push(`${frame.action} ${frame.data.cardId ?? ""} ${frame.data.column ?? ""} ${frame.pos ?? ""}`);
-      if (frame.action === "card-moved") renderCard(frame.data, frame.data.movedBy);
-      if (frame.action === "card-added") renderCard(frame.data, frame.data.addedBy);
-      if (frame.action === "note-received") {
-        const note = document.createElement("li");
-        note.textContent = `${frame.data.from}: ${frame.data.text}`;
-        $("#notes").prepend(note);
-      }
-      break;
-    case "broadcast":
-      $("#announcement").textContent = "Announcement: " + (frame.data.text ?? frame.data);
-      $("#announcement").hidden = false;
-      break;
-    case "error":
-      showError(frame.message);
-      break;
+live.onState((state, detail) => {
+  if (state === "open") {
+    document.body.dataset.recovery = live.resumed ? "replayed" : "fresh";
+    setConnection("open", live.resumed ? "live (resumed)" : "live");
+  } else if (state !== "connecting") {
+    setConnection("closed", `disconnected (${detail ? detail.code + (detail.reason ? ": " + detail.reason : "") : "closed"})`);
   }
-  window.onLiveFrame?.(frame);        // presence.js: who is on the board
-}
+});
 
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  const resume = Object.keys(positions).length > 0
-    ? "?resume=" + encodeURIComponent(JSON.stringify({ connectionId, streams: positions }))
-    : "";
-  socket = new WebSocket(`${scheme}://${location.host}/live/${encodeURIComponent(board)}${resume}`);
-  socket.onmessage = (event) => {
-    const frame = JSON.parse(event.data);
-    onFrame(frame);
-    document.dispatchEvent(new CustomEvent("live-frame", { detail: { frame, socket } })); // for activity.js
-  };
-  socket.onopen = () => { retryDelay = 500; };
-  socket.onclose = (event) => {
-    setConnection("closed", `disconnected (${event.code}${event.reason ? ": " + event.reason : ""})`);
-    // A refused or policy-closed connection would fail again at once; anything else reconnects.
-    if (event.code !== 1008 && event.code !== 1009) {
-      setTimeout(connect, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, 10000);
-    }
-  };
-}
+// The server sends the board again right after this.
+live.onNotRecovered(() => {
+  document.body.dataset.recovery = "reloaded";
+  setConnection("open", "live (board reloaded)");
+});
 
-document.querySelectorAll(".column").forEach((column) => {
+live.onUpdate("board", (data) => {
+  boardEvents.push("board");
+  document.querySelectorAll(".column ul").forEach((list) => list.replaceChildren());
+  /** @type {BoardSnapshot} */ (data).cards.forEach((c) => renderCard({ cardId: c.id, title: c.title, column: c.column }));
+});
+
+live.on("card-moved", (moved, at) => {
+  boardEvents.push(`card-moved ${moved.cardId} ${moved.column} ${at.pos ?? ""}`);
+  renderCard(moved, moved.movedBy);
+});
+
+live.on("card-added", (added, at) => {
+  boardEvents.push(`card-added ${added.cardId} ${added.column} ${at.pos ?? ""}`);
+  renderCard(added, added.addedBy);
+});
+
+live.on("note-received", (note) => {
+  boardEvents.push("note-received");
+  const item = document.createElement("li");
+  item.textContent = `${note.from}: ${note.text}`;
+  $("#notes").prepend(item);
+});
+
+live.onBroadcast((data) => {
+  const text = typeof data === "object" && data !== null && "text" in data ? String(data.text) : String(data);
+  $("#announcement").textContent = "Announcement: " + text;
+  $("#announcement").hidden = false;
+});
+
+live.onError((error) => showError(error.message));
+
+document.querySelectorAll(".column").forEach((element) => {
+  const column = /** @type {HTMLElement} */ (element);
   column.addEventListener("dragover", (e) => { e.preventDefault(); column.classList.add("drop"); });
   column.addEventListener("dragleave", () => column.classList.remove("drop"));
   column.addEventListener("drop", (e) => {
     e.preventDefault();
     column.classList.remove("drop");
-    send("move-card", { cardId: Number(e.dataTransfer.getData("text/plain")), column: column.dataset.column });
+    send("move-card", { cardId: Number(e.dataTransfer?.getData("text/plain")), column: column.dataset.column ?? "" });
   });
 });
 
+/** @param {string} id @param {(form: FormData) => void} handler */
 function onSubmit(id, handler) {
-  $(id).addEventListener("submit", (e) => {
+  const form = /** @type {HTMLFormElement} */ ($(id));
+  form.addEventListener("submit", (e) => {
     e.preventDefault();
-    handler(new FormData(e.target));
-    e.target.reset();
+    handler(new FormData(form));
+    form.reset();
   });
 }
 
-onSubmit("#add-card", (form) => send("add-card", { title: form.get("title") }));
-onSubmit("#send-note", (form) => send("send-note", { to: form.get("to"), text: form.get("text") }));
-onSubmit("#announce", (form) => postJson("/api/announce", { text: form.get("text") }));
+/** @param {FormData} form @param {string} name */
+const field = (form, name) => String(form.get(name) ?? "");
+
+onSubmit("#add-card", (form) => send("add-card", { title: field(form, "title") }));
+onSubmit("#send-note", (form) => send("send-note", { to: field(form, "to"), text: field(form, "text") }));
+onSubmit("#announce", (form) => postJson("/api/announce", { text: field(form, "text") }));
 onSubmit("#signin", async (form) => {
-  await postJson("/api/signin", { name: form.get("name") });
+  await postJson("/api/signin", { name: field(form, "name") });
   location.reload();
 });
 $("#signout").addEventListener("click", async () => {
@@ -168,15 +161,14 @@ $("#signout").addEventListener("click", async () => {
   location.reload();
 });
 
+/** @param {string} url @param {object} body */
 async function postJson(url, body) {
   const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   if (!response.ok) showError(await response.text());
 }
 
-fetch("/api/me").then((r) => r.json()).then((me) => {
+fetch("/api/me").then((r) => r.json()).then((/** @type {{ name: string | null }} */ me) => {
   $("#signin").hidden = !!me.name;
   $("#whoami").hidden = !me.name;
   $("#me").textContent = me.name ?? "";
 });
-
-connect();

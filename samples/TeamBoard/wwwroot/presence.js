@@ -1,15 +1,22 @@
-// Who is on the board (docs/presence.md), beside board.js: once connected, the page asks for the board's presence
-// list, then applies every join, update and leave frame. The server tracks this tab under the signed-in name (a user
-// with several tabs is one person); the tab only says which card it edits: clicking a card's title starts editing
-// it, clicking it again stops ({"action":"edit-card","data":{"cardId":…}}).
-"use strict";
+// @ts-check
+// Who is on the board (docs/presence.md), beside board.js and on its connection: once connected, the page asks for
+// the board's presence list (the client asks again after every reconnect), then applies every join, update and
+// leave. The server tracks this tab under the signed-in name (a user with several tabs is one person); the tab only
+// says which card it edits: clicking a card's title starts editing it, clicking it again stops (EditCard).
+import { live, send } from "./board.js";
 
-const people = new Map();            // member ("u:alice", "c:<connection>") -> { name, color, editingCardId }
+/** @typedef {import("./live-actions").BoardPresence} BoardPresence */
+
+/** @type {Map<string, BoardPresence>} member ("u:alice", "c:<connection>") -> who */
+const people = new Map();
+/** @type {number | null} */
 let editingCard = null;
-window.presenceEvents = [];          // the presence events the page applied, in order (for the browser test)
+/** @type {string[]} the presence events the page applied, in order (for the browser test) */
+const presenceEvents = [];
+Object.assign(window, { presenceEvents });
 
 function renderPeople() {
-  const list = document.getElementById("people");
+  const list = /** @type {HTMLElement} */ (document.getElementById("people"));
   list.replaceChildren(...[...people.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([member, who]) => {
@@ -24,9 +31,13 @@ function renderPeople() {
       return item;
     }));
 
-  document.querySelectorAll(".card[data-edited-by]").forEach((card) => { delete card.dataset.editedBy; card.style.borderColor = ""; });
+  document.querySelectorAll(".card[data-edited-by]").forEach((element) => {
+    const card = /** @type {HTMLElement} */ (element);
+    delete card.dataset.editedBy;
+    card.style.borderColor = "";
+  });
   for (const who of people.values()) {
-    const card = who.editingCardId != null && document.getElementById("card-" + who.editingCardId);
+    const card = who.editingCardId != null ? document.getElementById("card-" + who.editingCardId) : null;
     if (card) {
       card.dataset.editedBy = card.dataset.editedBy ? card.dataset.editedBy + ", " + who.name : who.name;
       card.style.borderColor = who.color;
@@ -34,33 +45,35 @@ function renderPeople() {
   }
 }
 
-window.onLiveFrame = (frame) => {
-  switch (frame.type) {
-    case "hello":
-      // A new connection is tracked afresh (editing nothing): ask for the list, then the events follow.
-      editingCard = null;
-      socket.send(JSON.stringify({ presence: "list" }));
-      break;
-    case "presence-list":
-      people.clear();
-      frame.members.forEach((m) => people.set(m.member, m.data));
-      renderPeople();
-      break;
-    case "presence":
-      window.presenceEvents.push(`${frame.event} ${frame.member} ${frame.data.editingCardId ?? ""}`);
-      if (frame.event === "leave") people.delete(frame.member); else people.set(frame.member, frame.data);
-      renderPeople();
-      break;
-    case "update":
-      if (frame.name === "board") renderPeople();   // the cards were drawn again: mark who edits which
-      break;
+let listed = false;
+live.onState((state) => {
+  if (state !== "open") return;
+  editingCard = null;                // a new connection is tracked afresh, editing nothing
+  if (!listed) {
+    listed = true;
+    live.list();
   }
-};
+});
 
-document.getElementById("columns").addEventListener("click", (e) => {
-  const title = e.target.closest(".card .title");
-  if (!title) return;
-  const cardId = Number(title.closest(".card").dataset.cardId);
+live.onPresenceList((members) => {
+  people.clear();
+  members.forEach((m) => people.set(m.member, m.data));
+  renderPeople();
+});
+
+live.onPresence((change) => {
+  presenceEvents.push(`${change.event} ${change.member} ${change.data.editingCardId ?? ""}`);
+  if (change.event === "leave") people.delete(change.member); else people.set(change.member, change.data);
+  renderPeople();
+});
+
+live.onUpdate("board", renderPeople);   // the cards were drawn again: mark who edits which
+
+/** @type {HTMLElement} */ (document.getElementById("columns")).addEventListener("click", (e) => {
+  const title = /** @type {HTMLElement} */ (e.target).closest(".card .title");
+  const card = title?.closest(".card");
+  if (!(card instanceof HTMLElement)) return;
+  const cardId = Number(card.dataset.cardId);
   editingCard = editingCard === cardId ? null : cardId;
   send("edit-card", { cardId: editingCard });
 });

@@ -1,0 +1,172 @@
+// The client against the real test host process (tests/LiveTemplate.Typed.ClientHost): send, receive, errors,
+// presence, reconnect and resume. Node's own WebSocket (node --experimental-websocket) stands in for the browser's.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { LiveError, connect } from "../dist/index.js";
+import { next, startHost, startRedis, until } from "./host.mjs";
+
+const fast = { minDelay: 100, maxDelay: 1000 };
+
+describe("one instance", () => {
+  let host;
+  before(async () => { host = await startHost(); });
+  after(async () => { await host?.stop(); });
+
+  test("a typed send comes back to every connection of the room as a typed action", async () => {
+    const alice = connect(host.url("one"), fast);
+    const bob = connect(host.url("one"), fast);
+    await Promise.all([until(alice, "open"), until(bob, "open")]);
+    const toBob = next("said at bob", (done) => bob.on("said", done));
+    const toAlice = next("said at alice", (done) => alice.on("said", done));
+    alice.send("say", { text: "hello", tags: ["a", "b"] });
+    const [atBob, atAlice] = await Promise.all([toBob, toAlice]);
+    assert.deepEqual(atBob, { text: "hello", tags: ["a", "b"], by: alice.connectionId });
+    assert.deepEqual(atAlice, atBob);
+    assert.match(alice.positions["group-action"], /^[^:]+:\d+$/, "the frame's position is kept");
+    alice.close();
+    bob.close();
+  });
+
+  test("the host serves the built client for pages without a bundler", async () => {
+    const response = await fetch(host.http + "/_livetemplate/client.js");
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type"), /^text\/javascript/);
+    assert.equal(await response.text(), readFileSync("dist/livetemplate.min.js", "utf8"));
+  });
+
+  test("data that does not decode is an invalid-data error naming the member", async () => {
+    const client = connect(host.url("errors"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError(done));
+    client.send("say", /** @type {any} */ ({ text: 42, tags: [] }));
+    const received = await error;
+    assert.ok(received instanceof LiveError);
+    assert.equal(received.code, "invalid-data");
+    assert.match(received.message, /text/);
+    client.close();
+  });
+
+  test("a handler that throws is a handler-failed error and the connection stays open", async () => {
+    const client = connect(host.url("errors"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError(done));
+    client.send("fail", { why: "on purpose" });
+    assert.equal((await error).code, "handler-failed");
+    const said = next("said", (done) => client.on("said", done));
+    client.send("say", { text: "still here", tags: [] });
+    assert.equal((await said).text, "still here");
+    client.close();
+  });
+
+  test("a send while not connected throws a not-connected LiveError", () => {
+    const client = connect(host.url("errors"), fast);
+    assert.throws(() => client.send("say", { text: "too early", tags: [] }), (e) => e instanceof LiveError && e.code === "not-connected");
+    client.close();
+    assert.equal(client.state, "closed");
+  });
+
+  test("presence: a tracked connection lists the room and sees others join, update and leave", async () => {
+    const alice = connect(host.url("presence"), fast);
+    const bob = connect(host.url("presence"), fast);
+    await Promise.all([until(alice, "open"), until(bob, "open")]);
+    const list = next("presence list", (done) => alice.onPresenceList(done));
+    alice.track({ name: "Alice", row: 1 });
+    const members = await list;
+    assert.deepEqual(members.map((m) => m.data), [{ name: "Alice", row: 1 }]);
+
+    const joined = next("join", (done) => alice.onPresence((c) => c.event === "join" && done(c)));
+    bob.track({ name: "Bob", row: null });
+    assert.deepEqual((await joined).data, { name: "Bob", row: null });
+    assert.equal(alice.members.size, 2);
+
+    const updated = next("update", (done) => alice.onPresence((c) => c.event === "update" && done(c)));
+    bob.update({ name: "Bob", row: 3 });
+    assert.equal((await updated).data.row, 3);
+
+    const left = next("leave", (done) => alice.onPresence((c) => c.event === "leave" && done(c)));
+    bob.close();
+    await left;
+    assert.equal(alice.members.size, 1);
+    alice.close();
+  });
+
+  test("presence metadata that does not decode is an invalid-presence error", async () => {
+    const client = connect(host.url("presence-bad"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError(done));
+    client.track(/** @type {any} */ ({ row: "not a number" }));
+    assert.equal((await error).code, "invalid-presence");
+    client.close();
+  });
+});
+
+describe("a restarted instance", () => {
+  test("the client reconnects with backoff, and what the stream lost is signalled as not recovered", async () => {
+    let host = await startHost();
+    const client = connect(host.url("restart"), fast);
+    const states = [];
+    client.onState((s) => states.push(s));
+    await until(client, "open");
+    const said = next("said", (done) => client.on("said", done));
+    client.send("say", { text: "before", tags: [] });
+    await said;
+
+    const port = host.port;
+    await host.kill();
+    await until(client, "reconnecting");
+    // Same port, new process: its in-memory history is a new epoch, so the old position cannot be resumed.
+    const lost = next("not-recovered", (done) => client.onNotRecovered(done), 60000);
+    host = await startHost({ port });
+    const notice = await lost;
+    assert.equal(notice.stream, "group-action");
+    assert.ok(["epoch_changed", "stream_missing"].includes(notice.reason), notice.reason);
+    await until(client, "open");
+    assert.ok(states.includes("reconnecting"));
+    client.close();
+    await host.stop();
+  });
+});
+
+describe("two instances over Redis", () => {
+  let redis;
+  let first;
+  let second;
+  before(async () => {
+    redis = await startRedis();
+    [first, second] = await Promise.all([startHost({ redis: redis.address }), startHost({ redis: redis.address })]);
+  });
+  after(async () => {
+    await first?.stop();
+    await second?.stop();
+    await redis?.stop();
+  });
+
+  test("a client whose instance is killed resumes: it gets what was said meanwhile, in order, once", async () => {
+    const alice = connect(first.url("resume"), fast);
+    const bob = connect(second.url("resume"), fast);
+    await Promise.all([until(alice, "open"), until(bob, "open")]);
+    const seen = [];
+    alice.on("said", (data) => seen.push(data.text));
+    const firstSaid = next("first said", (done) => alice.on("said", done));
+    bob.send("say", { text: "one", tags: [] });
+    await firstSaid;
+
+    const port = first.port;
+    await first.kill();
+    await until(alice, "reconnecting");
+    for (const text of ["two", "three", "four"]) {
+      const echoed = next("echo at bob", (done) => bob.on("said", (d) => d.text === text && done(d)));
+      bob.send("say", { text, tags: [] });
+      await echoed;
+    }
+
+    const last = next("replayed four", (done) => alice.on("said", (d) => d.text === "four" && done(d)), 60000);
+    first = await startHost({ port, redis: redis.address });
+    await last;
+    assert.equal(alice.resumed, true);
+    assert.deepEqual(seen, ["one", "two", "three", "four"]);
+    alice.close();
+    bob.close();
+  });
+});

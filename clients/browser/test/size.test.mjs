@@ -1,0 +1,29 @@
+// The size budget of the client and the copy the host serves.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { gzipSync } from "node:zlib";
+import { backoff } from "../dist/index.js";
+
+const BUDGET = 4096; // bytes, minified and gzipped (docs/browser-client.md)
+
+test(`the minified client is under ${BUDGET} bytes gzipped`, () => {
+  for (const file of ["dist/livetemplate.min.js", "dist/livetemplate.global.min.js"]) {
+    const size = gzipSync(readFileSync(file), { level: 9 }).length;
+    assert.ok(size < BUDGET, `${file} is ${size} bytes gzipped`);
+  }
+});
+
+test("the host serves this build: its embedded copy equals dist/livetemplate.min.js", () => {
+  const served = readFileSync("../../src/LiveTemplate.Typed.AspNetCore/Client/livetemplate.min.js", "utf8");
+  assert.equal(served, readFileSync("dist/livetemplate.min.js", "utf8"),
+    "src/LiveTemplate.Typed.AspNetCore/Client/livetemplate.min.js is stale: copy dist/livetemplate.min.js there after npm run build");
+});
+
+test("backoff doubles per attempt up to the cap, with jitter over its upper half", () => {
+  assert.equal(backoff(0, 500, 10000, () => 0), 250);
+  assert.equal(backoff(0, 500, 10000, () => 1), 500);
+  assert.equal(backoff(3, 500, 10000, () => 1), 4000);
+  assert.equal(backoff(10, 500, 10000, () => 1), 10000);
+  assert.equal(backoff(1000, 500, 10000, () => 0.5), 7500);
+});

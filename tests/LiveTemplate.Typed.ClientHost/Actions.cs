@@ -1,0 +1,20 @@
+using LiveTemplate.Typed;
+using LiveTemplate.Typed.Presence;
+
+namespace LiveTemplate.Typed.ClientHost;
+
+/// <summary>From the browser: say something to the room.</summary>
+[GroupAction]
+public sealed partial record Say(string Text, IReadOnlyList<string> Tags);
+
+/// <summary>To every connection of the room: something was said, by which connection, as which number of the room.</summary>
+[GroupAction]
+public sealed partial record Said(string Text, IReadOnlyList<string> Tags, string By);
+
+/// <summary>From the browser: a handler that throws (the handler-failed error frame).</summary>
+[GroupAction]
+public sealed partial record Fail(string Why);
+
+/// <summary>A connection's presence in the room.</summary>
+[PresenceMetadata]
+public sealed partial record Seat(string Name, int? Row);

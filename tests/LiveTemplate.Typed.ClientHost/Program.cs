@@ -1,0 +1,25 @@
+// The browser client's test host. Start it with
+//   dotnet LiveTemplate.Typed.ClientHost.dll --urls http://127.0.0.1:PORT [--LiveTemplate:Redis 127.0.0.1:6379]
+// Endpoint /live/{room} (group room:{room}); the client at /_livetemplate/client.js; "listening" on standard output
+// once Kestrel accepts connections.
+using LiveTemplate.Typed.AspNetCore;
+using LiveTemplate.Typed.ClientHost;
+using LiveTemplate.Typed.PubSub;
+using LiveTemplate.Typed.Redis;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+var live = builder.Services.AddLiveTemplate(o => o.History = HistoryKinds.GroupAction);
+if (builder.Configuration["LiveTemplate:Redis"] is { Length: > 0 })
+{
+    live.AddRedis();
+}
+
+var app = builder.Build();
+app.MapLiveTemplate<RoomHandler>("/live/{room}", endpoint =>
+{
+    endpoint.ResolveGroup = http => "room:" + http.Request.RouteValues["room"];
+    endpoint.AllowFromBrowser<Say>().AllowFromBrowser<Fail>().UsePresence<Seat>();
+});
+app.MapLiveTemplateClient();
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine("listening"));
+await app.RunAsync();

@@ -1,0 +1,18 @@
+using LiveTemplate.Typed.AspNetCore;
+
+namespace LiveTemplate.Typed.ClientHost;
+
+/// <summary>One per connection: what a browser says goes to the whole room, on every instance.</summary>
+public sealed partial class RoomHandler(LiveConnection live) : IHandle<Say>, IHandle<Said>, IHandle<Fail>
+{
+    public async ValueTask HandleAsync(Say action, ActionContext context)
+    {
+        var said = new Said(action.Text, action.Tags, live.Id);
+        await live.SendAsync(said);
+        await live.BroadcastToGroupAsync(said);
+    }
+
+    public ValueTask HandleAsync(Said action, ActionContext context) => live.SendAsync(action);
+
+    public ValueTask HandleAsync(Fail action, ActionContext context) => throw new InvalidOperationException(action.Why);
+}

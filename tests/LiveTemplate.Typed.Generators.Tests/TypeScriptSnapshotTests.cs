@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using LiveTemplate.Typed.Generators.Emitting;
+using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+
+namespace LiveTemplate.Typed.Generators.Tests;
+
+/// <summary>
+/// The browser declarations (TypeScript) the generator writes for the snapshot fixtures, compared with the checked-in
+/// files under Snapshots/TypeScript/ (LTT_UPDATE_SNAPSHOTS=1 rewrites them, see README.md). The client's test command
+/// (clients/browser, <c>npm run check:declarations</c>) compiles every one of those files with <c>tsc --strict</c>.
+/// </summary>
+public class TypeScriptSnapshotTests
+{
+    // The endpoint's options type as the host declares it (LiveTemplate.Typed.AspNetCore), with the two calls the
+    // generator reads; this harness compiles without the ASP.NET Core framework.
+    private const string EndpointOptions =
+        """
+        namespace LiveTemplate.Typed.AspNetCore
+        {
+            public sealed class LiveEndpointOptions
+            {
+                public LiveEndpointOptions AllowFromBrowser<TAction>() where TAction : LiveTemplate.Typed.IAction<TAction> => this;
+                public LiveEndpointOptions UsePresence<TMetadata>(System.Action<object>? configure = null) => this;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Server_action_in_a_namespace() => VerifyAsync(SnapshotSources.Server_action_in_a_namespace);
+
+    [Fact]
+    public Task Group_action_with_nested_payload() => VerifyAsync(SnapshotSources.Group_action_with_nested_payload);
+
+    [Fact]
+    public Task Every_supported_type() => VerifyAsync(SnapshotSources.Every_supported_type);
+
+    [Fact]
+    public Task Custom_names_defaults_and_keywords() => VerifyAsync(SnapshotSources.Custom_names_defaults_and_keywords);
+
+    [Fact]
+    public Task Handlers_for_several_actions_in_namespaces_and_generic_containers() => VerifyAsync(SnapshotSources.Handlers_for_several_actions_in_namespaces_and_generic_containers);
+
+    [Fact]
+    public Task Actions_nested_in_types_and_in_the_global_namespace() => VerifyAsync(SnapshotSources.Actions_nested_in_types_and_in_the_global_namespace);
+
+    [Fact]
+    public Task Endpoint_with_browser_actions_presence_and_shared_names()
+        => VerifyAsync(
+            """
+            using System.Text.Json.Serialization;
+            using LiveTemplate.Typed;
+            using LiveTemplate.Typed.AspNetCore;
+            using LiveTemplate.Typed.Presence;
+
+            namespace Boards
+            {
+                public enum Column { Todo, Doing, [JsonStringEnumMemberName("done!")] Done }
+
+                [GroupAction]
+                public sealed partial record MoveCard(int CardId, Column Column);
+
+                [GroupAction]
+                public sealed partial record CardMoved(int CardId, Column Column, Shop.Person By, Person? Watcher);
+
+                public sealed record Person(string Name);
+
+                [PresenceMetadata]
+                public sealed partial record Cursor(string Name, int? EditingCardId);
+
+                public static class Endpoint
+                {
+                    public static void Map(System.Action<LiveEndpointOptions> configure) => configure(new LiveEndpointOptions());
+
+                    public static void Configure() => Map(options => { options.AllowFromBrowser<MoveCard>().UsePresence<Cursor>(); });
+                }
+            }
+
+            namespace Shop
+            {
+                public sealed record Person([property: JsonPropertyName("id")] string Key);
+            }
+            """ + EndpointOptions);
+
+    [Fact]
+    public void Declarations_are_not_generated_unless_the_build_turns_them_on()
+    {
+        var result = BrowserDeclarations.RunDriver(enabled: false, SnapshotSources.Server_action_in_a_namespace).GetRunResult().Results.Single();
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName == BrowserDeclarationsEmitter.HintName);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Shop.CartUpdated.Action.g.cs");
+    }
+
+    [Fact]
+    public void A_call_named_AllowFromBrowser_on_another_type_allows_nothing()
+    {
+        var typeScript = BrowserDeclarations.Generate(
+            """
+            using LiveTemplate.Typed;
+
+            [GroupAction]
+            public sealed partial record MoveCard(int CardId);
+
+            public sealed class Lookalike { public Lookalike AllowFromBrowser<T>() => this; }
+
+            public static class Endpoint { public static void Configure() => new Lookalike().AllowFromBrowser<MoveCard>(); }
+            """);
+        Assert.Contains("export interface BrowserActions {\n}", typeScript, StringComparison.Ordinal);
+        Assert.Contains("export interface ServerActions {\n  \"move-card\": MoveCard;\n}", typeScript, StringComparison.Ordinal);
+    }
+
+    private static async Task VerifyAsync(string source, [CallerMemberName] string scenario = "", [CallerFilePath] string testFile = "")
+    {
+        var actual = BrowserDeclarations.Generate(source);
+        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots", "TypeScript", scenario + ".d.ts");
+        if (Environment.GetEnvironmentVariable("LTT_UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"No TypeScript snapshot for {scenario}: run the tests once with LTT_UPDATE_SNAPSHOTS=1 and review the new file.");
+        Assert.True(await File.ReadAllTextAsync(path) == actual, $"Snapshots/TypeScript/{scenario}.d.ts differs from the generator's output; if the change is intended, run with LTT_UPDATE_SNAPSHOTS=1 and review the diff.");
+    }
+}

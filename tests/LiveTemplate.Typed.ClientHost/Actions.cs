@@ -18,3 +18,11 @@ public sealed partial record Fail(string Why);
 /// <summary>A connection's presence in the room.</summary>
 [PresenceMetadata]
 public sealed partial record Seat(string Name, int? Row);
+
+/// <summary>From the browser: publish news to a room's topic.</summary>
+[GroupAction]
+public sealed partial record Announce(string Room, string Text);
+
+/// <summary>A topic action: the news of one room, on the topic news/{room}.</summary>
+[TopicAction("news", Topic = "news/{Room}")]
+public sealed partial record News(string Room, string Text);

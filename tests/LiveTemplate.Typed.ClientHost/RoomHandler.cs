@@ -3,7 +3,7 @@ using LiveTemplate.Typed.AspNetCore;
 namespace LiveTemplate.Typed.ClientHost;
 
 /// <summary>One per connection: what a browser says goes to the whole room, on every instance.</summary>
-public sealed partial class RoomHandler(LiveConnection live) : IHandle<Say>, IHandle<Said>, IHandle<Fail>
+public sealed partial class RoomHandler(LiveConnection live) : IHandle<Say>, IHandle<Said>, IHandle<Fail>, IHandle<Announce>
 {
     public async ValueTask HandleAsync(Say action, ActionContext context)
     {
@@ -13,6 +13,9 @@ public sealed partial class RoomHandler(LiveConnection live) : IHandle<Say>, IHa
     }
 
     public ValueTask HandleAsync(Said action, ActionContext context) => live.SendAsync(action);
+
+    public async ValueTask HandleAsync(Announce action, ActionContext context)
+        => await live.PublishAsync(News.TopicFor(action.Room), new News(action.Room, action.Text));
 
     public ValueTask HandleAsync(Fail action, ActionContext context) => throw new InvalidOperationException(action.Why);
 }

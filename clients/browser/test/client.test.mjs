@@ -91,6 +91,35 @@ describe("one instance", () => {
     alice.close();
   });
 
+  test("topics: a followed topic and a pattern deliver typed topic actions; a forbidden one is an error naming it", async () => {
+    const reader = connect(host.url("topics-reader"), fast);
+    const writer = connect(host.url("topics-writer"), fast);
+    const subscribed = next("subscribed", (done) => reader.onSubscribed(done));
+    reader.subscribe("news/r1");                       // before open: sent with the hello
+    await Promise.all([until(reader, "open"), until(writer, "open")]);
+    assert.equal(await subscribed, "news/r1");
+    const forbidden = next("error", (done) => reader.onError(done));
+    reader.subscribe("secret/r1");
+    const refused = await forbidden;
+    assert.equal(refused.code, "topic_forbidden");
+    assert.equal(refused.topic, "secret/r1");
+    assert.equal(reader.state, "open", "a refused subscription keeps the connection");
+
+    const news = next("news", (done) => reader.onTopic("news", (data, topic) => done({ data, topic })));
+    writer.send("announce", { room: "r1", text: "hello r1" });
+    assert.deepEqual(await news, { data: { room: "r1", text: "hello r1" }, topic: "news/r1" });
+
+    reader.unsubscribe("news/r1");
+    const pattern = next("subscribed pattern", (done) => reader.onSubscribed(done));
+    reader.subscribe("news/*");
+    assert.equal(await pattern, "news/*");
+    const viaPattern = next("news via pattern", (done) => reader.onTopic("news", (data, topic) => done({ data, topic })));
+    writer.send("announce", { room: "r2", text: "hello r2" });
+    assert.deepEqual(await viaPattern, { data: { room: "r2", text: "hello r2" }, topic: "news/r2" });
+    reader.close();
+    writer.close();
+  });
+
   test("presence metadata that does not decode is an invalid-presence error", async () => {
     const client = connect(host.url("presence-bad"), fast);
     await until(client, "open");

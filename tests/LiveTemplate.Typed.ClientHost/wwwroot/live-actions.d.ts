@@ -3,9 +3,21 @@
 // `dotnet build` (docs/browser-client.md). Do not edit: a build writes them again.
 // </auto-generated>
 
+/** `LiveTemplate.Typed.ClientHost.Announce`: group action `announce`. */
+export interface Announce {
+  "room": string;
+  "text": string;
+}
+
 /** `LiveTemplate.Typed.ClientHost.Fail`: group action `fail`. */
 export interface Fail {
   "why": string;
+}
+
+/** `LiveTemplate.Typed.ClientHost.News`: topic action `news`. */
+export interface News {
+  "room": string;
+  "text": string;
 }
 
 /** `LiveTemplate.Typed.ClientHost.Said`: group action `said`. */
@@ -29,13 +41,16 @@ export interface Seat {
 
 /** The actions a browser may send: those the project's endpoints allow with `AllowFromBrowser<T>()`, by action name. */
 export interface BrowserActions {
+  "announce": Announce;
   "fail": Fail;
   "say": Say;
 }
 
 /** The typed actions the server can send to a browser (`LiveConnection.SendAsync`): every action of the project, by action name. */
 export interface ServerActions {
+  "announce": Announce;
   "fail": Fail;
+  "news": News;
   "said": Said;
   "say": Say;
 }
@@ -61,6 +76,15 @@ export interface HelloFrame {
 /** A typed action from the server, one member of the union per action name. */
 export type ActionFrame = { [K in keyof ServerActions]: { type: "action"; action: K; data: ServerActions[K] } & Positioned }[keyof ServerActions];
 
+/** A topic action from a topic or pattern the page follows (docs/topics.md#from-the-browser), with the topic it came on. */
+export type TopicFrame = { [K in keyof ServerActions]: { type: "topic"; topic: string; action: K; data: ServerActions[K] } }[keyof ServerActions];
+
+/** The server holds the page's subscription to a topic or pattern, or has ended it. */
+export interface SubscriptionFrame {
+  type: "subscribed" | "unsubscribed";
+  name: string;
+}
+
 /** State the app sends by name (`LiveConnection.SendAsync(name, value, ...)`); its shape is the app's System.Text.Json type. */
 export interface UpdateFrame extends Positioned {
   type: "update";
@@ -76,7 +100,7 @@ export interface BroadcastFrame extends Positioned {
 }
 
 /** The host's error codes (`LiveErrorCodes`); an app's own codes (`SendErrorAsync`) are any other string. */
-export type LiveErrorCode = "malformed-frame" | "unknown-action" | "not-allowed" | "invalid-data" | "invalid-presence" | "handler-failed" | "rate-limited" | "frame-too-large";
+export type LiveErrorCode = "malformed-frame" | "unknown-action" | "not-allowed" | "invalid-data" | "invalid-presence" | "handler-failed" | "rate-limited" | "frame-too-large" | "topic_forbidden" | "invalid-topic" | "too-many-topics";
 
 /** A refused frame, a failed handler, or the app's own error. */
 export interface ErrorFrame extends Positioned {
@@ -84,6 +108,7 @@ export interface ErrorFrame extends Positioned {
   code: LiveErrorCode | (string & {});
   message: string;
   action?: string;
+  topic?: string;
 }
 
 /** A positioned message that made no frame: where the stream is now. */
@@ -130,7 +155,7 @@ export interface PresenceListFrame {
 }
 
 /** Every frame a page can receive, discriminated by `type`. */
-export type ServerFrame = HelloFrame | ActionFrame | UpdateFrame | BroadcastFrame | ErrorFrame | PositionFrame | NotRecoveredFrame | PresenceEventFrame | PresenceListFrame;
+export type ServerFrame = HelloFrame | ActionFrame | TopicFrame | SubscriptionFrame | UpdateFrame | BroadcastFrame | ErrorFrame | PositionFrame | NotRecoveredFrame | PresenceEventFrame | PresenceListFrame;
 
 /** What the typed client (`@livetemplate/typed-client`) needs to know about this app. */
 export interface LiveApp {

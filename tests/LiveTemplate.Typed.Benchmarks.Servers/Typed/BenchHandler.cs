@@ -4,10 +4,27 @@ using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.Benchmarks.Servers.Typed;
 
-/// <summary>One per connection: publishes ticks and card moves to groups, and passes on what its group receives.</summary>
-public sealed partial class BenchHandler(LiveConnection live, IBroadcaster broadcaster)
-    : IHandle<Publish>, IHandle<Tick>, IHandle<MoveCard>, IHandle<CardMoved>
+/// <summary>
+/// One per connection: publishes ticks and card moves to groups, and passes on what its group receives. On connect it
+/// tracks the connection in its group's presence when <see cref="PresenceSwitch"/> is on, then sends <see cref="Ready"/>.
+/// </summary>
+public sealed partial class BenchHandler(LiveConnection live, IBroadcaster broadcaster, PresenceSwitch presence)
+    : IHandle<Publish>, IHandle<Tick>, IHandle<MoveCard>, IHandle<CardMoved>, IConnectionLifecycle
 {
+    /// <summary>Tracks the connection (presence on), then tells the browser its connect work is done.</summary>
+    public async ValueTask OnConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (presence.On)
+        {
+            await live.Presence.TrackAsync(new BenchPresence("guest", "#e11d48"), cancellationToken);
+        }
+
+        await live.SendAsync(new Ready(presence.On), cancellationToken);
+    }
+
+    /// <summary>Nothing: the host untracks a tracked connection when it closes.</summary>
+    public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>One publish to the named group, on every instance.</summary>
     public async ValueTask HandleAsync(Publish action, ActionContext context)
         => await broadcaster.BroadcastAsync(new GroupId(LiveWiring.GroupPrefix + action.Group), new Tick(action.Seq, action.Text), context.CancellationToken);

@@ -13,15 +13,23 @@ public static class LiveWiring
     /// <summary>
     /// Registers the SDK over the Redis at <paramref name="redis"/>. The load client is one "browser" that publishes
     /// thousands of times a second, so the per-connection flood limit is lifted; everything else is the default.
+    /// With <paramref name="presence"/>, every connection is tracked in its group's presence on connect.
     /// </summary>
-    public static void AddLive(IServiceCollection services, string redis)
-        => services.AddLiveTemplate(o => (o.MessagesPerSecond, o.MessageBurst) = (1_000_000, 1_000_000)).AddRedis(redis);
+    public static void AddLive(IServiceCollection services, string redis, bool presence = false)
+    {
+        services.AddSingleton(new PresenceSwitch(presence));
+        services.AddLiveTemplate(o => (o.MessagesPerSecond, o.MessageBurst) = (1_000_000, 1_000_000)).AddRedis(redis);
+    }
 
-    /// <summary>Maps the live endpoint: the group is the route's.</summary>
-    public static void MapLive(WebApplication app)
+    /// <summary>Maps the live endpoint: the group is the route's. With presence, browsers may list but not track.</summary>
+    public static void MapLive(WebApplication app, bool presence = false)
         => app.MapLiveTemplate<BenchHandler>("/live/{group}", endpoint =>
         {
             endpoint.ResolveGroup = http => GroupPrefix + (string?)http.Request.RouteValues["group"];
             endpoint.AllowFromBrowser<Publish>().AllowFromBrowser<MoveCard>();
+            if (presence)
+            {
+                endpoint.UsePresence<BenchPresence>(policy => policy.BrowserMayTrack = false);
+            }
         });
 }

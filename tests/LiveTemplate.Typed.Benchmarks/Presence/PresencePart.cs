@@ -14,7 +14,8 @@ namespace LiveTemplate.Typed.Benchmarks.Presence;
 /// What presence costs and how fast it notices a crash, on one redis-server: the time from SIGKILL of a TeamBoard
 /// process to its member's leave on the other process (default liveness settings); 10,000 members in one group (track
 /// time, list p50/p99, join events per second seen by a second instance); Redis memory per member for groups of 5 at
-/// two counts; and the Redis work presence adds to a connection's connect and disconnect (track + untrack).
+/// 10,000 and 100,000 groups; the Redis work presence adds to a connection's connect and disconnect (track + untrack);
+/// and the same end to end, WebSocket connects and closes against servers with and without presence (<see cref="ConnectCycles"/>).
 /// </summary>
 public static class PresencePart
 {
@@ -48,7 +49,7 @@ public static class PresencePart
         report.Table(["Run", "Track 10,000", "Tracks/s", "Join events/s (watcher)", "List p50", "List p99"], rows);
 
         var memory = new List<string>();
-        foreach (var groups in new[] { 10_000, 30_000 })
+        foreach (var groups in settings.Quick ? new[] { 2_000, 10_000 } : [10_000, 100_000])
         {
             var perMember = await MemoryPerMemberAsync(endpoint, groups);
             memory.Add($"{groups:N0} groups × 5 = {groups * 5:N0} members: {perMember:N0} B per member");
@@ -60,8 +61,21 @@ public static class PresencePart
         var (track, untrack) = await ConnectCostAsync(endpoint);
         report.Note($"Added to a connection's connect and disconnect, one at a time, 2,000 each: TrackAsync p50 {track.P50:N0} µs, p99 {track.P99:N0} µs; "
             + $"UntrackAsync p50 {untrack.P50:N0} µs, p99 {untrack.P99:N0} µs (a connection without presence does neither).");
+
+        var cycles = settings.Quick ? 200 : 1000;
+        var (off, on) = await ConnectCycles.MeasureAsync(endpoint, cycles);
+        report.Note($"End to end, {cycles:N0} WebSocket connect + close cycles one at a time per side, over two servers each on this redis-server, "
+            + $"the sides alternating in blocks of 50: open to hello, open to the handler's ready frame (sent after the track when presence is on), "
+            + "close handshake, and both servers' CPU time per cycle (/proc, the whole run, untrack on close and heartbeats included).");
+        report.Table(["Side", "Open→hello p50 / p99", "Open→ready p50 / p99", "Close p50 / p99", "Server CPU per cycle"],
+            [.. new[] { off, on }.Select(s => (IReadOnlyList<string>)[s.Name, Pair(s.Hello), Pair(s.Ready), Pair(s.Close), $"{s.CpuMicrosecondsPerCycle:N0} µs"]),
+             ["with / without", Ratio(on.Hello, off.Hello), Ratio(on.Ready, off.Ready), Ratio(on.Close, off.Close), $"{on.CpuMicrosecondsPerCycle / off.CpuMicrosecondsPerCycle:N2}×"]]);
         report.Note($"End: {MachineLoad.Describe()}.");
     }
+
+    private static string Pair(Percentiles p) => $"{p.P50 / 1000:N2} / {p.P99 / 1000:N2} ms";
+
+    private static string Ratio(Percentiles with, Percentiles without) => $"{with.P50 / without.P50:N2}× / {with.P99 / without.P99:N2}×";
 
     private static async Task<TimeSpan> KillToLeaveAsync(string endpoint)
     {

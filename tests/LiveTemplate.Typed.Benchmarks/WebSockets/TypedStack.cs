@@ -5,15 +5,17 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 /// <see cref="System.Net.WebSockets.ClientWebSocket"/>s, as a browser's. With <paramref name="history"/>, the servers
 /// keep the group actions' history (recovery, docs/recovery.md): every publish also appends to the group's stream on
 /// Redis and every frame carries its position. With <paramref name="build"/>, the server is another build of the same
-/// app (a baseline, to compare two versions of the SDK in one run).
+/// app (a baseline, to compare two versions of the SDK in one run). With <paramref name="presence"/>, the servers track
+/// every connection in its group's presence on connect (docs/presence.md), and untrack it when it closes.
 /// </summary>
-public sealed class TypedStack(bool history = false, string? build = null) : IStack
+public sealed class TypedStack(bool history = false, string? build = null, bool presence = false) : IStack
 {
     /// <inheritdoc />
-    public string Name => (history, build) switch
+    public string Name => (history, build, presence) switch
     {
-        (true, _) => "LiveTemplate.Typed, history on",
-        (_, not null) => "LiveTemplate.Typed, baseline build",
+        (true, _, _) => "LiveTemplate.Typed, history on",
+        (_, not null, _) => "LiveTemplate.Typed, baseline build",
+        (_, _, true) => "LiveTemplate.Typed, presence on",
         _ => "LiveTemplate.Typed",
     };
 
@@ -21,7 +23,7 @@ public sealed class TypedStack(bool history = false, string? build = null) : ISt
     public string ServerAssembly => build ?? ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ServerArguments => history ? ["--LiveTemplate:History=GroupAction"] : [];
+    public IReadOnlyList<string> ServerArguments => [.. history ? ["--LiveTemplate:History=GroupAction"] : Array.Empty<string>(), .. presence ? ["--Presence=true"] : Array.Empty<string>()];
 
     /// <inheritdoc />
     public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct)

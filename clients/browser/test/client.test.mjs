@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { LiveError, connect } from "../dist/index.js";
+import { LiveError, connect } from "../src/index.js";
 import { next, startHost, startRedis, until } from "./host.mjs";
 
 const fast = { minDelay: 100, maxDelay: 1000 };

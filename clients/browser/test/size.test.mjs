@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { backoff } from "../dist/index.js";
+import { backoff } from "../src/index.js";
 
 const BUDGET = 4096; // bytes, minified and gzipped (docs/browser-client.md)
 

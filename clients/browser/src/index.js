@@ -87,7 +87,6 @@ export class LiveError extends Error {
  * @param {number} minDelay
  * @param {number} maxDelay
  * @param {() => number} random
- * @returns {number}
  */
 export function backoff(attempt, minDelay, maxDelay, random) {
   const cap = Math.min(maxDelay, minDelay * 2 ** Math.min(attempt, 30));
@@ -150,7 +149,6 @@ export class LiveClient {
    * @template {keyof A["browser"] & string} K
    * @param {K} action
    * @param {A["browser"][K]} data
-   * @returns {void}
    */
   send(action, data) {
     this.write({ action, data });
@@ -161,7 +159,6 @@ export class LiveClient {
    * @template {keyof A["server"] & string} K
    * @param {K} action
    * @param {(data: A["server"][K], frame: FramePosition) => void} handler
-   * @returns {() => void}
    */
   on(action, handler) {
     return this.add("action:" + action, (/** @type {Frame} */ frame) => handler(frame.data, { stream: frame.stream, pos: frame.pos }));
@@ -173,7 +170,6 @@ export class LiveClient {
    * @template {keyof UpdatesOf<A> & string} K
    * @param {K} name
    * @param {Handler<UpdatesOf<A>[K]>} handler
-   * @returns {() => void}
    */
   onUpdate(name, handler) {
     return this.add("update:" + name, (/** @type {Frame} */ frame) => handler(frame.data));
@@ -181,7 +177,6 @@ export class LiveClient {
 
   /**
    * @param {(data: unknown, scope: "global" | "group" | "user") => void} handler
-   * @returns {() => void}
    */
   onBroadcast(handler) {
     return this.add("broadcast", (/** @type {Frame} */ frame) => handler(frame.data, frame.scope));
@@ -189,7 +184,6 @@ export class LiveClient {
 
   /**
    * @param {Handler<LiveError>} handler
-   * @returns {() => void}
    */
   onError(handler) {
     return this.add("error", handler);
@@ -198,7 +192,6 @@ export class LiveClient {
   /**
    * The connection state as it changes, with the close code and reason when a socket closed.
    * @param {(state: ConnectionState, detail?: CloseDetail) => void} handler
-   * @returns {() => void}
    */
   onState(handler) {
     return this.add("state", (/** @type {{ state: ConnectionState, detail?: CloseDetail }} */ e) => handler(e.state, e.detail));
@@ -206,7 +199,6 @@ export class LiveClient {
 
   /**
    * @param {Handler<NotRecovered>} handler
-   * @returns {() => void}
    */
   onNotRecovered(handler) {
     return this.add("not-recovered", handler);
@@ -215,7 +207,6 @@ export class LiveClient {
   /**
    * Every member of the group, each time a presence-list arrives (after track or list, and after each reconnect).
    * @param {Handler<Member<A["presence"]>[]>} handler
-   * @returns {() => void}
    */
   onPresenceList(handler) {
     return this.add("presence-list", handler);
@@ -223,7 +214,6 @@ export class LiveClient {
 
   /**
    * @param {Handler<PresenceChange<A["presence"]>>} handler
-   * @returns {() => void}
    */
   onPresence(handler) {
     return this.add("presence", handler);
@@ -235,7 +225,6 @@ export class LiveClient {
    * The server answers with `subscribed` (see `onSubscribed`) or an error naming the topic: `topic_forbidden`,
    * `invalid-topic`, `too-many-topics`.
    * @param {string} name
-   * @returns {void}
    */
   subscribe(name) {
     this.topics.add(name);
@@ -245,7 +234,6 @@ export class LiveClient {
   /**
    * Stops following a topic or pattern.
    * @param {string} name
-   * @returns {void}
    */
   unsubscribe(name) {
     this.topics.delete(name);
@@ -255,7 +243,6 @@ export class LiveClient {
   /**
    * The server's confirmation of a subscription (once it holds on every instance's Redis).
    * @param {Handler<string>} handler
-   * @returns {() => void}
    */
   onSubscribed(handler) {
     return this.add("subscribed", (/** @type {Frame} */ frame) => handler(frame.name));
@@ -266,7 +253,6 @@ export class LiveClient {
    * @template {keyof A["server"] & string} K
    * @param {K} action
    * @param {(data: A["server"][K], topic: string) => void} handler
-   * @returns {() => void}
    */
   onTopic(action, handler) {
     return this.add("topic:" + action, (/** @type {Frame} */ frame) => handler(frame.data, frame.topic));
@@ -275,7 +261,6 @@ export class LiveClient {
   /**
    * Tracks this connection with its metadata (again after every reconnect) and starts the presence events.
    * @param {A["presence"]} metadata
-   * @returns {void}
    */
   track(metadata) {
     this.presence.track = metadata;
@@ -285,14 +270,13 @@ export class LiveClient {
   /**
    * Replaces this connection's metadata.
    * @param {A["presence"]} metadata
-   * @returns {void}
    */
   update(metadata) {
     this.presence.track = metadata;
     this.write({ presence: "update", data: metadata });
   }
 
-  /** @returns {void} */
+  /** Stops tracking this connection; the others see it leave. */
   untrack() {
     delete this.presence.track;
     this.write({ presence: "untrack" });
@@ -300,7 +284,6 @@ export class LiveClient {
 
   /**
    * Asks for the group's members (and from then on its events, again after every reconnect).
-   * @returns {void}
    */
   list() {
     this.presence.list = true;
@@ -309,7 +292,6 @@ export class LiveClient {
 
   /**
    * Closes the connection for good.
-   * @returns {void}
    */
   close() {
     clearTimeout(this.timer);
@@ -357,7 +339,6 @@ export class LiveClient {
   /**
    * @private
    * @param {Frame} frame
-   * @returns {void}
    */
   receive(frame) {
     if (typeof frame.stream === "string") {
@@ -408,7 +389,6 @@ export class LiveClient {
   /**
    * @private
    * @param {object} frame
-   * @returns {void}
    */
   write(frame) {
     if (this.socket?.readyState !== 1 || this.state !== "open") {
@@ -422,7 +402,6 @@ export class LiveClient {
    * @private
    * @param {ConnectionState} state
    * @param {CloseDetail} [detail]
-   * @returns {void}
    */
   setState(state, detail) {
     this.state = state;
@@ -446,7 +425,6 @@ export class LiveClient {
    * @private
    * @param {string} key
    * @param {unknown} value
-   * @returns {void}
    */
   emit(key, value) {
     for (const handler of this.handlers.get(key) ?? []) handler(value);

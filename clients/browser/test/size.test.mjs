@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { backoff } from "../src/index.js";
 
 const BUDGET = 4096; // bytes, minified and gzipped (docs/browser-client.md)
@@ -13,6 +14,11 @@ test(`the minified client is under ${BUDGET} bytes gzipped`, () => {
     const size = gzipSync(readFileSync(file), { level: 9 }).length;
     assert.ok(size < BUDGET, `${file} is ${size} bytes gzipped`);
   }
+});
+
+test("the file the host serves is one module a browser loads alone: src/index.js imports nothing", async () => {
+  const { metafile } = await build({ entryPoints: ["src/index.js"], bundle: true, write: false, metafile: true, logLevel: "silent" });
+  assert.deepEqual(Object.keys(metafile.inputs), ["src/index.js"]);
 });
 
 test("backoff doubles per attempt up to the cap, with jitter over its upper half", () => {

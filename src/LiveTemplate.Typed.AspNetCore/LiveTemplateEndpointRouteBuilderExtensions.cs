@@ -19,7 +19,8 @@ public static class LiveTemplateEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Serves the typed browser client (an ES module, no dependencies) at <paramref name="path"/>, so a page without a
-    /// bundler can <c>import { connect } from "/_livetemplate/client.js"</c> (docs/browser-client.md).
+    /// bundler can <c>import { connect } from "/_livetemplate/client.js"</c> (docs/browser-client.md); revalidated by
+    /// its entity tag, gzipped for a request that accepts gzip.
     /// </summary>
     /// <returns>A builder for endpoint conventions.</returns>
     public static IEndpointConventionBuilder MapLiveTemplateClient(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string path = DefaultClientPath)

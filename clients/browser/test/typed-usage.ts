@@ -36,3 +36,32 @@ export function describe(frame: ServerFrame): string {
       return frame.type;
   }
 }
+
+// onUpdate is typed by the app's `updates` (update name -> data) when its declarations have them, and takes any name
+// with `unknown` data when they have none. Small inline app types, so these lines hold whatever the generated
+// LiveApp of the test host has.
+interface BoardUpdate { cards: { id: number; title: string }[] }
+interface Shape { browser: {}; server: {}; presence: never }
+const typed = connect<Shape & { updates: { board: BoardUpdate } }>("ws://127.0.0.1:1/live/room");
+typed.onUpdate("board", (board) => board.cards.map((card) => card.title.toUpperCase() + card.id.toFixed()));
+// @ts-expect-error: no update "bored"
+typed.onUpdate("bored", () => {});
+// @ts-expect-error: BoardUpdate has no "columns"
+typed.onUpdate("board", (board) => board.columns);
+// @ts-expect-error: a card's "title" is a string
+typed.onUpdate("board", (board) => board.cards[0].title.toFixed());
+
+// With an index signature for the names the declarations do not know: those are `unknown`, the known ones typed.
+const open = connect<Shape & { updates: { board: BoardUpdate; [name: string]: unknown } }>("ws://127.0.0.1:1/live/room");
+open.onUpdate("board", (board) => board.cards.length);
+open.onUpdate("anything", (data) => data);
+// @ts-expect-error: BoardUpdate has no "columns", index signature or not
+open.onUpdate("board", (board) => board.columns);
+// @ts-expect-error: the data of an update the declarations do not know is unknown
+open.onUpdate("anything", (data) => data.cards);
+
+// No `updates` member: any name, unknown data (the fallback).
+const untyped = connect<Shape>("ws://127.0.0.1:1/live/room");
+untyped.onUpdate("whatever", (data) => data);
+// @ts-expect-error: unknown data must be narrowed before use
+untyped.onUpdate("whatever", (data) => data.cards);

@@ -17,7 +17,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
 /// <c>/live</c> (group = browser session; no topics from the browser) and at <c>/boards/{board}</c> (group =
 /// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>). A request
-/// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication).
+/// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). The browser client
+/// is served at its default path.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
@@ -123,6 +124,7 @@ public sealed class TestApp : IAsyncDisposable
             });
             AllowBrowserActions(endpoint);
         });
+        app.MapLiveTemplateClient();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
         await app.StartAsync();
         return new TestApp(app, ListeningAddress.Of(app), log);

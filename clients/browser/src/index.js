@@ -1,0 +1,447 @@
+// The typed browser client of LiveTemplate.Typed (docs/browser-client.md): one WebSocket to a MapLiveTemplate
+// endpoint, typed by the declarations `dotnet build` generates from the C# actions (live-actions.d.ts).
+// No runtime dependency; the frames are those of docs/aspnetcore.md#frame-protocol. Plain JavaScript with JSDoc types,
+// checked by `tsc --strict` (which also emits dist/index.d.ts): the host serves this very file at
+// /_livetemplate/client.js (app.MapLiveTemplateClient()), so it must stay one self-contained ES module.
+
+/**
+ * The shape of the generated `LiveApp`: what a browser may send, what the server sends, the presence metadata, and,
+ * when the declarations have it, `updates` (update name to data type), which types `onUpdate`.
+ * @typedef {{ browser: object, server: object, presence: unknown }} AppShape
+ */
+
+/**
+ * The `update` frames of an app: its `updates` member, or any name with `unknown` data when it has none.
+ * @template {AppShape} A
+ * @typedef {A extends { updates: infer U extends object } ? U : Record<string, unknown>} UpdatesOf
+ */
+
+/**
+ * `connecting` (first attempt), `open` (hello received), `reconnecting` (waiting to retry), `closed` (for good).
+ * @typedef {"connecting" | "open" | "reconnecting" | "closed"} ConnectionState
+ */
+
+/**
+ * Messages of a stream are lost for good (docs/recovery.md): the page should load its state again.
+ * @typedef {object} NotRecovered
+ * @property {string} stream
+ * @property {string} reason
+ * @property {string | null} pos Where the stream is complete again; null when it has no message yet.
+ */
+
+/**
+ * A member of the connection's group, as presence-list and presence frames carry it.
+ * @template P
+ * @typedef {{ member: string, userId: string | null, connections: number, since: string, data: P }} Member
+ */
+
+/**
+ * A presence change: join, update or leave of one member.
+ * @template P
+ * @typedef {{ event: "join" | "update" | "leave", member: string, userId: string | null, connectionId: string, since: string, data: P }} PresenceChange
+ */
+
+/**
+ * @typedef {object} ClientOptions
+ * @property {number} [minDelay] First reconnect delay, ms (default 500); doubles per failed attempt up to maxDelay.
+ * @property {number} [maxDelay] Largest reconnect delay, ms (default 10000).
+ * @property {typeof WebSocket} [WebSocket] A WebSocket constructor (default: the global one).
+ * @property {() => number} [random] Random source in [0, 1) for the jitter (default Math.random).
+ */
+
+/** The close code and reason `onState` reports with `reconnecting` and `closed`. @typedef {{ code: number, reason: string }} CloseDetail */
+/** Where an action frame sits in its stream (recovery.md), when the stream has history. @typedef {{ stream?: string, pos?: string }} FramePosition */
+/** A handler of one kind of event. @template T @typedef {(value: T) => void} Handler */
+/** A frame as the socket delivers it (docs/aspnetcore.md#frame-protocol), before the client types it. @typedef {{ type: string, [member: string]: any }} Frame */
+
+// Close codes after which a retry would fail again at once (docs/aspnetcore.md: 1008 policy, 1009 too large).
+const FINAL_CLOSES = [1008, 1009];
+
+/** An error frame from the server, or a send refused by the client, as a typed error. */
+export class LiveError extends Error {
+  /** @readonly @type {string} */
+  code;
+  /** @readonly @type {string | undefined} */
+  action;
+  /** @readonly @type {string | undefined} */
+  topic;
+
+  /**
+   * @param {string} code
+   * @param {string} message
+   * @param {string} [action]
+   * @param {string} [topic]
+   */
+  constructor(code, message, action, topic) {
+    super(message);
+    this.code = code;
+    this.action = action;
+    this.topic = topic;
+    this.name = "LiveError";
+  }
+}
+
+/**
+ * The reconnect delay of attempt `n` (0-based): capped exponential backoff with full jitter over its upper half.
+ * @param {number} attempt
+ * @param {number} minDelay
+ * @param {number} maxDelay
+ * @param {() => number} random
+ */
+export function backoff(attempt, minDelay, maxDelay, random) {
+  const cap = Math.min(maxDelay, minDelay * 2 ** Math.min(attempt, 30));
+  return Math.round(cap / 2 + (cap / 2) * random());
+}
+
+/**
+ * One live connection. Frames are delivered to the handlers registered with `on`, `onUpdate`, `onBroadcast`,
+ * `onError`, `onState`, `onNotRecovered` and the presence handlers; each returns a function that removes it.
+ * @template {AppShape} A
+ */
+export class LiveClient {
+  /** @type {ConnectionState} */
+  state = "connecting";
+  /** @type {string | null} */
+  connectionId = null;
+  /** @type {string | null} */
+  userId = null;
+  /** True when the last hello said the server replayed what this page missed. */
+  resumed = false;
+  /** The last position of every stream with history ("epoch:offset"), presented on reconnect. @readonly @type {Record<string, string>} */
+  positions = {};
+  /** The group's members, by member key, once presence was tracked or listed. @readonly @type {Map<string, Member<A["presence"]>>} */
+  members = new Map();
+
+  /** @private @type {WebSocket | null} */
+  socket = null;
+  /** @private */
+  attempt = 0;
+  /** @private @type {ReturnType<typeof setTimeout> | undefined} */
+  timer = undefined;
+  /** @private @type {{ track?: A["presence"], list?: boolean }} */
+  presence = {};
+  /** @private @readonly @type {Set<string>} */
+  topics = new Set();
+  /** @private @readonly @type {Map<string, Set<Handler<any>>>} */
+  handlers = new Map();
+  /** @private @readonly @type {string} */
+  url;
+  /** @private @readonly @type {Required<ClientOptions>} */
+  options;
+
+  /**
+   * @param {string} url
+   * @param {ClientOptions} [options]
+   */
+  constructor(url, options = {}) {
+    this.url = url;
+    this.options = {
+      minDelay: options.minDelay ?? 500,
+      maxDelay: options.maxDelay ?? 10000,
+      WebSocket: options.WebSocket ?? WebSocket,
+      random: options.random ?? Math.random,
+    };
+    this.open();
+  }
+
+  /**
+   * Sends a typed action the endpoint allows from a browser; throws a `LiveError` ("not-connected") when not open.
+   * @template {keyof A["browser"] & string} K
+   * @param {K} action
+   * @param {A["browser"][K]} data
+   */
+  send(action, data) {
+    this.write({ action, data });
+  }
+
+  /**
+   * Handles one typed action the server sends.
+   * @template {keyof A["server"] & string} K
+   * @param {K} action
+   * @param {(data: A["server"][K], frame: FramePosition) => void} handler
+   */
+  on(action, handler) {
+    return this.add("action:" + action, (/** @type {Frame} */ frame) => handler(frame.data, { stream: frame.stream, pos: frame.pos }));
+  }
+
+  /**
+   * Handles `update` frames of one name (state the app sends, for example on connect), typed by the app's `updates`
+   * when its declarations have them; any name with `unknown` data otherwise.
+   * @template {keyof UpdatesOf<A> & string} K
+   * @param {K} name
+   * @param {Handler<UpdatesOf<A>[K]>} handler
+   */
+  onUpdate(name, handler) {
+    return this.add("update:" + name, (/** @type {Frame} */ frame) => handler(frame.data));
+  }
+
+  /**
+   * @param {(data: unknown, scope: "global" | "group" | "user") => void} handler
+   */
+  onBroadcast(handler) {
+    return this.add("broadcast", (/** @type {Frame} */ frame) => handler(frame.data, frame.scope));
+  }
+
+  /**
+   * @param {Handler<LiveError>} handler
+   */
+  onError(handler) {
+    return this.add("error", handler);
+  }
+
+  /**
+   * The connection state as it changes, with the close code and reason when a socket closed.
+   * @param {(state: ConnectionState, detail?: CloseDetail) => void} handler
+   */
+  onState(handler) {
+    return this.add("state", (/** @type {{ state: ConnectionState, detail?: CloseDetail }} */ e) => handler(e.state, e.detail));
+  }
+
+  /**
+   * @param {Handler<NotRecovered>} handler
+   */
+  onNotRecovered(handler) {
+    return this.add("not-recovered", handler);
+  }
+
+  /**
+   * Every member of the group, each time a presence-list arrives (after track or list, and after each reconnect).
+   * @param {Handler<Member<A["presence"]>[]>} handler
+   */
+  onPresenceList(handler) {
+    return this.add("presence-list", handler);
+  }
+
+  /**
+   * @param {Handler<PresenceChange<A["presence"]>>} handler
+   */
+  onPresence(handler) {
+    return this.add("presence", handler);
+  }
+
+  /**
+   * Follows a topic (`board/7/activity`) or a pattern (`board/*\/activity`) the endpoint's topic policy allows
+   * (docs/topics.md#from-the-browser); kept across reconnects, so it may be called before the connection is open.
+   * The server answers with `subscribed` (see `onSubscribed`) or an error naming the topic: `topic_forbidden`,
+   * `invalid-topic`, `too-many-topics`.
+   * @param {string} name
+   */
+  subscribe(name) {
+    this.topics.add(name);
+    if (this.state === "open") this.write({ topic: "subscribe", name });
+  }
+
+  /**
+   * Stops following a topic or pattern.
+   * @param {string} name
+   */
+  unsubscribe(name) {
+    this.topics.delete(name);
+    if (this.state === "open") this.write({ topic: "unsubscribe", name });
+  }
+
+  /**
+   * The server's confirmation of a subscription (once it holds on every instance's Redis).
+   * @param {Handler<string>} handler
+   */
+  onSubscribed(handler) {
+    return this.add("subscribed", (/** @type {Frame} */ frame) => handler(frame.name));
+  }
+
+  /**
+   * Handles one typed topic action, from any topic this page follows; the handler gets the topic it came on.
+   * @template {keyof A["server"] & string} K
+   * @param {K} action
+   * @param {(data: A["server"][K], topic: string) => void} handler
+   */
+  onTopic(action, handler) {
+    return this.add("topic:" + action, (/** @type {Frame} */ frame) => handler(frame.data, frame.topic));
+  }
+
+  /**
+   * Tracks this connection with its metadata (again after every reconnect) and starts the presence events.
+   * @param {A["presence"]} metadata
+   */
+  track(metadata) {
+    this.presence.track = metadata;
+    this.write({ presence: "track", data: metadata });
+  }
+
+  /**
+   * Replaces this connection's metadata.
+   * @param {A["presence"]} metadata
+   */
+  update(metadata) {
+    this.presence.track = metadata;
+    this.write({ presence: "update", data: metadata });
+  }
+
+  /** Stops tracking this connection; the others see it leave. */
+  untrack() {
+    delete this.presence.track;
+    this.write({ presence: "untrack" });
+  }
+
+  /**
+   * Asks for the group's members (and from then on its events, again after every reconnect).
+   */
+  list() {
+    this.presence.list = true;
+    this.write({ presence: "list" });
+  }
+
+  /**
+   * Closes the connection for good.
+   */
+  close() {
+    clearTimeout(this.timer);
+    const socket = this.socket;
+    this.socket = null;
+    this.setState("closed");
+    socket?.close(1000);
+  }
+
+  /** @private */
+  open() {
+    const resume = Object.keys(this.positions).length > 0 && this.connectionId
+      ? (this.url.includes("?") ? "&" : "?") + "resume=" + encodeURIComponent(JSON.stringify({ connectionId: this.connectionId, streams: this.positions }))
+      : "";
+    const socket = new this.options.WebSocket(this.url + resume);
+    this.socket = socket;
+    socket.onmessage = (event) => this.receive(JSON.parse(String(event.data)));
+    socket.onclose = (event) => this.closed(socket, event.code, event.reason);
+    // A connection that fails before it opens: browsers follow the error with a close, some runtimes (Node 20's
+    // WebSocket) do not; the second of the two is ignored.
+    socket.onerror = () => this.closed(socket, 1006, "");
+  }
+
+  /**
+   * @private
+   * @param {WebSocket} socket
+   * @param {number} code
+   * @param {string} reason
+   */
+  closed(socket, code, reason) {
+    if (this.socket !== socket) {
+      return;
+    }
+
+    this.socket = null;
+    if (FINAL_CLOSES.includes(code)) {
+      this.setState("closed", { code, reason });
+      return;
+    }
+
+    this.setState("reconnecting", { code, reason });
+    this.timer = setTimeout(() => this.open(), backoff(this.attempt++, this.options.minDelay, this.options.maxDelay, this.options.random));
+  }
+
+  /**
+   * @private
+   * @param {Frame} frame
+   */
+  receive(frame) {
+    if (typeof frame.stream === "string") {
+      if (typeof frame.pos === "string") this.positions[frame.stream] = frame.pos;
+      else delete this.positions[frame.stream];
+    }
+
+    switch (frame.type) {
+      case "hello":
+        this.connectionId = frame.connectionId;
+        this.userId = frame.userId ?? null;
+        this.resumed = frame.resumed === true;
+        Object.assign(this.positions, frame.streams);
+        this.attempt = 0;
+        this.setState("open");
+        if (this.presence.track !== undefined) this.write({ presence: "track", data: this.presence.track });
+        else if (this.presence.list) this.write({ presence: "list" });
+        for (const name of this.topics) this.write({ topic: "subscribe", name });
+        return;
+      case "action":
+        return this.emit("action:" + frame.action, frame);
+      case "update":
+        return this.emit("update:" + frame.name, frame);
+      case "broadcast":
+        return this.emit("broadcast", frame);
+      case "topic":
+        return this.emit("topic:" + frame.action, frame);
+      case "subscribed":
+        return this.emit("subscribed", frame);
+      case "error":
+        return this.emit("error", new LiveError(frame.code, frame.message, frame.action, frame.topic));
+      case "not-recovered":
+        return this.emit("not-recovered", { stream: frame.stream, reason: frame.reason, pos: frame.pos });
+      case "presence-list":
+        this.members.clear();
+        for (const member of frame.members) this.members.set(member.member, member);
+        return this.emit("presence-list", [...this.members.values()]);
+      case "presence": {
+        const { type, scope, ...change } = frame;
+        const known = this.members.get(frame.member);
+        if (frame.event === "leave") this.members.delete(frame.member);
+        else this.members.set(frame.member, { member: frame.member, userId: frame.userId, connections: known?.connections ?? 1, since: frame.since, data: frame.data });
+        return this.emit("presence", change);
+      }
+    }
+  }
+
+  /**
+   * @private
+   * @param {object} frame
+   */
+  write(frame) {
+    if (this.socket?.readyState !== 1 || this.state !== "open") {
+      throw new LiveError("not-connected", "Not connected: the client is " + this.state + ".");
+    }
+
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /**
+   * @private
+   * @param {ConnectionState} state
+   * @param {CloseDetail} [detail]
+   */
+  setState(state, detail) {
+    this.state = state;
+    this.emit("state", { state, detail });
+  }
+
+  /**
+   * @private
+   * @param {string} key
+   * @param {Handler<any>} handler
+   * @returns {() => void}
+   */
+  add(key, handler) {
+    let set = this.handlers.get(key);
+    if (!set) this.handlers.set(key, (set = new Set()));
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  /**
+   * @private
+   * @param {string} key
+   * @param {unknown} value
+   */
+  emit(key, value) {
+    for (const handler of this.handlers.get(key) ?? []) handler(value);
+  }
+}
+
+/**
+ * Opens a live connection to a MapLiveTemplate endpoint (`ws://` or `wss://` URL, or a path on this page's host).
+ * @template {AppShape} A
+ * @param {string} url
+ * @param {ClientOptions} [options]
+ * @returns {LiveClient<A>}
+ */
+export function connect(url, options) {
+  if (url.startsWith("/") && typeof location !== "undefined") {
+    url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + url;
+  }
+
+  return new LiveClient(url, options);
+}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LiveTemplate.Typed.Generators.Emitting;
@@ -56,12 +57,29 @@ public sealed class ActionGenerator : IIncrementalGenerator
             .Select(static (u, _) => u!)
             .WithTrackingName(TrackingNames.EndpointUses)
             .Collect();
-        var input = actions.Combine(uses).Combine(enabled).WithTrackingName(TrackingNames.BrowserDeclarations);
+        context.RegisterSourceOutput(uses, static (spc, uses) =>
+        {
+            if (uses.Length > 0)
+            {
+                var ordered = uses.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind);
+                spc.AddSource(EndpointUsesEmitter.HintName, SourceText.From(EndpointUsesEmitter.Emit(ordered), System.Text.Encoding.UTF8));
+            }
+        });
+
+        // Combined with the switch first, so that a build without the declarations never looks into its references.
+        var referenced = enabled.Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => pair.Left ? ReferencedDeclarationReader.Read(pair.Right, ct) : ReferencedDeclarations.None)
+            .WithTrackingName(TrackingNames.ReferencedDeclarations);
+        var input = actions.Combine(uses).Combine(enabled).Combine(referenced).WithTrackingName(TrackingNames.BrowserDeclarations);
         context.RegisterSourceOutput(input, static (spc, input) =>
         {
-            if (input.Right)
+            var ((sourceActions, sourceUses), on) = input.Left;
+            if (on)
             {
-                var typeScript = TypeScriptEmitter.Emit(input.Left.Left, input.Left.Right.Distinct().ToList());
+                // A type declared both here and in a reference is the one in source, as the compiler takes it (CS0436).
+                var inSource = new HashSet<string>(sourceActions.Select(a => a.Declaration.FullTypeName), System.StringComparer.Ordinal);
+                var all = sourceActions.AddRange(input.Right.Actions.Where(a => !inSource.Contains(a.Declaration.FullTypeName)));
+                var typeScript = TypeScriptEmitter.Emit(all, sourceUses.Concat(input.Right.Uses).Distinct().ToList());
                 spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
             }
         });

@@ -61,6 +61,39 @@ internal static class ActionParser
     }
 
     /// <summary>
+    /// Models an action or presence metadata of a referenced assembly (marked with its one action attribute,
+    /// <paramref name="attribute"/>) for the browser declarations, or returns null when its own build generated nothing
+    /// for it (its generated part, which implements the kind's <paramref name="contract"/>, is missing). Read
+    /// from symbols alone, as its assembly sees them: no syntax, no constants or topic template (nothing is generated
+    /// for it here).
+    /// </summary>
+    public static ActionModel? ParseReferenced(INamedTypeSymbol type, AttributeData attribute, ActionKind kind, PayloadContext payload, INamedTypeSymbol? contract)
+    {
+        var name = ActionAttributes.ActionNameOf(type, attribute);
+        if (!type.IsRecord || DeclarationReader.IsGenericOrInGeneric(type) || DeclarationReader.FirstHiddenFromAssembly(type) is not null
+            || ActionNaming.Explain(name) is not null || !type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
+        {
+            return null;
+        }
+
+        var shapes = new PayloadShapeReader(payload);
+        return shapes.ReadAction(type) is { } root
+            ? new ActionModel(
+                DeclarationReader.Read(type, "Action"),
+                name!,
+                kind,
+                ConstantDeclaration.Skip,
+                ConstantDeclaration.Skip,
+                root,
+                new EquatableArray<ObjectModel>(shapes.Objects),
+                new EquatableArray<EnumModel>(shapes.Enums),
+                IsImmutable: false,
+                ActionAttributes.IsRecoverable(attribute),
+                new EquatableArray<string>(shapes.SuppressedIds))
+            : null;
+    }
+
+    /// <summary>
     /// How to declare the generated constant <paramref name="name"/> in <paramref name="type"/>: not at all when the type
     /// is called so or a member of it or of a base type is (the user's name wins), with <c>new</c> when it hides the
     /// constant of a base type that is an action too.

@@ -6,6 +6,7 @@ using LiveTemplate.Typed.Generators.Model;
 using LiveTemplate.Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LiveTemplate.Typed.Generators;
@@ -49,8 +50,7 @@ public sealed class ActionGenerator : IIncrementalGenerator
     // target sets LiveTemplateBrowserDeclarations and writes the text to the app's path.
     private static void RegisterBrowserDeclarations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions)
     {
-        var enabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BrowserDeclarationsProperty, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+        var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BrowserDeclarationsAreOn(options.GlobalOptions));
         var uses = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => EndpointUseParser.IsCandidate(node), static (ctx, ct) => EndpointUseParser.Parse(ctx, ct))
             .Where(static u => u is not null)
@@ -87,6 +87,10 @@ public sealed class ActionGenerator : IIncrementalGenerator
 
     /// <summary>The MSBuild property (made visible to the compiler by the package's props) that turns the browser declarations on.</summary>
     public const string BrowserDeclarationsProperty = "build_property.LiveTemplateBrowserDeclarations";
+
+    /// <summary>True when the build turns the browser declarations on (<see cref="BrowserDeclarationsProperty"/> is true).</summary>
+    internal static bool BrowserDeclarationsAreOn(AnalyzerConfigOptions options)
+        => options.TryGetValue(BrowserDeclarationsProperty, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 
     private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, ActionKindInfo kind)
         => context.SyntaxProvider

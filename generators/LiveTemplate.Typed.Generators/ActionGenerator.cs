@@ -57,14 +57,7 @@ public sealed class ActionGenerator : IIncrementalGenerator
             .Select(static (u, _) => u!)
             .WithTrackingName(TrackingNames.EndpointUses)
             .Collect();
-        context.RegisterSourceOutput(uses, static (spc, uses) =>
-        {
-            if (uses.Length > 0)
-            {
-                var ordered = uses.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind);
-                spc.AddSource(EndpointUsesEmitter.HintName, SourceText.From(EndpointUsesEmitter.Emit(ordered), System.Text.Encoding.UTF8));
-            }
-        });
+        RegisterAssemblyRecords(context, actions, uses);
 
         // Combined with the switch first, so that a build without the declarations never looks into its references.
         var referenced = enabled.Combine(context.CompilationProvider)
@@ -81,6 +74,25 @@ public sealed class ActionGenerator : IIncrementalGenerator
                 var all = sourceActions.AddRange(input.Right.Actions.Where(a => !inSource.Contains(a.Declaration.FullTypeName)));
                 var typeScript = TypeScriptEmitter.Emit(all, sourceUses.Concat(input.Right.Uses).Distinct().ToList());
                 spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    // What the browser declarations of an app that references this project read from its assembly (AssemblyRecords),
+    // whether or not this project has the declarations on; no file when there is nothing to record.
+    private static void RegisterAssemblyRecords(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions, IncrementalValueProvider<ImmutableArray<EndpointUse>> uses)
+    {
+        var nonPublic = actions.Select(static (all, _) => new EquatableArray<string>(
+            all.SelectMany(a => a.NonPublicMemberOwners).Distinct().OrderBy(n => n, System.StringComparer.Ordinal)));
+        context.RegisterSourceOutput(uses.Combine(nonPublic), static (spc, input) =>
+        {
+            var records = input.Left.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind)
+                .Select(u => (AssemblyRecords.KeyOf(u.Kind), u.FullTypeName))
+                .Concat(input.Right.Select(n => (AssemblyRecords.NonPublicMembers, n)))
+                .ToList();
+            if (records.Count > 0)
+            {
+                spc.AddSource(AssemblyRecordsEmitter.HintName, SourceText.From(AssemblyRecordsEmitter.Emit(records), System.Text.Encoding.UTF8));
             }
         });
     }

@@ -117,16 +117,20 @@ public class ReferencedDeclarationsTests
     }
 
     [Fact]
-    public void A_library_records_its_endpoint_uses_in_its_assembly_and_one_without_records_nothing()
+    public void A_library_records_its_endpoint_uses_and_its_non_public_members_in_its_assembly_and_one_without_records_nothing()
     {
-        var (withUses, _) = GeneratorHarness.Run(Endpoint.Replace("Contracts.MoveCard", "Ping").Replace("Contracts.Cursor", "Ping"), BrowserDeclarations.EndpointOptions);
+        var (withRecords, _) = GeneratorHarness.Run(
+            Endpoint.Replace("Contracts.MoveCard", "Ping").Replace("Contracts.Cursor", "Ping").Replace("(long At);", "(long At) { [JsonInclude] internal int Hops { get; init; } }"),
+            "global using System.Text.Json.Serialization;",
+            BrowserDeclarations.EndpointOptions);
         var (without, _) = GeneratorHarness.Run(Contracts);
 
         Assert.Equal(
             "[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"LiveTemplate.Typed.EndpointUse.AllowFromBrowser\", \"global::Boards.Live.Ping\")]\n"
-            + "[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"LiveTemplate.Typed.EndpointUse.UsePresence\", \"global::Boards.Live.Ping\")]\n",
-            string.Concat(withUses[EndpointUsesEmitter.HintName].Split('\n').Where(l => l.StartsWith("[assembly:", StringComparison.Ordinal)).Select(l => l + "\n")));
-        Assert.DoesNotContain(EndpointUsesEmitter.HintName, without.Keys);
+            + "[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"LiveTemplate.Typed.EndpointUse.UsePresence\", \"global::Boards.Live.Ping\")]\n"
+            + "[assembly: global::System.Reflection.AssemblyMetadataAttribute(\"LiveTemplate.Typed.NonPublicMembers\", \"global::Boards.Live.Ping\")]\n",
+            string.Concat(withRecords[AssemblyRecordsEmitter.HintName].Split('\n').Where(l => l.StartsWith("[assembly:", StringComparison.Ordinal)).Select(l => l + "\n")));
+        Assert.DoesNotContain(AssemblyRecordsEmitter.HintName, without.Keys);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ internal static class ActionParser
             Immutability.IsDeep(type),
             ActionAttributes.IsRecoverable(context.Attributes[0]),
             new EquatableArray<string>(shapes.SuppressedIds),
-            topic);
+            topic,
+            new EquatableArray<string>(shapes.NonPublicMemberOwners));
     }
 
     /// <summary>

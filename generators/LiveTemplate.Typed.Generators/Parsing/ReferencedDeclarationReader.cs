@@ -24,6 +24,7 @@ internal static class ReferencedDeclarationReader
     {
         var actions = new List<ActionModel>();
         var uses = new List<EndpointUse>();
+        var unseen = new List<string>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -32,12 +33,19 @@ internal static class ReferencedDeclarationReader
                 var declared = Cache.GetValue(assembly, a => ReadAssembly(compilation, a, cancellationToken));
                 actions.AddRange(declared.Actions);
                 uses.AddRange(declared.Uses);
+
+                // With InternalsVisibleTo the compiler loads the assembly's internal members, and they are modelled.
+                if (!assembly.GivesAccessTo(compilation.Assembly))
+                {
+                    unseen.AddRange(declared.UnseenMemberOwners);
+                }
             }
         }
 
         return new ReferencedDeclarations(
             new EquatableArray<ActionModel>(actions.OrderBy(a => a.Declaration.FullTypeName, System.StringComparer.Ordinal)),
-            new EquatableArray<EndpointUse>(uses.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind)));
+            new EquatableArray<EndpointUse>(uses.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind)),
+            new EquatableArray<string>(unseen.Distinct().OrderBy(n => n, System.StringComparer.Ordinal)));
     }
 
     /// <summary>The cheap test first: the assembly names the runtime among its references.</summary>
@@ -59,11 +67,13 @@ internal static class ReferencedDeclarationReader
             }
         }
 
-        var uses = assembly.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == EndpointUseRecord.AttributeMetadataName && a.ConstructorArguments.Length == 2)
-            .Select(a => EndpointUseRecord.Read(a.ConstructorArguments[0].Value as string, a.ConstructorArguments[1].Value as string))
-            .OfType<EndpointUse>();
-        return new ReferencedDeclarations(new EquatableArray<ActionModel>(actions), new EquatableArray<EndpointUse>(uses));
+        var records = assembly.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == AssemblyRecords.AttributeMetadataName && a.ConstructorArguments.Length == 2)
+            .Select(a => (Key: a.ConstructorArguments[0].Value as string, Value: a.ConstructorArguments[1].Value as string))
+            .ToList();
+        var uses = records.Select(r => AssemblyRecords.UseOf(r.Key, r.Value)).OfType<EndpointUse>();
+        var nonPublic = records.Where(r => r.Key == AssemblyRecords.NonPublicMembers && r.Value is { Length: > 0 }).Select(r => r.Value!);
+        return new ReferencedDeclarations(new EquatableArray<ActionModel>(actions), new EquatableArray<EndpointUse>(uses), new EquatableArray<string>(nonPublic));
     }
 
     private static IEnumerable<INamedTypeSymbol> TypesIn(INamespaceSymbol ns)

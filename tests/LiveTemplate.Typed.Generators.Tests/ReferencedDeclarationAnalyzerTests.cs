@@ -5,10 +5,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators.Tests;
 
 /// <summary>
-/// LTT1004 across assemblies (<see cref="ReferencedActionNameAnalyzer"/>): with the browser declarations on, an action
-/// name of the project that a referenced library's action has too, and one two libraries share, are errors.
+/// <see cref="ReferencedDeclarationAnalyzer"/>, with the browser declarations on: LTT1004 for an action name of the
+/// project that a referenced library's action has too, and for one two libraries share; LTT1021 for a referenced
+/// action with data members the project cannot see.
 /// </summary>
-public class ReferencedActionNameTests
+public class ReferencedDeclarationAnalyzerTests
 {
     private static readonly Lazy<MetadataReference[]> Libraries = new(() =>
     [
@@ -50,10 +51,37 @@ public class ReferencedActionNameTests
     public async Task A_project_type_that_hides_a_referenced_one_of_its_full_name_is_not_a_second_action()
         => Assert.Empty(await AnalyzeAsync(enabled: true, [Libraries.Value[0]], "namespace A; [LiveTemplate.Typed.GroupAction] public sealed partial record MoveCard(int Id);"));
 
+    [Fact]
+    public async Task A_referenced_action_with_an_internal_member_is_reported_unless_its_assembly_lets_the_project_see_it()
+    {
+        const string notice = """
+            using System.Text.Json.Serialization;
+
+            namespace Contracts;
+
+            [LiveTemplate.Typed.ServerAction]
+            public sealed partial record Notice(string Text, Detail Detail);
+
+            public sealed record Detail(int Level)
+            {
+                [JsonInclude]
+                internal int Rank { get; init; }
+            }
+            """;
+        var hidden = GeneratorHarness.CompileLibrary("Contracts", [], [notice]);
+        var visible = GeneratorHarness.CompileLibrary("Contracts", [], [notice, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"TestProject\")]"]);
+
+        Assert.Equal(
+            ["LTT1021 : 'Contracts.Detail', a type of an action of a referenced assembly, has data members that are not public, which this project's compiler does not load, so its browser declarations would lack them; make them public, or let that assembly grant this project [InternalsVisibleTo]"],
+            await AnalyzeAsync(enabled: true, [hidden], "public static class Program { }"));
+        Assert.Empty(await AnalyzeAsync(enabled: true, [visible], "public static class Program { }"));
+        Assert.Contains("export interface Detail {\n  \"level\": number;\n  \"rank\"?: number;\n}", BrowserDeclarations.Generate([visible], "public static class Program { }"), StringComparison.Ordinal);
+    }
+
     private static async Task<string[]> AnalyzeAsync(bool enabled, MetadataReference[] references, string source)
     {
         var compilation = GeneratorHarness.Compile("TestProject", references, source)
-            .WithAnalyzers([new ReferencedActionNameAnalyzer()], new AnalyzerOptions([], BrowserDeclarations.Options(enabled)));
+            .WithAnalyzers([new ReferencedDeclarationAnalyzer()], new AnalyzerOptions([], BrowserDeclarations.Options(enabled)));
         var diagnostics = await compilation.GetAnalyzerDiagnosticsAsync();
         return diagnostics
             .Select(d => $"{d.Id} {(d.Location.IsInSource ? $"{d.Location.SourceTree!.FilePath}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})" : string.Empty)}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")

@@ -10,15 +10,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Reports LTT1004 for an action name used both by an action of the project and by one of a referenced assembly, or by
-/// two of referenced assemblies: with the browser declarations on, both would be in them (and on its wire) under one
-/// name. Only then are the references read (<see cref="ReferencedDeclarationReader"/>, shared with the generator).
+/// What is wrong with the declarations of referenced assemblies as the browser declarations would take them (only when
+/// they are on; the references are read by <see cref="ReferencedDeclarationReader"/>, shared with the generator): LTT1004
+/// for an action name used both by an action of the project and by one of a referenced assembly, or by two of
+/// referenced assemblies (both would be in the declarations, and on the wire, under one name); LTT1021 for a referenced
+/// action whose data members the compilation cannot see.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReferencedActionNameAnalyzer : DiagnosticAnalyzer
+public sealed class ReferencedDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DuplicateActionName);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DuplicateActionName, DiagnosticDescriptors.ReferencedMembersNotVisible);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -32,18 +34,26 @@ public sealed class ReferencedActionNameAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var referenced = ReferencedDeclarationReader.Read(start.Compilation, start.CancellationToken).Actions
+            var declarations = ReferencedDeclarationReader.Read(start.Compilation, start.CancellationToken);
+            var referenced = declarations.Actions
                 .Where(a => a.Kind != ActionKind.Presence)
                 .GroupBy(a => a.ActionName, System.StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), System.StringComparer.Ordinal);
-            if (referenced.Count == 0)
+            if (referenced.Count == 0 && declarations.UnseenMemberOwners.Count == 0)
             {
                 return;
             }
 
             var known = KnownSymbols.For(start.Compilation);
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known, referenced), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => ReportReferencedPairs(end, referenced));
+            start.RegisterCompilationEndAction(end =>
+            {
+                ReportReferencedPairs(end, referenced);
+                foreach (var owner in declarations.UnseenMemberOwners)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReferencedMembersNotVisible, Location.None, owner.Substring("global::".Length)));
+                }
+            });
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LiveTemplate.Typed.Generators.Emitting;
@@ -5,6 +6,7 @@ using LiveTemplate.Typed.Generators.Model;
 using LiveTemplate.Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LiveTemplate.Typed.Generators;
@@ -48,27 +50,59 @@ public sealed class ActionGenerator : IIncrementalGenerator
     // target sets LiveTemplateBrowserDeclarations and writes the text to the app's path.
     private static void RegisterBrowserDeclarations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions)
     {
-        var enabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BrowserDeclarationsProperty, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+        var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BrowserDeclarationsAreOn(options.GlobalOptions));
         var uses = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => EndpointUseParser.IsCandidate(node), static (ctx, ct) => EndpointUseParser.Parse(ctx, ct))
             .Where(static u => u is not null)
             .Select(static (u, _) => u!)
             .WithTrackingName(TrackingNames.EndpointUses)
             .Collect();
-        var input = actions.Combine(uses).Combine(enabled).WithTrackingName(TrackingNames.BrowserDeclarations);
+        RegisterAssemblyRecords(context, actions, uses);
+
+        // Combined with the switch first, so that a build without the declarations never looks into its references.
+        var referenced = enabled.Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => pair.Left ? ReferencedDeclarationReader.Read(pair.Right, ct) : ReferencedDeclarations.None)
+            .WithTrackingName(TrackingNames.ReferencedDeclarations);
+        var input = actions.Combine(uses).Combine(enabled).Combine(referenced).WithTrackingName(TrackingNames.BrowserDeclarations);
         context.RegisterSourceOutput(input, static (spc, input) =>
         {
-            if (input.Right)
+            var ((sourceActions, sourceUses), on) = input.Left;
+            if (on)
             {
-                var typeScript = TypeScriptEmitter.Emit(input.Left.Left, input.Left.Right.Distinct().ToList());
+                // A type declared both here and in a reference is the one in source, as the compiler takes it (CS0436).
+                var inSource = new HashSet<string>(sourceActions.Select(a => a.Declaration.FullTypeName), System.StringComparer.Ordinal);
+                var all = sourceActions.AddRange(input.Right.Actions.Where(a => !inSource.Contains(a.Declaration.FullTypeName)));
+                var typeScript = TypeScriptEmitter.Emit(all, sourceUses.Concat(input.Right.Uses).Distinct().ToList());
                 spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    // What the browser declarations of an app that references this project read from its assembly (AssemblyRecords),
+    // whether or not this project has the declarations on; no file when there is nothing to record.
+    private static void RegisterAssemblyRecords(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions, IncrementalValueProvider<ImmutableArray<EndpointUse>> uses)
+    {
+        var nonPublic = actions.Select(static (all, _) => new EquatableArray<string>(
+            all.SelectMany(a => a.NonPublicMemberOwners).Distinct().OrderBy(n => n, System.StringComparer.Ordinal)));
+        context.RegisterSourceOutput(uses.Combine(nonPublic), static (spc, input) =>
+        {
+            var records = input.Left.Distinct().OrderBy(u => u.FullTypeName, System.StringComparer.Ordinal).ThenBy(u => u.Kind)
+                .Select(u => (AssemblyRecords.KeyOf(u.Kind), u.FullTypeName))
+                .Concat(input.Right.Select(n => (AssemblyRecords.NonPublicMembers, n)))
+                .ToList();
+            if (records.Count > 0)
+            {
+                spc.AddSource(AssemblyRecordsEmitter.HintName, SourceText.From(AssemblyRecordsEmitter.Emit(records), System.Text.Encoding.UTF8));
             }
         });
     }
 
     /// <summary>The MSBuild property (made visible to the compiler by the package's props) that turns the browser declarations on.</summary>
     public const string BrowserDeclarationsProperty = "build_property.LiveTemplateBrowserDeclarations";
+
+    /// <summary>True when the build turns the browser declarations on (<see cref="BrowserDeclarationsProperty"/> is true).</summary>
+    internal static bool BrowserDeclarationsAreOn(AnalyzerConfigOptions options)
+        => options.TryGetValue(BrowserDeclarationsProperty, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 
     private static IncrementalValuesProvider<ActionModel?> ActionsMarkedWith(IncrementalGeneratorInitializationContext context, ActionKindInfo kind)
         => context.SyntaxProvider

@@ -17,6 +17,9 @@ public static class TrackingNames
     /// <summary>Calls of <c>AllowFromBrowser&lt;T&gt;()</c> and <c>UsePresence&lt;T&gt;()</c>, for the browser declarations.</summary>
     public const string EndpointUses = nameof(EndpointUses);
 
+    /// <summary>The actions, presence metadata and endpoint uses of the referenced assemblies, when the browser declarations are on.</summary>
+    public const string ReferencedDeclarations = nameof(ReferencedDeclarations);
+
     /// <summary>Every action model with the endpoint uses and the build's switch: the input of the browser declarations.</summary>
     public const string BrowserDeclarations = nameof(BrowserDeclarations);
 

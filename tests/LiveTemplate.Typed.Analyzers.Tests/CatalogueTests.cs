@@ -89,6 +89,8 @@ public class CatalogueTests
         Assert.Matches(new Regex($@"^{id} \| {Regex.Escape(descriptor.Category)} \| {descriptor.DefaultSeverity} \|", RegexOptions.Multiline), releases);
     }
 
+    // One descriptor may be reported by two analyzers (LTT1004: in source, and across references): it counts once;
+    // two different descriptors of one id still count twice.
     private static List<DiagnosticDescriptor> Descriptors()
-        => [.. Verify.Analyzers.SelectMany(a => a.SupportedDiagnostics).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        => [.. Verify.Analyzers.SelectMany(a => a.SupportedDiagnostics).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal)];
 }

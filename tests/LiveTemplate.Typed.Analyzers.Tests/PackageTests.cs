@@ -83,18 +83,31 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("broadcaster: InMemoryBroadcaster", singleRun);
         Assert.DoesNotContain("stackexchange.redis", File.ReadAllText(Path.Combine(single, "obj", "project.assets.json")), StringComparison.OrdinalIgnoreCase);
 
+        // The records and the endpoint's browser rules in a library the web app references: its declarations have them.
+        var contracts = WriteContractsLibrary(version);
+        var referencing = WriteWebProject("referencing", version, ["LiveTemplate.Typed.AspNetCore"], "builder.Services.AddLiveTemplate();", projectReference: contracts);
+        var referencingBuild = await DotnetCli.RunAsync(referencing, BuildTimeout, isolated, "build", "-p:UseSharedCompilation=false");
+        Assert.DoesNotMatch(@"LTT\d{4}", referencingBuild);
+        var declarations = File.ReadAllText(Path.Combine(referencing, "wwwroot", "live-actions.d.ts"));
+        Assert.Contains("export interface BrowserActions {\n  \"card-archived\": CardArchived;\n}", declarations, StringComparison.Ordinal);
+        Assert.Contains("export interface ServerActions {\n  \"card-archived\": CardArchived;\n  \"card-moved\": CardMoved;\n}", declarations, StringComparison.Ordinal);
+        Assert.Contains("export type PresenceMetadata = Cursor;", declarations, StringComparison.Ordinal);
+
         // Two instances over Redis: one more package reference and one call.
         var redis = WriteWebProject("redis", version, ["LiveTemplate.Typed.AspNetCore", "LiveTemplate.Typed.Redis"], "builder.Services.AddLiveTemplate().AddRedis(\"127.0.0.1:1,abortConnect=false,connectTimeout=100\");", "using LiveTemplate.Typed.Redis;");
         var redisRun = await DotnetCli.RunAsync(redis, BuildTimeout, isolated, "run", "-p:UseSharedCompilation=false");
         Assert.Contains("broadcaster: RedisBroadcaster", redisRun);
     }
 
-    /// <summary>A web app that references <paramref name="packages"/>, registers the SDK with <paramref name="register"/>, and prints which broadcaster it got.</summary>
-    private string WriteWebProject(string name, string version, string[] packages, string register, string usings = "")
+    /// <summary>
+    /// A web app that references <paramref name="packages"/> (and <paramref name="projectReference"/>), registers the SDK
+    /// with <paramref name="register"/>, and prints which broadcaster it got.
+    /// </summary>
+    private string WriteWebProject(string name, string version, string[] packages, string register, string usings = "", string? projectReference = null)
     {
-        var project = Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
-        File.Copy(Path.Combine(_root.FullName, "app", "NuGet.config"), Path.Combine(project, "NuGet.config"));
-        var references = string.Join("\n", packages.Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{version}\" />"));
+        var project = NewProjectFolder(name);
+        var references = string.Join("\n", packages.Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{version}\" />")
+            .Concat(projectReference is null ? [] : [$"    <ProjectReference Include=\"{projectReference}\" />"]));
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
@@ -128,6 +141,48 @@ public sealed class PackageTests : IDisposable
             public sealed partial record CardMoved(int CardId, string Column);
             """);
         return project;
+    }
+
+    /// <summary>A folder for one more project, with the console app's NuGet.config (the packed feed).</summary>
+    private string NewProjectFolder(string name)
+    {
+        var project = Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
+        File.Copy(Path.Combine(_root.FullName, "app", "NuGet.config"), Path.Combine(project, "NuGet.config"));
+        return project;
+    }
+
+    /// <summary>A class library with an action and presence metadata, which configures an endpoint's browser rules; returns its project file.</summary>
+    private string WriteContractsLibrary(string version)
+    {
+        var project = NewProjectFolder("contracts");
+        File.WriteAllText(Path.Combine(project, "Contracts.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="LiveTemplate.Typed.AspNetCore" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Contracts.cs"), """
+            using LiveTemplate.Typed;
+            using LiveTemplate.Typed.AspNetCore;
+            using LiveTemplate.Typed.Presence;
+
+            [GroupAction]
+            public sealed partial record CardArchived(int CardId);
+
+            [PresenceMetadata]
+            public sealed partial record Cursor(string Name);
+
+            public static class BoardRules
+            {
+                public static LiveEndpointOptions Apply(LiveEndpointOptions options) => options.AllowFromBrowser<CardArchived>().UsePresence<Cursor>();
+            }
+            """);
+        return Path.Combine(project, "Contracts.csproj");
     }
 
     /// <summary>Each src/ project packs with a README, the license expression and symbols, and our own dependencies pass analyzers on.</summary>

@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Reflection;
+using LiveTemplate.Typed.Generators.Emitting;
 using LiveTemplate.Typed.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LiveTemplate.Typed.Generators.Tests;
 
@@ -43,6 +45,13 @@ public class IncrementalTests
         TrackingNames.Handlers,
     ];
 
+    private static readonly string[] BrowserDeclarationSteps = [.. TrackedSteps, TrackingNames.ReferencedDeclarations, TrackingNames.BrowserDeclarations];
+
+    // A library with an action of its own, compiled through the generator, for the steps that read referenced assemblies.
+    private const string LibrarySource = "[LiveTemplate.Typed.GroupAction] public sealed partial record Shared(int Id);";
+
+    private static readonly Lazy<MetadataReference> Library = new(() => GeneratorHarness.CompileLibrary("Contracts", [], [LibrarySource]));
+
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
@@ -77,12 +86,35 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void With_browser_declarations_and_a_referenced_library_an_unrelated_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations);
+        var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X => 1; }", GeneratorHarness.ParseOptions));
+
+        AssertReused(compilation, changed, BrowserDeclarations.Options(enabled: true), BrowserDeclarationSteps);
+    }
+
+    [Fact]
+    public void Changing_a_referenced_library_regenerates_the_browser_declarations()
+    {
+        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations);
+        var changedLibrary = GeneratorHarness.CompileLibrary("Contracts", [], [LibrarySource.Replace("int Id", "string Id", StringComparison.Ordinal)]);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true, BrowserDeclarations.Options(enabled: true)).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.ReplaceReference(Library.Value, changedLibrary)).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.ReferencedDeclarations].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("export interface Shared {\n  \"id\": string;\n}", result.GeneratedSources.Single(s => s.HintName == BrowserDeclarationsEmitter.HintName).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.Compile(Declarations));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true, BrowserDeclarations.Options(enabled: true))
+            .RunGenerators(GeneratorHarness.Compile("TestProject", [Library.Value], Declarations));
         var result = driver.GetRunResult().Results.Single();
 
-        foreach (var name in TrackedSteps)
+        foreach (var name in BrowserDeclarationSteps)
         {
             Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} did not run");
             foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
@@ -92,15 +124,15 @@ public class IncrementalTests
         }
     }
 
-    private static void AssertReused(Compilation original, Compilation changed)
+    private static void AssertReused(Compilation original, Compilation changed, AnalyzerConfigOptionsProvider? options = null, string[]? steps = null)
     {
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(original);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true, options).RunGenerators(original);
         var first = driver.GetRunResult().Results.Single();
         Assert.NotEmpty(first.GeneratedSources);
 
         var second = driver.RunGenerators(changed).GetRunResult().Results.Single();
 
-        foreach (var name in TrackedSteps)
+        foreach (var name in steps ?? TrackedSteps)
         {
             var outputs = second.TrackedSteps[name].SelectMany(s => s.Outputs).ToList();
             Assert.NotEmpty(outputs);

@@ -11,20 +11,6 @@ namespace LiveTemplate.Typed.Generators.Tests;
 /// </summary>
 public class TypeScriptSnapshotTests
 {
-    // The endpoint's options type as the host declares it (LiveTemplate.Typed.AspNetCore), with the two calls the
-    // generator reads; this harness compiles without the ASP.NET Core framework.
-    private const string EndpointOptions =
-        """
-        namespace LiveTemplate.Typed.AspNetCore
-        {
-            public sealed class LiveEndpointOptions
-            {
-                public LiveEndpointOptions AllowFromBrowser<TAction>() where TAction : LiveTemplate.Typed.IAction<TAction> => this;
-                public LiveEndpointOptions UsePresence<TMetadata>(System.Action<object>? configure = null) => this;
-            }
-        }
-        """;
-
     [Fact]
     public Task Server_action_in_a_namespace() => VerifyAsync(SnapshotSources.Server_action_in_a_namespace);
 
@@ -79,7 +65,7 @@ public class TypeScriptSnapshotTests
             {
                 public sealed record Person([property: JsonPropertyName("id")] string Key);
             }
-            """ + EndpointOptions);
+            """ + BrowserDeclarations.EndpointOptions);
 
     [Fact]
     public void Declarations_are_not_generated_unless_the_build_turns_them_on()
@@ -107,17 +93,6 @@ public class TypeScriptSnapshotTests
         Assert.Contains("export interface ServerActions {\n  \"move-card\": MoveCard;\n}", typeScript, StringComparison.Ordinal);
     }
 
-    private static async Task VerifyAsync(string source, [CallerMemberName] string scenario = "", [CallerFilePath] string testFile = "")
-    {
-        var actual = BrowserDeclarations.Generate(source);
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots", "TypeScript", scenario + ".d.ts");
-        if (Environment.GetEnvironmentVariable("LTT_UPDATE_SNAPSHOTS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"No TypeScript snapshot for {scenario}: run the tests once with LTT_UPDATE_SNAPSHOTS=1 and review the new file.");
-        Assert.True(await File.ReadAllTextAsync(path) == actual, $"Snapshots/TypeScript/{scenario}.d.ts differs from the generator's output; if the change is intended, run with LTT_UPDATE_SNAPSHOTS=1 and review the diff.");
-    }
+    private static Task VerifyAsync(string source, [CallerMemberName] string scenario = "", [CallerFilePath] string testFile = "")
+        => TypeScriptSnapshot.VerifyAsync(BrowserDeclarations.Generate(source), scenario, testFile);
 }

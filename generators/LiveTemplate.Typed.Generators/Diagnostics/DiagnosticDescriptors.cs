@@ -103,6 +103,12 @@ internal static class DiagnosticDescriptors
         "Presence metadata is not an action",
         "'{0}' is marked both [PresenceMetadata] and [{1}]: presence metadata describes a present connection and is never sent as an action; declare two records");
 
+    public static readonly DiagnosticDescriptor ReferencedMembersNotVisible = Create(
+        "LTT1021",
+        "Referenced action has data members this project cannot see",
+        "'{0}', a type of an action of a referenced assembly, has data members that are not public, which this project's compiler does not load, so its browser declarations would lack them; make them public, or let that assembly grant this project [InternalsVisibleTo]",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -28,4 +28,8 @@ internal static class ActionKinds
 /// <param name="Scope">The runtime's <c>ActionScope</c> member.</param>
 /// <param name="Audience">Who receives it, for documentation comments.</param>
 /// <param name="TrackingName">The tracked step of its pipeline.</param>
-internal sealed record ActionKindInfo(ActionKind Kind, string AttributeMetadataName, string AttributeName, string Contract, string Scope, string Audience, string TrackingName);
+internal sealed record ActionKindInfo(ActionKind Kind, string AttributeMetadataName, string AttributeName, string Contract, string Scope, string Audience, string TrackingName)
+{
+    /// <summary>The metadata name of <see cref="Contract"/> (<c>LiveTemplate.Typed.IServerAction`1</c>), which the generated part implements.</summary>
+    public string ContractMetadataName => "LiveTemplate.Typed." + Contract + "`1";
+}

@@ -13,6 +13,7 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="IsRecoverable">False with <c>Recoverable = false</c> in the attribute: the action stays out of its channel's history.</param>
 /// <param name="SuppressedDiagnostics">The ids of the <c>[Experimental]</c> types and members the generated code uses, which its file suppresses.</param>
 /// <param name="Topic">A topic action's template, or null (every other action, and a topic action without one).</param>
+/// <param name="NonPublicMemberOwners">Its types (its own, nested ones) with data members another assembly's compiler cannot see, for the record of them (<see cref="AssemblyRecords"/>).</param>
 internal sealed record ActionModel(
     TypeDeclarationModel Declaration,
     string ActionName,
@@ -25,4 +26,5 @@ internal sealed record ActionModel(
     bool IsImmutable,
     bool IsRecoverable,
     EquatableArray<string> SuppressedDiagnostics,
-    TopicTemplateModel? Topic = null);
+    TopicTemplateModel? Topic = null,
+    EquatableArray<string> NonPublicMemberOwners = default);

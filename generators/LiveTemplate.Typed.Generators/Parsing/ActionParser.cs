@@ -57,7 +57,41 @@ internal static class ActionParser
             Immutability.IsDeep(type),
             ActionAttributes.IsRecoverable(context.Attributes[0]),
             new EquatableArray<string>(shapes.SuppressedIds),
-            topic);
+            topic,
+            new EquatableArray<string>(shapes.NonPublicMemberOwners));
+    }
+
+    /// <summary>
+    /// Models an action or presence metadata of a referenced assembly (marked with its one action attribute,
+    /// <paramref name="attribute"/>) for the browser declarations, or returns null when its own build generated nothing
+    /// for it (its generated part, which implements the kind's <paramref name="contract"/>, is missing). Read
+    /// from symbols alone, as its assembly sees them: no syntax, no constants or topic template (nothing is generated
+    /// for it here).
+    /// </summary>
+    public static ActionModel? ParseReferenced(INamedTypeSymbol type, AttributeData attribute, ActionKind kind, PayloadContext payload, INamedTypeSymbol? contract)
+    {
+        var name = ActionAttributes.ActionNameOf(type, attribute);
+        if (!type.IsRecord || DeclarationReader.IsGenericOrInGeneric(type) || DeclarationReader.FirstHiddenFromAssembly(type) is not null
+            || ActionNaming.Explain(name) is not null || !type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
+        {
+            return null;
+        }
+
+        var shapes = new PayloadShapeReader(payload);
+        return shapes.ReadAction(type) is { } root
+            ? new ActionModel(
+                DeclarationReader.Read(type, "Action"),
+                name!,
+                kind,
+                ConstantDeclaration.Skip,
+                ConstantDeclaration.Skip,
+                root,
+                new EquatableArray<ObjectModel>(shapes.Objects),
+                new EquatableArray<EnumModel>(shapes.Enums),
+                IsImmutable: false,
+                ActionAttributes.IsRecoverable(attribute),
+                new EquatableArray<string>(shapes.SuppressedIds))
+            : null;
     }
 
     /// <summary>

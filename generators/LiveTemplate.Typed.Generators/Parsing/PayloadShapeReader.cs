@@ -22,6 +22,7 @@ internal sealed partial class PayloadShapeReader
     private readonly HashSet<string> _usedNames = new(System.StringComparer.Ordinal);
     private readonly List<ShapeProblem> _problems = new();
     private readonly UsageScanner _usage = new();
+    private readonly SortedSet<string> _nonPublicMemberOwners = new(System.StringComparer.Ordinal);
 
     // The member whose type is being read, for problems, and the nearest place in source on the way to it.
     private ISymbol? _member;
@@ -41,6 +42,12 @@ internal sealed partial class PayloadShapeReader
 
     /// <summary>The diagnostic ids of the experimental and obsolete things the generated code uses.</summary>
     public IReadOnlyCollection<string> SuppressedIds => _usage.SuppressedIds;
+
+    /// <summary>
+    /// The types met (the action's and nested ones) with a data member that is not public, or whose accessor generated
+    /// code uses is not: another assembly's compiler does not see it (internal members are not loaded), ordered.
+    /// </summary>
+    public IReadOnlyCollection<string> NonPublicMemberOwners => _nonPublicMemberOwners;
 
     /// <summary>Reads the action's own shape; null when it (or anything it uses) is not supported.</summary>
     public ObjectModel? ReadAction(INamedTypeSymbol action)
@@ -147,6 +154,11 @@ internal sealed partial class PayloadShapeReader
             if (binding == MemberBinding.Initializer)
             {
                 _usage.ScanMember((member.Symbol as IPropertySymbol)?.SetMethod, _anchor, _problems);
+            }
+
+            if (!IsPublic(member.Symbol, binding))
+            {
+                _nonPublicMemberOwners.Add(owner.ToDisplayString(FullyQualified));
             }
 
             return new MemberModel(
@@ -280,6 +292,14 @@ internal sealed partial class PayloadShapeReader
             taken.Add(model.JsonName, model);
         }
     }
+
+    private static bool IsPublic(ISymbol member, MemberBinding binding)
+        => member.DeclaredAccessibility == Accessibility.Public && member switch
+        {
+            IPropertySymbol property => property.GetMethod?.DeclaredAccessibility == Accessibility.Public
+                && (binding != MemberBinding.Initializer || property.SetMethod?.DeclaredAccessibility == Accessibility.Public),
+            _ => true,
+        };
 
     private static void Add(List<MemberModel> models, MemberModel? model)
     {

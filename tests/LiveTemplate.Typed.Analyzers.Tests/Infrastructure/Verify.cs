@@ -38,6 +38,7 @@ internal static class Verify
         new UnobservedTaskAnalyzer(),
         new TopicConstantAnalyzer(),
         new ActionDeclarationAnalyzer(),
+        new ReferencedDeclarationAnalyzer(),
     ];
 
     public static ImmutableArray<MetadataReference> References { get; } =

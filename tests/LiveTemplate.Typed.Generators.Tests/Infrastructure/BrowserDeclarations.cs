@@ -7,9 +7,28 @@ namespace LiveTemplate.Typed.Generators.Tests.Infrastructure;
 /// <summary>Runs the generator with the browser declarations turned on, as the package's MSBuild target does, and returns their TypeScript.</summary>
 internal static class BrowserDeclarations
 {
-    public static string Generate(params string[] sources)
+    /// <summary>
+    /// The endpoint's options type as the host declares it (LiveTemplate.Typed.AspNetCore), with the two calls the
+    /// generator reads; this harness compiles without the ASP.NET Core framework.
+    /// </summary>
+    public const string EndpointOptions =
+        """
+        namespace LiveTemplate.Typed.AspNetCore
+        {
+            public sealed class LiveEndpointOptions
+            {
+                public LiveEndpointOptions AllowFromBrowser<TAction>() where TAction : LiveTemplate.Typed.Actions.IAction<TAction> => this;
+                public LiveEndpointOptions UsePresence<TMetadata>(System.Action<object>? configure = null) => this;
+            }
+        }
+        """;
+
+    public static string Generate(params string[] sources) => Generate([], sources);
+
+    /// <summary>The TypeScript of a project that references <paramref name="references"/> (libraries from <see cref="GeneratorHarness.CompileLibrary"/>).</summary>
+    public static string Generate(IEnumerable<MetadataReference> references, params string[] sources)
     {
-        var driver = RunDriver(enabled: true, sources);
+        var driver = RunDriver(enabled: true, references, sources);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
@@ -20,18 +39,12 @@ internal static class BrowserDeclarations
         return file.Substring(begin + BrowserDeclarationsEmitter.BeginMarker.Length + 1, end - begin - BrowserDeclarationsEmitter.BeginMarker.Length - 1);
     }
 
-    public static GeneratorDriver RunDriver(bool enabled, params string[] sources)
-    {
-        var properties = new Dictionary<string, string>();
-        if (enabled)
-        {
-            properties[ActionGenerator.BrowserDeclarationsProperty] = "true";
-        }
+    public static GeneratorDriver RunDriver(bool enabled, params string[] sources) => RunDriver(enabled, [], sources);
 
-        return CSharpGeneratorDriver.Create(
-                [new ActionGenerator().AsSourceGenerator()],
-                parseOptions: GeneratorHarness.ParseOptions,
-                optionsProvider: new BuildProperties(properties))
-            .RunGenerators(GeneratorHarness.Compile(sources));
-    }
+    public static GeneratorDriver RunDriver(bool enabled, IEnumerable<MetadataReference> references, params string[] sources)
+        => GeneratorHarness.CreateDriver(options: Options(enabled)).RunGenerators(GeneratorHarness.Compile("TestProject", references, sources));
+
+    /// <summary>The build properties with the browser declarations on or off, as the package's MSBuild target sets them.</summary>
+    public static BuildProperties Options(bool enabled)
+        => new(enabled ? new Dictionary<string, string> { [ActionGenerator.BrowserDeclarationsProperty] = "true" } : new Dictionary<string, string>());
 }

@@ -56,12 +56,19 @@ public sealed class ActionGenerator : IIncrementalGenerator
             .Select(static (u, _) => u!)
             .WithTrackingName(TrackingNames.EndpointUses)
             .Collect();
-        var input = actions.Combine(uses).Combine(enabled).WithTrackingName(TrackingNames.BrowserDeclarations);
+        var updates = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => UpdateSendParser.IsCandidate(node), static (ctx, ct) => UpdateSendParser.Parse(ctx, ct))
+            .Where(static u => u is not null)
+            .Select(static (u, _) => u!)
+            .WithTrackingName(TrackingNames.UpdateSends)
+            .Collect();
+        var input = actions.Combine(uses).Combine(updates).Combine(enabled).WithTrackingName(TrackingNames.BrowserDeclarations);
         context.RegisterSourceOutput(input, static (spc, input) =>
         {
             if (input.Right)
             {
-                var typeScript = TypeScriptEmitter.Emit(input.Left.Left, input.Left.Right.Distinct().ToList());
+                var ((models, endpointUses), sends) = input.Left;
+                var typeScript = TypeScriptEmitter.Emit(models, endpointUses.Distinct().ToList(), sends.Distinct().ToList());
                 spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
             }
         });

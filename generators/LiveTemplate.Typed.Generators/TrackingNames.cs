@@ -17,7 +17,10 @@ public static class TrackingNames
     /// <summary>Calls of <c>AllowFromBrowser&lt;T&gt;()</c> and <c>UsePresence&lt;T&gt;()</c>, for the browser declarations.</summary>
     public const string EndpointUses = nameof(EndpointUses);
 
-    /// <summary>Every action model with the endpoint uses and the build's switch: the input of the browser declarations.</summary>
+    /// <summary>Calls of <c>LiveConnection.SendAsync(name, …)</c>, the updates the server sends, for the browser declarations.</summary>
+    public const string UpdateSends = nameof(UpdateSends);
+
+    /// <summary>Every action model with the endpoint uses, the update sends and the build's switch: the input of the browser declarations.</summary>
     public const string BrowserDeclarations = nameof(BrowserDeclarations);
 
     /// <summary>Partial handler types, parsed into models.</summary>

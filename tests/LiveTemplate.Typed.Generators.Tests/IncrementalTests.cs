@@ -11,8 +11,10 @@ public class IncrementalTests
 {
     private const string Declarations = """
         using System.Collections.Generic;
+        using System.Text.Json.Serialization;
         using System.Threading.Tasks;
         using LiveTemplate.Typed;
+        using LiveTemplate.Typed.AspNetCore;
 
         namespace Boards;
 
@@ -33,6 +35,15 @@ public class IncrementalTests
             public ValueTask HandleAsync(CartUpdated action, ActionContext context) => default;
             public int Helper() => 1;
         }
+
+        [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+        [JsonSerializable(typeof(Person))]
+        public sealed partial class BoardJson : JsonSerializerContext { }
+
+        public sealed class Sender
+        {
+            public async Task SendAsync(LiveConnection live, Person person) => await live.SendAsync("person", person, BoardJson.Default.Person);
+        }
         """;
 
     private static readonly string[] TrackedSteps =
@@ -41,12 +52,13 @@ public class IncrementalTests
         TrackingNames.GroupActions,
         TrackingNames.PresenceMetadata,
         TrackingNames.Handlers,
+        TrackingNames.UpdateSends,
     ];
 
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
         var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X => 1; }", GeneratorHarness.ParseOptions));
 
         AssertReused(compilation, changed);
@@ -55,8 +67,8 @@ public class IncrementalTests
     [Fact]
     public void Editing_a_method_body_beside_the_declarations_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
-        var tree = compilation.SyntaxTrees.Single();
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
         var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("=> 1;", StringComparison.Ordinal), 5, "=> 2 + 3;"));
         var changed = compilation.ReplaceSyntaxTree(tree, edited);
 
@@ -66,8 +78,8 @@ public class IncrementalTests
     [Fact]
     public void Changing_a_declaration_regenerates_it()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
-        var tree = compilation.SyntaxTrees.Single();
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
         var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("int Items", StringComparison.Ordinal), 9, "long Items"));
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
@@ -77,9 +89,22 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Changing_the_naming_policy_of_an_update_context_reparses_its_update()
+    {
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
+        var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("SnakeCaseLower", StringComparison.Ordinal), 14, "KebabCaseLower"));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited)).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.UpdateSends].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.Compile(Declarations));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection));
         var result = driver.GetRunResult().Results.Single();
 
         foreach (var name in TrackedSteps)

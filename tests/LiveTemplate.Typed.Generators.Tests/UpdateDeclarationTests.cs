@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using LiveTemplate.Typed.Generators.Parsing;
+using LiveTemplate.Typed.Generators.Tests.Fixtures;
+using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+
+namespace LiveTemplate.Typed.Generators.Tests;
+
+/// <summary>
+/// The update declarations against System.Text.Json itself: the naming policies name members as the serializer's do,
+/// and what real source-generated contexts write (Fixtures/UpdateFixtures.cs) is what the generated declarations say.
+/// </summary>
+public class UpdateDeclarationTests
+{
+    private static readonly string[] MemberNames =
+    [
+        "CardId", "ID", "Id", "URLValue", "XMLReader", "SHA512Hash", "Step2Done", "IOStream", "already_snake", "Name2Go", "A", "a",
+        "ABC", "HTMLTitle", "Card_Moved", "Ümlaut", "ÄÖÜ", "with space", "X1Y2", "_private", "Version10", "iPhone", "IPhone",
+    ];
+
+    public static TheoryData<int, string> Policies { get; } = new()
+    {
+        { JsonNamingPolicies.CamelCase, nameof(JsonNamingPolicy.CamelCase) },
+        { JsonNamingPolicies.SnakeCaseLower, nameof(JsonNamingPolicy.SnakeCaseLower) },
+        { JsonNamingPolicies.SnakeCaseUpper, nameof(JsonNamingPolicy.SnakeCaseUpper) },
+        { JsonNamingPolicies.KebabCaseLower, nameof(JsonNamingPolicy.KebabCaseLower) },
+        { JsonNamingPolicies.KebabCaseUpper, nameof(JsonNamingPolicy.KebabCaseUpper) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void A_naming_policy_names_members_as_System_Text_Json_does(int policy, string serializerPolicy)
+    {
+        var serializer = (JsonNamingPolicy)typeof(JsonNamingPolicy).GetProperty(serializerPolicy)!.GetValue(null)!;
+        foreach (var name in MemberNames)
+        {
+            Assert.Equal(serializer.ConvertName(name), JsonNamingPolicies.Apply(policy, name));
+        }
+    }
+
+    [Theory]
+    [InlineData("web")]
+    [InlineData("snake")]
+    [InlineData("kebab")]
+    [InlineData("plain")]
+    public void The_declared_update_accepts_what_its_context_writes(string update)
+    {
+        var declarations = new DeclaredTypes(GenerateForFixtures());
+        var type = declarations.Interface("ServerUpdates")[update].Type;
+        var full = new UpdateSample(
+            7, "Board", "a note", UpdateShade.Dark, UpdateMood.Busy, [new UpdateInner("in", 1.5), new UpdateInner("out", null)],
+            new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2]) { Rank = 2, Counter = 5 };
+        var sparse = new UpdateSample(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, []);
+
+        foreach (var sample in new[] { full, sparse })
+        {
+            var json = update switch
+            {
+                "web" => JsonSerializer.SerializeToElement(sample, WebUpdateJson.Default.UpdateSample),
+                "snake" => JsonSerializer.SerializeToElement(sample, SnakeUpdateJson.Default.UpdateSample),
+                "kebab" => JsonSerializer.SerializeToElement(sample, KebabUpdateJson.Default.UpdateSample),
+                _ => JsonSerializer.SerializeToElement(sample, PlainUpdateJson.Default.UpdateSample),
+            };
+            Assert.Null(declarations.Check(json, type));
+        }
+
+        // Every member is modelled: the declaration is as precise as the data.
+        Assert.DoesNotContain(declarations.Interface(type).Values, m => m.Type.Contains("unknown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_declaration_refuses_data_that_differs_from_it()
+    {
+        var declarations = new DeclaredTypes(GenerateForFixtures());
+        var type = declarations.Interface("ServerUpdates")["web"].Type;
+        var written = JsonSerializer.SerializeToElement(new UpdateSample(1, "t", null, UpdateShade.Dark, UpdateMood.Busy, [], [], 1, Guid.Empty, default, []), WebUpdateJson.Default.UpdateSample);
+        var renamed = JsonSerializer.SerializeToElement(new UpdateSample(1, "t", null, UpdateShade.Dark, UpdateMood.Busy, [], [], 1, Guid.Empty, default, []), SnakeUpdateJson.Default.UpdateSample);
+
+        Assert.Null(declarations.Check(written, type));
+        Assert.Contains("is not a member of", declarations.Check(renamed, type), StringComparison.Ordinal);
+        Assert.Contains("is not \"Calm\"", declarations.Check(JsonDocument.Parse("\"Busy\"").RootElement, "UpdateMood"), StringComparison.Ordinal);
+    }
+
+    private static string GenerateForFixtures([CallerFilePath] string testFile = "")
+        => BrowserDeclarations.Generate(
+            "global using System;\nglobal using System.Collections.Generic;\n",
+            File.ReadAllText(Path.Combine(Path.GetDirectoryName(testFile)!, "Fixtures", "UpdateFixtures.cs")),
+            """
+            using LiveTemplate.Typed.AspNetCore;
+
+            namespace LiveTemplate.Typed.Generators.Tests.Fixtures;
+
+            public static class UpdateSender
+            {
+                public static async System.Threading.Tasks.Task SendAsync(LiveConnection live, UpdateSample sample)
+                {
+                    await live.SendAsync("web", sample, WebUpdateJson.Default.UpdateSample);
+                    await live.SendAsync("snake", sample, SnakeUpdateJson.Default.UpdateSample);
+                    await live.SendAsync("kebab", sample, KebabUpdateJson.Default.UpdateSample);
+                    await live.SendAsync("plain", sample, PlainUpdateJson.Default.UpdateSample);
+                }
+            }
+            """,
+            HostDeclarations.LiveConnection);
+}

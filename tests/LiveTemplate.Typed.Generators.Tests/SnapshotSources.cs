@@ -131,8 +131,9 @@ internal static class SnapshotSources
 
     // Every rule of docs/browser-client.md#updates: Web defaults, a naming policy, no options, [JsonPropertyName],
     // [JsonIgnore] conditions, nullable members, enums by name and by number, lists, dictionaries, nested records,
-    // raw JSON, a name that is not a constant, a type info that is no context's property, and a context whose
-    // properties bind (as one of a referenced assembly does).
+    // raw JSON, a name that is not a constant, a type info that is no context's property, and a context written by
+    // hand, whose property binds and whose options are its own (unknown; a referenced assembly's context is read, see
+    // UpdateDeclarationTests).
     public const string Updates_as_System_Text_Json_writes_them =
         """
         using System;
@@ -209,10 +210,10 @@ internal static class SnapshotSources
             public sealed partial class PlainJson : JsonSerializerContext { }
 
             [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseUpper, NumberHandling = JsonNumberHandling.WriteAsString)]
-            public sealed class BoundJson : JsonSerializerContext
+            public sealed class HandWrittenJson : JsonSerializerContext
             {
-                public BoundJson() : base(null) { }
-                public static BoundJson Default { get; } = new();
+                public HandWrittenJson() : base(null) { }
+                public static HandWrittenJson Default { get; } = new();
                 public JsonTypeInfo<Stats> Stats => throw new NotSupportedException();
                 protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
                 public override JsonTypeInfo? GetTypeInfo(Type type) => null;
@@ -229,7 +230,7 @@ internal static class SnapshotSources
                     await live.SendAsync(StatsName, stats, SnakeJson.Default.Stats);
                     await live.SendAsync(StatsName, stats, PlainJson.Default.Stats);
                     await live.SendAsync("person", person, SnakeJson.Default.SnakePerson);
-                    await live.SendAsync("bound", stats, BoundJson.Default.Stats);
+                    await live.SendAsync("hand-written", stats, HandWrittenJson.Default.Stats);
                     await live.SendAsync(name: "named", typeInfo: PlainJson.Default.Stats, value: stats);
                     await live.SendAsync("raw", "{}"u8.ToArray());
                     await live.SendAsync("opaque", stats, someInfo);

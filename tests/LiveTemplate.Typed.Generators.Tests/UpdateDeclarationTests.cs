@@ -3,6 +3,7 @@ using System.Text.Json;
 using LiveTemplate.Typed.Generators.Parsing;
 using LiveTemplate.Typed.Generators.Tests.Fixtures;
 using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 
 namespace LiveTemplate.Typed.Generators.Tests;
 
@@ -44,28 +45,18 @@ public class UpdateDeclarationTests
     [InlineData("kebab")]
     [InlineData("plain")]
     public void The_declared_update_accepts_what_its_context_writes(string update)
+        => AssertDeclaresWhatIsWritten(new DeclaredTypes(GenerateForFixtures()), update);
+
+    [Fact]
+    public void A_context_of_a_referenced_assembly_is_read_through_its_property()
     {
-        var declarations = new DeclaredTypes(GenerateForFixtures());
-        var type = declarations.Interface("ServerUpdates")[update].Type;
-        var full = new UpdateSample(
-            7, "Board", "a note", UpdateShade.Dark, UpdateMood.Busy, [new UpdateInner("in", 1.5), new UpdateInner("out", null)],
-            new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2]) { Rank = 2, Counter = 5 };
-        var sparse = new UpdateSample(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, []);
+        // This test assembly, built with System.Text.Json's generator, is the referenced assembly.
+        var compilation = GeneratorHarness.Compile(Sender, HostDeclarations.LiveConnection)
+            .AddReferences(MetadataReference.CreateFromFile(typeof(KebabUpdateJson).Assembly.Location));
+        var declarations = new DeclaredTypes(BrowserDeclarations.Generate(compilation));
 
-        foreach (var sample in new[] { full, sparse })
-        {
-            var json = update switch
-            {
-                "web" => JsonSerializer.SerializeToElement(sample, WebUpdateJson.Default.UpdateSample),
-                "snake" => JsonSerializer.SerializeToElement(sample, SnakeUpdateJson.Default.UpdateSample),
-                "kebab" => JsonSerializer.SerializeToElement(sample, KebabUpdateJson.Default.UpdateSample),
-                _ => JsonSerializer.SerializeToElement(sample, PlainUpdateJson.Default.UpdateSample),
-            };
-            Assert.Null(declarations.Check(json, type));
-        }
-
-        // Every member is modelled: the declaration is as precise as the data.
-        Assert.DoesNotContain(declarations.Interface(type).Values, m => m.Type.Contains("unknown", StringComparison.Ordinal));
+        AssertDeclaresWhatIsWritten(declarations, "kebab");
+        Assert.Equal("unknown", declarations.Interface("ServerUpdates")["web"].Type);
     }
 
     [Fact]
@@ -73,33 +64,59 @@ public class UpdateDeclarationTests
     {
         var declarations = new DeclaredTypes(GenerateForFixtures());
         var type = declarations.Interface("ServerUpdates")["web"].Type;
-        var written = JsonSerializer.SerializeToElement(new UpdateSample(1, "t", null, UpdateShade.Dark, UpdateMood.Busy, [], [], 1, Guid.Empty, default, []), WebUpdateJson.Default.UpdateSample);
-        var renamed = JsonSerializer.SerializeToElement(new UpdateSample(1, "t", null, UpdateShade.Dark, UpdateMood.Busy, [], [], 1, Guid.Empty, default, []), SnakeUpdateJson.Default.UpdateSample);
 
-        Assert.Null(declarations.Check(written, type));
-        Assert.Contains("is not a member of", declarations.Check(renamed, type), StringComparison.Ordinal);
+        Assert.Null(declarations.Check(Write("web", Sparse), type));
+        Assert.Contains("is not a member of", declarations.Check(Write("snake", Sparse), type), StringComparison.Ordinal);
         Assert.Contains("is not \"Calm\"", declarations.Check(JsonDocument.Parse("\"Busy\"").RootElement, "UpdateMood"), StringComparison.Ordinal);
     }
+
+    private static readonly UpdateSample Full = new(
+        7, "Board", "a note", UpdateShade.Dark, UpdateMood.Busy, [new UpdateInner("in", 1.5), new UpdateInner("out", null)],
+        new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2]) { Rank = 2, Counter = 5 };
+
+    private static readonly UpdateSample Sparse = new(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, []);
+
+    // The sends of the fixtures' updates; the harness compiles it without System.Text.Json's generator, as the generator sees a project.
+    private const string Sender =
+        """
+        using LiveTemplate.Typed.AspNetCore;
+
+        namespace LiveTemplate.Typed.Generators.Tests.Fixtures;
+
+        public static class UpdateSender
+        {
+            public static async System.Threading.Tasks.Task SendAsync(LiveConnection live, UpdateSample sample)
+            {
+                await live.SendAsync("web", sample, WebUpdateJson.Default.UpdateSample);
+                await live.SendAsync("snake", sample, SnakeUpdateJson.Default.UpdateSample);
+                await live.SendAsync("kebab", sample, KebabUpdateJson.Default.UpdateSample);
+                await live.SendAsync("plain", sample, PlainUpdateJson.Default.UpdateSample);
+            }
+        }
+        """;
+
+    private static void AssertDeclaresWhatIsWritten(DeclaredTypes declarations, string update)
+    {
+        var type = declarations.Interface("ServerUpdates")[update].Type;
+        Assert.Null(declarations.Check(Write(update, Full), type));
+        Assert.Null(declarations.Check(Write(update, Sparse), type));
+
+        // Every member is modelled: the declaration is as precise as the data.
+        Assert.DoesNotContain(declarations.Interface(type).Values, m => m.Type.Contains("unknown", StringComparison.Ordinal));
+    }
+
+    private static JsonElement Write(string update, UpdateSample sample) => update switch
+    {
+        "web" => JsonSerializer.SerializeToElement(sample, WebUpdateJson.Default.UpdateSample),
+        "snake" => JsonSerializer.SerializeToElement(sample, SnakeUpdateJson.Default.UpdateSample),
+        "kebab" => JsonSerializer.SerializeToElement(sample, KebabUpdateJson.Default.UpdateSample),
+        _ => JsonSerializer.SerializeToElement(sample, PlainUpdateJson.Default.UpdateSample),
+    };
 
     private static string GenerateForFixtures([CallerFilePath] string testFile = "")
         => BrowserDeclarations.Generate(
             "global using System;\nglobal using System.Collections.Generic;\n",
             File.ReadAllText(Path.Combine(Path.GetDirectoryName(testFile)!, "Fixtures", "UpdateFixtures.cs")),
-            """
-            using LiveTemplate.Typed.AspNetCore;
-
-            namespace LiveTemplate.Typed.Generators.Tests.Fixtures;
-
-            public static class UpdateSender
-            {
-                public static async System.Threading.Tasks.Task SendAsync(LiveConnection live, UpdateSample sample)
-                {
-                    await live.SendAsync("web", sample, WebUpdateJson.Default.UpdateSample);
-                    await live.SendAsync("snake", sample, SnakeUpdateJson.Default.UpdateSample);
-                    await live.SendAsync("kebab", sample, KebabUpdateJson.Default.UpdateSample);
-                    await live.SendAsync("plain", sample, PlainUpdateJson.Default.UpdateSample);
-                }
-            }
-            """,
+            Sender,
             HostDeclarations.LiveConnection);
 }

@@ -11,7 +11,7 @@ namespace LiveTemplate.Typed.Generators.Parsing;
 /// The generator sees the compilation without System.Text.Json's generated part of the context, so such a property
 /// does not bind: it is matched by name with the context's <c>[JsonSerializable]</c> types, named as System.Text.Json
 /// names them (<c>TypeInfoPropertyName</c>, else <c>BoardSnapshot</c>, <c>ListCard</c>, <c>CardArray</c>). A context of a
-/// referenced assembly binds, and its property's type says what it serialises.
+/// referenced assembly binds, and its property's type says what it serialises; one written by hand is not read.
 /// </summary>
 internal static class SerializerContextReader
 {
@@ -27,7 +27,9 @@ internal static class SerializerContextReader
 
         if (model.GetSymbolInfo(typeInfo, cancellationToken).Symbol is IPropertySymbol { Type: INamedTypeSymbol bound } && KnownSymbols.IsConstructionOf(bound, symbols.TypeInfoOfT))
         {
-            return (bound.TypeArguments[0], context);
+            // System.Text.Json's generator did not write a property that binds here: it is a referenced assembly's,
+            // whose attribute states its options, or written by hand, with options of its own making.
+            return context.DeclaringSyntaxReferences.IsEmpty ? (bound.TypeArguments[0], context) : null;
         }
 
         foreach (var attribute in context.GetAttributes().Where(a => KnownSymbols.Is(a.AttributeClass, symbols.Serializable)))

@@ -42,7 +42,7 @@ internal sealed class SerializerOptions
     public string? Unreadable { get; private set; }
 
     /// <summary>The options that shape the JSON, as text: two contexts with the same signature write a type alike.</summary>
-    public string Signature => string.Join(",", _signature);
+    public string Signature => string.Join(",", _signature.Prepend("n" + NamingPolicy));
 
     /// <summary>The enums a converter of the options writes by name (true) or number (false), or null.</summary>
     public bool? EnumByName(ITypeSymbol enumType)
@@ -72,7 +72,6 @@ internal sealed class SerializerOptions
             options.Read(argument.Key, argument.Value, symbols);
         }
 
-        options._signature.Insert(0, "n" + options.NamingPolicy);
         return options;
     }
 

@@ -56,11 +56,11 @@ internal sealed partial class WebUpdateJson : JsonSerializerContext;
 [JsonSerializable(typeof(UpdateSample))]
 internal sealed partial class SnakeUpdateJson : JsonSerializerContext;
 
-/// <summary>kebab-case, defaults left out, numbers as strings.</summary>
+/// <summary>kebab-case, defaults left out, numbers as strings; public, so that the tests also read it from this assembly.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     NumberHandling = JsonNumberHandling.WriteAsString)]
 [JsonSerializable(typeof(UpdateSample))]
-internal sealed partial class KebabUpdateJson : JsonSerializerContext;
+public sealed partial class KebabUpdateJson : JsonSerializerContext;
 
 /// <summary>No options: names as declared.</summary>
 [JsonSerializable(typeof(UpdateSample))]

@@ -7,9 +7,11 @@ namespace LiveTemplate.Typed.Generators.Tests.Infrastructure;
 /// <summary>Runs the generator with the browser declarations turned on, as the package's MSBuild target does, and returns their TypeScript.</summary>
 internal static class BrowserDeclarations
 {
-    public static string Generate(params string[] sources)
+    public static string Generate(params string[] sources) => Generate(GeneratorHarness.Compile(sources));
+
+    public static string Generate(Compilation compilation)
     {
-        var driver = RunDriver(enabled: true, sources);
+        var driver = RunDriver(enabled: true, compilation);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
@@ -20,7 +22,9 @@ internal static class BrowserDeclarations
         return file.Substring(begin + BrowserDeclarationsEmitter.BeginMarker.Length + 1, end - begin - BrowserDeclarationsEmitter.BeginMarker.Length - 1);
     }
 
-    public static GeneratorDriver RunDriver(bool enabled, params string[] sources)
+    public static GeneratorDriver RunDriver(bool enabled, params string[] sources) => RunDriver(enabled, GeneratorHarness.Compile(sources));
+
+    public static GeneratorDriver RunDriver(bool enabled, Compilation compilation)
     {
         var properties = new Dictionary<string, string>();
         if (enabled)
@@ -32,6 +36,6 @@ internal static class BrowserDeclarations
                 [new ActionGenerator().AsSourceGenerator()],
                 parseOptions: GeneratorHarness.ParseOptions,
                 optionsProvider: new BuildProperties(properties))
-            .RunGenerators(GeneratorHarness.Compile(sources));
+            .RunGenerators(compilation);
     }
 }

@@ -76,15 +76,6 @@ export interface Stats_Update {
   "field": number;
 }
 
-/** `Boards.Stats` as System.Text.Json writes it in an update. */
-export interface Stats_Update2 {
-  "CARD-COUNT": number | string;
-  "HTML-TITLE": string;
-  "TOP": number | string;
-  "OWNER": string | null;
-  "READ-ONLY": number | string;
-}
-
 /** The actions a browser may send: those the project's endpoints allow with `AllowFromBrowser<T>()`, by action name. */
 export interface BrowserActions {
 }
@@ -97,8 +88,8 @@ export interface ServerActions {
 /** The updates the server sends a browser (`LiveConnection.SendAsync(name, …)`), by name: their data as System.Text.Json writes it (`unknown` where that cannot be known). */
 export interface ServerUpdates {
   "board": BoardSnapshot;
-  "bound": Stats_Update2;
   "cards": Card[];
+  "hand-written": unknown;
   "named": Stats;
   "opaque": unknown;
   "person": Person_Update;

@@ -104,7 +104,9 @@ internal sealed partial class WrittenShapeReader
         }
 
         var mayBeNull = !type.IsValueType && annotation != NullableAnnotation.NotAnnotated;
-        var written = TypeOf(type, mayBeNull, NumberHandlingOf(symbol) ?? NumberHandlingOf(owner) ?? _options.NumberHandling, json.Converter);
+        // The member's own number handling, else its type's (the one read, or the base that declares it: either may apply), else the options'.
+        var typeHandling = NumberHandlingOf(owner) is { } ownerFlags ? ownerFlags | (NumberHandlingOf(symbol.ContainingType) ?? 0) : NumberHandlingOf(symbol.ContainingType);
+        var written = TypeOf(type, mayBeNull, NumberHandlingOf(symbol) ?? typeHandling ?? _options.NumberHandling, json.Converter);
         var condition = json.Ignore is not null ? json.IgnoreCondition : _options.DefaultIgnoreCondition;
         var optional = condition == IgnoreWhenWritingDefault
             || (condition == IgnoreWhenWritingNull && (!type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T));

@@ -72,9 +72,10 @@ public class UpdateDeclarationTests
 
     private static readonly UpdateSample Full = new(
         7, "Board", "a note", UpdateShade.Dark, UpdateMood.Busy, [new UpdateInner("in", 1.5), new UpdateInner("out", null)],
-        new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2]) { Rank = 2, Counter = 5 };
+        new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2],
+        new() { [4] = UpdateShade.Dark }) { Rank = 2, Counter = 5 };
 
-    private static readonly UpdateSample Sparse = new(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, []);
+    private static readonly UpdateSample Sparse = new(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, [], []);
 
     // The sends of the fixtures' updates; the harness compiles it without System.Text.Json's generator, as the generator sees a project.
     private const string Sender =

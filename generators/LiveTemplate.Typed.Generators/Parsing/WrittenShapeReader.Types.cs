@@ -120,7 +120,7 @@ internal sealed partial class WrittenShapeReader
         var dictionary = all.FirstOrDefault(i => KnownSymbols.IsConstructionOf(i, _symbols.DictionaryOfT) || KnownSymbols.IsConstructionOf(i, _symbols.ReadOnlyDictionaryOfT));
         if (dictionary is not null)
         {
-            return dictionary.TypeArguments[0].SpecialType == SpecialType.System_String
+            return IsPropertyNameKey(dictionary.TypeArguments[0])
                 ? new WrittenType(WrittenKind.Record, Element: ElementOf(dictionary.TypeArguments[1], numberHandling))
                 : WrittenType.Unknown;
         }
@@ -133,6 +133,13 @@ internal sealed partial class WrittenShapeReader
 
         return all.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) ? WrittenType.Unknown : null;
     }
+
+    /// <summary>A key System.Text.Json writes as a property name: a string, number, bool, char, enum, Guid or date.</summary>
+    private bool IsPropertyNameKey(ITypeSymbol key)
+        => key.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_DateTime
+               or (>= SpecialType.System_SByte and <= SpecialType.System_Double)
+           || key.TypeKind == TypeKind.Enum
+           || KnownSymbols.Is(key, _symbols.Known.Guid) || KnownSymbols.Is(key, _symbols.Known.DateTimeOffset);
 
     private WrittenType ObjectOf(INamedTypeSymbol type)
     {

@@ -25,7 +25,8 @@ public enum UpdateMood
 /// <summary>Members of each kind the declarations model, and the attributes that rename, leave out or make optional.</summary>
 public sealed record UpdateSample(
     int CardId, string HTMLTitle, string? Note, UpdateShade Shade, UpdateMood Mood, IReadOnlyList<UpdateInner> Items,
-    Dictionary<string, UpdateInner?> ByKey, [property: JsonPropertyName("given")] int Renamed, Guid Key, DateTimeOffset At, byte[] Blob)
+    Dictionary<string, UpdateInner?> ByKey, [property: JsonPropertyName("given")] int Renamed, Guid Key, DateTimeOffset At, byte[] Blob,
+    Dictionary<int, UpdateShade> ByNumber)
 {
     /// <summary>Never written.</summary>
     [JsonIgnore]

@@ -37,7 +37,7 @@ export interface Card {
   "owner": Person;
   "labels": string[];
   "votes": Record<string, number>;
-  "byNumber": unknown;
+  "byNumber": Record<string, string>;
   "reviewer": Person | null;
   "at": string;
   "key": string;

@@ -60,6 +60,61 @@ public class UpdateDeclarationTests
     }
 
     [Fact]
+    public void What_a_converter_or_polymorphism_decides_is_unknown()
+    {
+        var typeScript = BrowserDeclarations.Generate(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using LiveTemplate.Typed.AspNetCore;
+
+            public sealed record Money(decimal Amount);
+            [JsonPolymorphic] [JsonDerivedType(typeof(Circle), "circle")] public record Shape;
+            public sealed record Circle(double R) : Shape;
+            public sealed record Loose(string Id) { [JsonExtensionData] public Dictionary<string, JsonElement>? Rest { get; set; } }
+            public sealed record Order(string Id, Money Price, Shape Shape, Loose Loose, IComparable Key, (int, int) Pair);
+
+            public sealed class MoneyConverter : JsonConverter<Money>
+            {
+                public override Money Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => new(reader.GetDecimal());
+                public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteStringValue("$" + value.Amount);
+            }
+
+            public sealed class AnyConverter : JsonConverterFactory
+            {
+                public override bool CanConvert(Type type) => true;
+                public override JsonConverter? CreateConverter(Type type, JsonSerializerOptions options) => null;
+            }
+
+            [JsonSourceGenerationOptions(Converters = [typeof(MoneyConverter)])]
+            [JsonSerializable(typeof(Order))]
+            public sealed partial class OrderJson : JsonSerializerContext { }
+
+            [JsonSourceGenerationOptions(Converters = [typeof(AnyConverter)])]
+            [JsonSerializable(typeof(Order))]
+            public sealed partial class AnyJson : JsonSerializerContext { }
+
+            public static class Sender
+            {
+                public static async System.Threading.Tasks.Task SendAsync(LiveConnection live, Order order)
+                {
+                    await live.SendAsync("order", order, OrderJson.Default.Order);
+                    await live.SendAsync("any", order, AnyJson.Default.Order);
+                }
+            }
+            """,
+            HostDeclarations.LiveConnection);
+        var declarations = new DeclaredTypes(typeScript);
+
+        var order = declarations.Interface(declarations.Interface("ServerUpdates")["order"].Type);
+        Assert.Equal("string", order["Id"].Type);
+        Assert.All(new[] { "Price", "Shape", "Loose", "Key", "Pair" }, member => Assert.Equal("unknown", order[member].Type));
+        Assert.Equal("unknown", declarations.Interface("ServerUpdates")["any"].Type);
+    }
+
+    [Fact]
     public void A_declaration_refuses_data_that_differs_from_it()
     {
         var declarations = new DeclaredTypes(GenerateForFixtures());

@@ -59,20 +59,27 @@ public sealed class ActionGenerator : IIncrementalGenerator
             .Collect();
         RegisterAssemblyRecords(context, actions, uses);
 
+        var updates = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => UpdateSendParser.IsCandidate(node), static (ctx, ct) => UpdateSendParser.Parse(ctx, ct))
+            .Where(static u => u is not null)
+            .Select(static (u, _) => u!)
+            .WithTrackingName(TrackingNames.UpdateSends)
+            .Collect();
+
         // Combined with the switch first, so that a build without the declarations never looks into its references.
         var referenced = enabled.Combine(context.CompilationProvider)
             .Select(static (pair, ct) => pair.Left ? ReferencedDeclarationReader.Read(pair.Right, ct) : ReferencedDeclarations.None)
             .WithTrackingName(TrackingNames.ReferencedDeclarations);
-        var input = actions.Combine(uses).Combine(enabled).Combine(referenced).WithTrackingName(TrackingNames.BrowserDeclarations);
+        var input = actions.Combine(uses).Combine(updates).Combine(enabled).Combine(referenced).WithTrackingName(TrackingNames.BrowserDeclarations);
         context.RegisterSourceOutput(input, static (spc, input) =>
         {
-            var ((sourceActions, sourceUses), on) = input.Left;
+            var (((sourceActions, sourceUses), sends), on) = input.Left;
             if (on)
             {
                 // A type declared both here and in a reference is the one in source, as the compiler takes it (CS0436).
                 var inSource = new HashSet<string>(sourceActions.Select(a => a.Declaration.FullTypeName), System.StringComparer.Ordinal);
                 var all = sourceActions.AddRange(input.Right.Actions.Where(a => !inSource.Contains(a.Declaration.FullTypeName)));
-                var typeScript = TypeScriptEmitter.Emit(all, sourceUses.Concat(input.Right.Uses).Distinct().ToList());
+                var typeScript = TypeScriptEmitter.Emit(all, sourceUses.Concat(input.Right.Uses).Distinct().ToList(), sends.Distinct().ToList());
                 spc.AddSource(BrowserDeclarationsEmitter.HintName, SourceText.From(BrowserDeclarationsEmitter.Emit(typeScript), System.Text.Encoding.UTF8));
             }
         });

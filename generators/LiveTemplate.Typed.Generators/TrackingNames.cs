@@ -20,7 +20,10 @@ public static class TrackingNames
     /// <summary>The actions, presence metadata and endpoint uses of the referenced assemblies, when the browser declarations are on.</summary>
     public const string ReferencedDeclarations = nameof(ReferencedDeclarations);
 
-    /// <summary>Every action model with the endpoint uses and the build's switch: the input of the browser declarations.</summary>
+    /// <summary>Calls of <c>LiveConnection.SendAsync(name, …)</c>, the updates the server sends, for the browser declarations.</summary>
+    public const string UpdateSends = nameof(UpdateSends);
+
+    /// <summary>Every action model with the endpoint uses, the update sends, the build's switch and the referenced declarations: the input of the browser declarations.</summary>
     public const string BrowserDeclarations = nameof(BrowserDeclarations);
 
     /// <summary>Partial handler types, parsed into models.</summary>

@@ -13,8 +13,10 @@ public class IncrementalTests
 {
     private const string Declarations = """
         using System.Collections.Generic;
+        using System.Text.Json.Serialization;
         using System.Threading.Tasks;
         using LiveTemplate.Typed;
+        using LiveTemplate.Typed.AspNetCore;
 
         namespace Boards;
 
@@ -35,6 +37,15 @@ public class IncrementalTests
             public ValueTask HandleAsync(CartUpdated action, ActionContext context) => default;
             public int Helper() => 1;
         }
+
+        [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+        [JsonSerializable(typeof(Person))]
+        public sealed partial class BoardJson : JsonSerializerContext { }
+
+        public sealed class Sender
+        {
+            public async Task SendAsync(LiveConnection live, Person person) => await live.SendAsync("person", person, BoardJson.Default.Person);
+        }
         """;
 
     private static readonly string[] TrackedSteps =
@@ -43,6 +54,7 @@ public class IncrementalTests
         TrackingNames.GroupActions,
         TrackingNames.PresenceMetadata,
         TrackingNames.Handlers,
+        TrackingNames.UpdateSends,
     ];
 
     private static readonly string[] BrowserDeclarationSteps = [.. TrackedSteps, TrackingNames.ReferencedDeclarations, TrackingNames.BrowserDeclarations];
@@ -55,7 +67,7 @@ public class IncrementalTests
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
         var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X => 1; }", GeneratorHarness.ParseOptions));
 
         AssertReused(compilation, changed);
@@ -64,8 +76,8 @@ public class IncrementalTests
     [Fact]
     public void Editing_a_method_body_beside_the_declarations_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
-        var tree = compilation.SyntaxTrees.Single();
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
         var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("=> 1;", StringComparison.Ordinal), 5, "=> 2 + 3;"));
         var changed = compilation.ReplaceSyntaxTree(tree, edited);
 
@@ -75,8 +87,8 @@ public class IncrementalTests
     [Fact]
     public void Changing_a_declaration_regenerates_it()
     {
-        var compilation = GeneratorHarness.Compile(Declarations);
-        var tree = compilation.SyntaxTrees.Single();
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
         var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("int Items", StringComparison.Ordinal), 9, "long Items"));
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
@@ -88,7 +100,7 @@ public class IncrementalTests
     [Fact]
     public void With_browser_declarations_and_a_referenced_library_an_unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations);
+        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations, HostDeclarations.LiveConnection);
         var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; public class Unrelated { public int X => 1; }", GeneratorHarness.ParseOptions));
 
         AssertReused(compilation, changed, BrowserDeclarations.Options(enabled: true), BrowserDeclarationSteps);
@@ -97,7 +109,7 @@ public class IncrementalTests
     [Fact]
     public void Changing_a_referenced_library_regenerates_the_browser_declarations()
     {
-        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations);
+        var compilation = GeneratorHarness.Compile("TestProject", [Library.Value], Declarations, HostDeclarations.LiveConnection);
         var changedLibrary = GeneratorHarness.CompileLibrary("Contracts", [], [LibrarySource.Replace("int Id", "string Id", StringComparison.Ordinal)]);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true, BrowserDeclarations.Options(enabled: true)).RunGenerators(compilation);
 
@@ -108,10 +120,23 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Changing_the_naming_policy_of_an_update_context_reparses_its_update()
+    {
+        var compilation = GeneratorHarness.Compile(Declarations, HostDeclarations.LiveConnection);
+        var tree = compilation.SyntaxTrees.First();
+        var edited = tree.WithChangedText(tree.GetText().Replace(Declarations.IndexOf("SnakeCaseLower", StringComparison.Ordinal), 14, "KebabCaseLower"));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, edited)).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.UpdateSends].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
         var driver = GeneratorHarness.CreateDriver(trackSteps: true, BrowserDeclarations.Options(enabled: true))
-            .RunGenerators(GeneratorHarness.Compile("TestProject", [Library.Value], Declarations));
+            .RunGenerators(GeneratorHarness.Compile("TestProject", [Library.Value], Declarations, HostDeclarations.LiveConnection));
         var result = driver.GetRunResult().Results.Single();
 
         foreach (var name in BrowserDeclarationSteps)

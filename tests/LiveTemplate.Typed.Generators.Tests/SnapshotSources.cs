@@ -128,4 +128,116 @@ internal static class SnapshotSources
             }
         }
         """;
+
+    // Every rule of docs/browser-client.md#updates: Web defaults, a naming policy, no options, [JsonPropertyName],
+    // [JsonIgnore] conditions, nullable members, enums by name and by number, lists, dictionaries, nested records,
+    // raw JSON, a name that is not a constant, a type info that is no context's property, and a context written by
+    // hand, whose property binds and whose options are its own (unknown; a referenced assembly's context is read, see
+    // UpdateDeclarationTests).
+    public const string Updates_as_System_Text_Json_writes_them =
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using System.Threading.Tasks;
+        using LiveTemplate.Typed;
+        using LiveTemplate.Typed.AspNetCore;
+
+        namespace Boards
+        {
+            public enum Priority { Low, High }
+
+            [JsonConverter(typeof(JsonStringEnumConverter))]
+            public enum Column { Todo, [JsonStringEnumMemberName("in-progress")] Doing, Done }
+
+            [Flags]
+            [JsonConverter(typeof(JsonStringEnumConverter))]
+            public enum Marks { None = 0, Starred = 1, Pinned = 2 }
+
+            public sealed record Person(string Name, string Email);
+
+            public sealed record Card(
+                int Id, string Title, Column Column, Priority Priority, Person Owner,
+                [property: JsonPropertyName("labels")] IReadOnlyList<string> Tags,
+                Dictionary<string, int> Votes, Dictionary<int, string> ByNumber, Person? Reviewer, DateTimeOffset At, Guid Key,
+                byte[] Blob, double? Estimate, Marks Marks, object? Extra, JsonElement Raw, List<string?> Maybe)
+            {
+                [JsonIgnore]
+                public string Secret => "";
+
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+                public string? Note { get; init; }
+
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+                public int Rank { get; init; }
+
+                [JsonConverter(typeof(JsonStringEnumConverter))]
+                public Priority Urgency { get; init; }
+
+                public int NotAProperty;
+            }
+
+            public sealed record BoardSnapshot(string BoardName, IReadOnlyList<Card> Cards, Card[]? Archived);
+
+            public sealed class Stats
+            {
+                public int CardCount { get; set; }
+                public string HTMLTitle { get; set; } = "";
+                public Priority Top { get; set; }
+                public string? Owner { get; set; }
+                public int Field;
+                public int ReadOnly => 1;
+            }
+
+            [GroupAction]
+            public sealed partial record CardMoved(int CardId, Person MovedBy);
+
+            [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+            [JsonSerializable(typeof(BoardSnapshot))]
+            [JsonSerializable(typeof(List<Card>))]
+            public sealed partial class WebJson : JsonSerializerContext { }
+
+            [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, IncludeFields = true,
+                IgnoreReadOnlyProperties = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+            [JsonSerializable(typeof(Stats))]
+            [JsonSerializable(typeof(Person), TypeInfoPropertyName = "SnakePerson")]
+            public sealed partial class SnakeJson : JsonSerializerContext { }
+
+            [JsonSerializable(typeof(Stats))]
+            public sealed partial class PlainJson : JsonSerializerContext { }
+
+            [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseUpper, NumberHandling = JsonNumberHandling.WriteAsString)]
+            public sealed class HandWrittenJson : JsonSerializerContext
+            {
+                public HandWrittenJson() : base(null) { }
+                public static HandWrittenJson Default { get; } = new();
+                public JsonTypeInfo<Stats> Stats => throw new NotSupportedException();
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+            }
+
+            public sealed class Updates
+            {
+                private const string StatsName = "stats";
+
+                public async Task SendAsync(LiveConnection live, BoardSnapshot board, Stats stats, Person person, string anyName, JsonTypeInfo<Stats> someInfo)
+                {
+                    await live.SendAsync("board", board, WebJson.Default.BoardSnapshot);
+                    await live.SendAsync("cards", board.Cards.ToList(), WebJson.Default.ListCard);
+                    await live.SendAsync(StatsName, stats, SnakeJson.Default.Stats);
+                    await live.SendAsync(StatsName, stats, PlainJson.Default.Stats);
+                    await live.SendAsync("person", person, SnakeJson.Default.SnakePerson);
+                    await live.SendAsync("hand-written", stats, HandWrittenJson.Default.Stats);
+                    await live.SendAsync(name: "named", typeInfo: PlainJson.Default.Stats, value: stats);
+                    await live.SendAsync("raw", "{}"u8.ToArray());
+                    await live.SendAsync("opaque", stats, someInfo);
+                    await live.SendAsync(anyName, stats, PlainJson.Default.Stats);
+                    await live.SendAsync(new CardMoved(1, person));
+                }
+            }
+        }
+        """;
 }

@@ -68,6 +68,9 @@ public class TypeScriptSnapshotTests
             """ + BrowserDeclarations.EndpointOptions);
 
     [Fact]
+    public Task Updates_as_System_Text_Json_writes_them() => VerifyAsync(SnapshotSources.Updates_as_System_Text_Json_writes_them + HostDeclarations.LiveConnection);
+
+    [Fact]
     public void Declarations_are_not_generated_unless_the_build_turns_them_on()
     {
         var result = BrowserDeclarations.RunDriver(enabled: false, SnapshotSources.Server_action_in_a_namespace).GetRunResult().Results.Single();

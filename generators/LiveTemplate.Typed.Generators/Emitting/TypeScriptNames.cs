@@ -6,7 +6,8 @@ namespace LiveTemplate.Typed.Generators.Emitting;
 
 /// <summary>
 /// Gives every C# type of the browser declarations one TypeScript name: its simple name, or, when two types share it,
-/// its full name with '_' for the dots. Assigned in ordinal order of the full names, so the output is deterministic.
+/// its full name with '_' for the dots; a name still taken (<c>A.B_C</c> and <c>A_B.C</c>) gets a number. Assigned in
+/// ordinal order of the full names, so the output is deterministic.
 /// </summary>
 internal sealed class TypeScriptNames
 {
@@ -16,9 +17,17 @@ internal sealed class TypeScriptNames
     {
         var all = fullTypeNames.Distinct(System.StringComparer.Ordinal).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
         var bySimple = all.GroupBy(Simple, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var name in all)
         {
-            _names[name] = bySimple[Simple(name)] == 1 ? Simple(name) : Sanitize(Unglobal(name));
+            var given = bySimple[Simple(name)] == 1 ? Simple(name) : Sanitize(Unglobal(name));
+            var unique = given;
+            for (var i = 2; !taken.Add(unique); i++)
+            {
+                unique = given + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _names[name] = unique;
         }
     }
 

@@ -1,13 +1,12 @@
 // @ts-check
 // The team board's browser side: plain JavaScript with no build step, on the typed client (docs/browser-client.md).
-// `tsc` checks it against live-actions.d.ts, which `dotnet build` writes from the C# actions (samples/TeamBoard/tsconfig.json):
-// a renamed member of MoveCard, AddCard, SendNote or of what the server sends fails that check, naming the member.
+// `tsc` checks it against live-actions.d.ts, which `dotnet build` writes from the C# actions and updates (samples/TeamBoard/tsconfig.json):
+// a renamed member of MoveCard, AddCard, SendNote, of the board update or of what else the server sends fails that check, naming the member.
 // The client reconnects, and resumes the board's streams with their positions (docs/recovery.md); when the server
 // cannot replay what the page missed it sends "not-recovered" and then the board again.
 import { connect } from "/_livetemplate/client.js";
 
 /** @typedef {import("./live-actions").LiveApp} LiveApp */
-/** @typedef {{ cards: { id: number, title: string, column: string }[] }} BoardSnapshot the "board" update (BoardSnapshot, System.Text.Json) */
 
 const board = new URLSearchParams(location.search).get("board") || "team";
 const columns = ["todo", "doing", "done"];
@@ -97,7 +96,7 @@ live.onNotRecovered(() => {
 live.onUpdate("board", (data) => {
   boardEvents.push("board");
   document.querySelectorAll(".column ul").forEach((list) => list.replaceChildren());
-  /** @type {BoardSnapshot} */ (data).cards.forEach((c) => renderCard({ cardId: c.id, title: c.title, column: c.column }));
+  data.cards.forEach((c) => renderCard({ cardId: c.id, title: c.title, column: c.column }));
 });
 
 live.on("card-moved", (moved, at) => {

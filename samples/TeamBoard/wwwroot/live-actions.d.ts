@@ -59,6 +59,18 @@ export interface BoardPresence {
   "editingCardId"?: number | null;
 }
 
+/** `TeamBoard.Board.BoardSnapshot` as System.Text.Json writes it in an update. */
+export interface BoardSnapshot {
+  "cards": Card[];
+}
+
+/** `TeamBoard.Board.Card` as System.Text.Json writes it in an update. */
+export interface Card {
+  "id": number;
+  "title": string;
+  "column": string;
+}
+
 /** The actions a browser may send: those the project's endpoints allow with `AllowFromBrowser<T>()`, by action name. */
 export interface BrowserActions {
   "add-card": AddCard;
@@ -77,6 +89,11 @@ export interface ServerActions {
   "move-card": MoveCard;
   "note-received": NoteReceived;
   "send-note": SendNote;
+}
+
+/** The updates the server sends a browser (`LiveConnection.SendAsync(name, …)`), by name: their data as System.Text.Json writes it (`unknown` where that cannot be known). */
+export interface ServerUpdates {
+  "board": BoardSnapshot;
 }
 
 /** The presence metadata of the project's endpoints (`UsePresence<T>()`); `never` when no endpoint uses presence. */
@@ -109,12 +126,8 @@ export interface SubscriptionFrame {
   name: string;
 }
 
-/** State the app sends by name (`LiveConnection.SendAsync(name, value, ...)`); its shape is the app's System.Text.Json type. */
-export interface UpdateFrame extends Positioned {
-  type: "update";
-  name: string;
-  data: unknown;
-}
+/** State the app sends by name (`LiveConnection.SendAsync(name, value, ...)`), one member of the union per update name. */
+export type UpdateFrame = { [K in keyof ServerUpdates & string]: { type: "update"; name: K; data: ServerUpdates[K] } & Positioned }[keyof ServerUpdates & string];
 
 /** An opaque broadcast: its payload when JSON, else a string. */
 export interface BroadcastFrame extends Positioned {
@@ -185,5 +198,6 @@ export type ServerFrame = HelloFrame | ActionFrame | TopicFrame | SubscriptionFr
 export interface LiveApp {
   browser: BrowserActions;
   server: ServerActions;
+  updates: ServerUpdates;
   presence: PresenceMetadata;
 }

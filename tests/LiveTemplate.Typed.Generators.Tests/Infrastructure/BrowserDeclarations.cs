@@ -27,8 +27,11 @@ internal static class BrowserDeclarations
 
     /// <summary>The TypeScript of a project that references <paramref name="references"/> (libraries from <see cref="GeneratorHarness.CompileLibrary"/>).</summary>
     public static string Generate(IEnumerable<MetadataReference> references, params string[] sources)
+        => Generate(GeneratorHarness.Compile("TestProject", references, sources));
+
+    public static string Generate(Compilation compilation)
     {
-        var driver = RunDriver(enabled: true, references, sources);
+        var driver = RunDriver(enabled: true, compilation);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
@@ -42,7 +45,10 @@ internal static class BrowserDeclarations
     public static GeneratorDriver RunDriver(bool enabled, params string[] sources) => RunDriver(enabled, [], sources);
 
     public static GeneratorDriver RunDriver(bool enabled, IEnumerable<MetadataReference> references, params string[] sources)
-        => GeneratorHarness.CreateDriver(options: Options(enabled)).RunGenerators(GeneratorHarness.Compile("TestProject", references, sources));
+        => RunDriver(enabled, GeneratorHarness.Compile("TestProject", references, sources));
+
+    public static GeneratorDriver RunDriver(bool enabled, Compilation compilation)
+        => GeneratorHarness.CreateDriver(options: Options(enabled)).RunGenerators(compilation);
 
     /// <summary>The build properties with the browser declarations on or off, as the package's MSBuild target sets them.</summary>
     public static BuildProperties Options(bool enabled)

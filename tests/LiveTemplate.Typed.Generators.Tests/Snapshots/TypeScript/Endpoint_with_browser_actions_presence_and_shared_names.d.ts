@@ -47,6 +47,10 @@ export interface ServerActions {
   "move-card": MoveCard;
 }
 
+/** The updates the server sends a browser (`LiveConnection.SendAsync(name, …)`), by name: their data as System.Text.Json writes it (`unknown` where that cannot be known). */
+export interface ServerUpdates {
+}
+
 /** The presence metadata of the project's endpoints (`UsePresence<T>()`); `never` when no endpoint uses presence. */
 export type PresenceMetadata = Cursor;
 
@@ -77,12 +81,8 @@ export interface SubscriptionFrame {
   name: string;
 }
 
-/** State the app sends by name (`LiveConnection.SendAsync(name, value, ...)`); its shape is the app's System.Text.Json type. */
-export interface UpdateFrame extends Positioned {
-  type: "update";
-  name: string;
-  data: unknown;
-}
+/** State the app sends by name (`LiveConnection.SendAsync(name, value, ...)`), one member of the union per update name. */
+export type UpdateFrame = { [K in keyof ServerUpdates & string]: { type: "update"; name: K; data: ServerUpdates[K] } & Positioned }[keyof ServerUpdates & string];
 
 /** An opaque broadcast: its payload when JSON, else a string. */
 export interface BroadcastFrame extends Positioned {
@@ -153,5 +153,6 @@ export type ServerFrame = HelloFrame | ActionFrame | TopicFrame | SubscriptionFr
 export interface LiveApp {
   browser: BrowserActions;
   server: ServerActions;
+  updates: ServerUpdates;
   presence: PresenceMetadata;
 }

@@ -218,22 +218,39 @@ internal sealed class FrameSender
         }
     }
 
+    // The send takes no token: the socket then takes its fast path and no timer is made per frame. Only a send that
+    // has to wait for the network (the browser reads slowly) is timed, and aborted at the timeout.
     private async Task WriteAsync(ReadOnlyMemory<byte> frame)
     {
-        using var bound = new CancellationTokenSource(_sendTimeout);
         try
         {
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, bound.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (bound.IsCancellationRequested)
-        {
-            LiveLog.SendTimedOut(_logger, _connectionId, _sendTimeout);
-            _socket.Abort();
+            var sending = _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            if (sending.IsCompletedSuccessfully)
+            {
+                sending.GetAwaiter().GetResult();
+                return;
+            }
+
+            await BoundedAsync(sending.AsTask()).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
         {
             // The browser is gone; the receive loop sees it too and the connection ends.
             _socket.Abort();
+        }
+    }
+
+    private async Task BoundedAsync(Task sending)
+    {
+        try
+        {
+            await sending.WaitAsync(_sendTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LiveLog.SendTimedOut(_logger, _connectionId, _sendTimeout);
+            _socket.Abort();
+            await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

@@ -49,12 +49,21 @@ public sealed class LiveConnection
     /// <summary>Cancelled when the connection starts closing.</summary>
     public CancellationToken Closing => _session.Stopping;
 
-    /// <summary>Sends the browser <c>{"type":"action","action":"name","data":{…}}</c> with the action's generated JSON.</summary>
+    /// <summary>
+    /// Sends the browser <c>{"type":"action","action":"name","data":{…}}</c> with the action's generated JSON. An
+    /// immutable action the handler was given is written once for every local connection of its message.
+    /// </summary>
     public ValueTask SendAsync<TAction>(TAction action, CancellationToken cancellationToken = default)
         where TAction : IAction<TAction>
     {
         ArgumentNullException.ThrowIfNull(action);
-        return _session.Sender.SendAsync(action, static (writer, value) => Frames.WriteAction(writer, value), cancellationToken);
+        var sender = _session.Sender;
+        if (TAction.IsImmutable && sender.Delivering is { } message && message.TryEncodeShared(action, ActionFrame<TAction>.Encode, out var frame))
+        {
+            return sender.SendEncodedAsync(frame, cancellationToken);
+        }
+
+        return sender.SendAsync(action, static (writer, value) => Frames.WriteAction(writer, value), cancellationToken);
     }
 
     /// <summary>Sends the browser <c>{"type":"update","name":"…","data":…}</c>; <paramref name="utf8Json"/> must be one JSON value.</summary>

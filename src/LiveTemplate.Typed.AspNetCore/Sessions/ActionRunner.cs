@@ -156,13 +156,22 @@ internal sealed class ActionRunner
     private async ValueTask RunMessageAsync(PubSubMessage message)
     {
         using var activity = DispatchTracing.StartForMessage(message, _connection.Id);
-        var result = message switch
+        ActionDispatchResult? result;
+        _session.Sender.Delivering = message;
+        try
         {
-            GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
-            ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
-            TopicActionMessage topic => await RunTopicActionAsync(topic).ConfigureAwait(false),
-            _ => null,
-        };
+            result = message switch
+            {
+                GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+                ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
+                TopicActionMessage topic => await RunTopicActionAsync(topic).ConfigureAwait(false),
+                _ => null,
+            };
+        }
+        finally
+        {
+            _session.Sender.Delivering = null;
+        }
 
         DispatchTracing.Outcome(activity, result);
         if (message is BroadcastMessage broadcast)

@@ -30,9 +30,10 @@ internal sealed class BrowserReceiver
 
     /// <summary>
     /// Runs until the browser closes or the socket fails; never throws. Between frames it holds no buffer: an idle
-    /// connection waits with a zero-byte read, and a frame is read into a buffer rented for it alone.
+    /// connection waits with a zero-byte read, and a frame is read into a buffer rented for it alone. Aborting the socket
+    /// ends it (the reads take no token, which would register one per read).
     /// </summary>
-    public async Task RunAsync(CancellationToken aborted)
+    public async Task RunAsync()
     {
         byte[]? buffer = null;
         var count = 0;
@@ -44,7 +45,7 @@ internal sealed class BrowserReceiver
                 ValueWebSocketReceiveResult result;
                 if (buffer is null)
                 {
-                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, aborted).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;
@@ -63,7 +64,7 @@ internal sealed class BrowserReceiver
                         buffer = Grow(buffer, count);
                     }
 
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;

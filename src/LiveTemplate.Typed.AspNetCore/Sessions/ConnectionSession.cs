@@ -34,9 +34,9 @@ internal sealed class ConnectionSession
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    // Neither source is linked nor timed, so neither needs disposing: a handler may keep Closing after the end.
+    // Neither linked nor timed, so it needs no disposing: a handler may keep Closing after the end.
     private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _aborted = new();
+    private readonly LoopWaits _waits;
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
@@ -49,6 +49,7 @@ internal sealed class ConnectionSession
         _options = options;
         _logger = logger;
         _requestAborted = requestAborted;
+        _waits = new LoopWaits(_inbox.Reader, connection.Outbound, _stopping.Token);
         Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
         Topics = new ConnectionTopics(connection, registry);
         Live = new LiveConnection(connection, this, broadcaster);
@@ -104,13 +105,13 @@ internal sealed class ConnectionSession
         }
 
         _stopping.Cancel();
+        _waits.Stop();
     }
 
     /// <summary>Ends the connection at once, without a close handshake (shutdown took too long).</summary>
     public void Abort()
     {
         RequestClose(WebSocketCloseStatus.EndpointUnavailable, "aborted");
-        _aborted.Cancel();
         _socket.Abort();
     }
 
@@ -118,8 +119,9 @@ internal sealed class ConnectionSession
     public async Task RunAsync(IActionDispatcher handler)
     {
         var started = Stopwatch.GetTimestamp();
-        using var dropped = _requestAborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), _aborted);
-        var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync(_aborted.Token);
+        // An aborted socket ends the receiver's pending read (the receive takes no token: it would register one per read).
+        using var dropped = _requestAborted.Register(static socket => ((WebSocket)socket!).Abort(), _socket);
+        var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync();
         try
         {
             await Sender.SendAsync((_connection, Streams), Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
@@ -155,7 +157,6 @@ internal sealed class ConnectionSession
     {
         var inbox = _inbox.Reader;
         var outbound = _connection.Outbound;
-        var waits = new LoopWaits(inbox, outbound, _stopping.Token);
         while (true)
         {
             var ran = false;
@@ -182,7 +183,7 @@ internal sealed class ConnectionSession
                 ran = true;
             }
 
-            if (!ran && !await waits.EitherAsync().ConfigureAwait(false))
+            if (!ran && !await _waits.EitherAsync().ConfigureAwait(false))
             {
                 return;
             }
@@ -205,7 +206,6 @@ internal sealed class ConnectionSession
         }
         catch (TimeoutException)
         {
-            _aborted.Cancel();
             _socket.Abort();
             await receiving.ConfigureAwait(false);
         }

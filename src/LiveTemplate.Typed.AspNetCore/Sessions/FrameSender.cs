@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Logging;
 
 namespace LiveTemplate.Typed.AspNetCore.Sessions;
@@ -45,6 +46,12 @@ internal sealed class FrameSender
     private bool CanSend => _socket.State is WebSocketState.Open or WebSocketState.CloseReceived;
 
     /// <summary>
+    /// The message whose handler runs now, if any: a frame of the action it shares with its other connections is
+    /// written once for all of them (<see cref="PubSubMessage.TryEncodeShared"/>). Set by the event loop.
+    /// </summary>
+    public PubSubMessage? Delivering { get; set; }
+
+    /// <summary>
     /// Writes one frame with <paramref name="write"/> and sends it; does nothing once the socket is closing.
     /// <paramref name="ct"/> bounds only the wait for the previous send: a frame half sent cannot be taken back.
     /// </summary>
@@ -53,20 +60,10 @@ internal sealed class FrameSender
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (!CanSend)
+            if (CanSend)
             {
-                return;
-            }
-
-            var (frame, length) = Write(state, write, Stamp);
-            Interlocked.Increment(ref _sent);
-            try
-            {
-                await WriteAsync(frame.AsMemory(0, length)).ConfigureAwait(false);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(frame);
+                var (frame, length) = Write(state, write, Stamp);
+                await SendPooledAsync(frame, length).ConfigureAwait(false);
             }
         }
         finally
@@ -76,38 +73,111 @@ internal sealed class FrameSender
     }
 
     /// <summary>
+    /// Sends a frame written before (<see cref="Encode"/>), shared with other connections and never changed: as it is,
+    /// or copied with the <see cref="Stamp"/>. Otherwise as <see cref="SendAsync{TState}"/>.
+    /// </summary>
+    public async ValueTask SendEncodedAsync(ReadOnlyMemory<byte> frame, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!CanSend)
+            {
+                return;
+            }
+
+            if (Stamp is { } stamp)
+            {
+                var (stamped, length) = Stamped(frame.Span, stamp);
+                await SendPooledAsync(stamped, length).ConfigureAwait(false);
+                return;
+            }
+
+            Interlocked.Increment(ref _sent);
+            await WriteAsync(frame).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One frame written with <paramref name="write"/> into an array of its own, exactly as <see cref="SendAsync{TState}"/> writes it.</summary>
+    public static byte[] Encode<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        try
+        {
+            return WriteToThreadBuffer(state, write).WrittenSpan.ToArray();
+        }
+        finally
+        {
+            DropLargeBuffer();
+        }
+    }
+
+    private async ValueTask SendPooledAsync(byte[] frame, int length)
+    {
+        Interlocked.Increment(ref _sent);
+        try
+        {
+            await WriteAsync(frame.AsMemory(0, length)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    /// <summary>
     /// Writes one frame with this thread's writer (synchronously) into a pooled array of its own, for the send; with a
     /// <paramref name="stamp"/>, its members go before the frame's closing brace.
     /// </summary>
     private static (byte[] Frame, int Length) Write<TState>(TState state, Action<Utf8JsonWriter, TState> write, byte[]? stamp)
     {
-        var (buffer, writer) = t_writer ??= NewWriter();
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
         try
         {
-            write(writer, state);
-            writer.Flush();
-            var written = buffer.WrittenSpan;
-            if (stamp is null)
+            var written = WriteToThreadBuffer(state, write).WrittenSpan;
+            if (stamp is not null)
             {
-                var frame = ArrayPool<byte>.Shared.Rent(written.Length);
-                written.CopyTo(frame);
-                return (frame, written.Length);
+                return Stamped(written, stamp);
             }
 
-            var stamped = ArrayPool<byte>.Shared.Rent(written.Length + stamp.Length);
-            written[..^1].CopyTo(stamped);
-            stamp.CopyTo(stamped.AsSpan(written.Length - 1));
-            stamped[written.Length + stamp.Length - 1] = (byte)'}';
-            return (stamped, written.Length + stamp.Length);
+            var frame = ArrayPool<byte>.Shared.Rent(written.Length);
+            written.CopyTo(frame);
+            return (frame, written.Length);
         }
         finally
         {
-            if (buffer.Capacity > RetainedBufferBytes)
-            {
-                t_writer = null;
-            }
+            DropLargeBuffer();
+        }
+    }
+
+    /// <summary>A pooled copy of <paramref name="frame"/> with the <paramref name="stamp"/>'s members before its closing brace.</summary>
+    private static (byte[] Frame, int Length) Stamped(ReadOnlySpan<byte> frame, byte[] stamp)
+    {
+        var stamped = ArrayPool<byte>.Shared.Rent(frame.Length + stamp.Length);
+        frame[..^1].CopyTo(stamped);
+        stamp.CopyTo(stamped.AsSpan(frame.Length - 1));
+        stamped[frame.Length + stamp.Length - 1] = (byte)'}';
+        return (stamped, frame.Length + stamp.Length);
+    }
+
+    private static ArrayBufferWriter<byte> WriteToThreadBuffer<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var (buffer, writer) = t_writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer, state);
+        writer.Flush();
+        return buffer;
+    }
+
+    // A frame that grew the thread's buffer beyond the bound is not kept for the next one.
+    private static void DropLargeBuffer()
+    {
+        if (t_writer is { } held && held.Buffer.Capacity > RetainedBufferBytes)
+        {
+            t_writer = null;
         }
     }
 
@@ -148,22 +218,39 @@ internal sealed class FrameSender
         }
     }
 
+    // The send takes no token: the socket then takes its fast path and no timer is made per frame. Only a send that
+    // has to wait for the network (the browser reads slowly) is timed, and aborted at the timeout.
     private async Task WriteAsync(ReadOnlyMemory<byte> frame)
     {
-        using var bound = new CancellationTokenSource(_sendTimeout);
         try
         {
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, bound.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (bound.IsCancellationRequested)
-        {
-            LiveLog.SendTimedOut(_logger, _connectionId, _sendTimeout);
-            _socket.Abort();
+            var sending = _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            if (sending.IsCompletedSuccessfully)
+            {
+                sending.GetAwaiter().GetResult();
+                return;
+            }
+
+            await BoundedAsync(sending.AsTask()).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
         {
             // The browser is gone; the receive loop sees it too and the connection ends.
             _socket.Abort();
+        }
+    }
+
+    private async Task BoundedAsync(Task sending)
+    {
+        try
+        {
+            await sending.WaitAsync(_sendTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LiveLog.SendTimedOut(_logger, _connectionId, _sendTimeout);
+            _socket.Abort();
+            await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

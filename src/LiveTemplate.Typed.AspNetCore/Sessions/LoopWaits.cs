@@ -9,7 +9,8 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// <c>WaitToReadAsync</c> outstanding, kept until it completes (a wait the other source won is reused, never asked
 /// again, which would pile up waiters on the channel), and either one's completion wakes the loop through one
 /// reusable signal. The registry's queue completes when the connection is unregistered; from then on only the inbox
-/// is waited for.
+/// is waited for. The waits take no cancellation token (a channel then uses its one reusable waiter and registers
+/// nothing: an idle connection holds no per-wait objects); <see cref="Stop"/> ends a wait instead.
 /// </summary>
 internal sealed class LoopWaits : IValueTaskSource<bool>
 {
@@ -35,11 +36,16 @@ internal sealed class LoopWaits : IValueTaskSource<bool>
 
     /// <summary>
     /// Completes when either source may have an item (true), or false when the inbox is completed (the loop ends);
-    /// throws <see cref="OperationCanceledException"/> once <c>stopping</c> is cancelled. A true may be early: the
-    /// loop then finds nothing and asks again.
+    /// throws <see cref="OperationCanceledException"/> once <c>stopping</c> is cancelled (and <see cref="Stop"/> called).
+    /// A true may be early: the loop then finds nothing and asks again.
     /// </summary>
     public ValueTask<bool> EitherAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<bool>(_stopping);
+        }
+
         // A wait that completed since the last call is consumed first (its result, or its cancellation).
         if (_inboxPending && _inboxWait.IsCompleted)
         {
@@ -56,7 +62,7 @@ internal sealed class LoopWaits : IValueTaskSource<bool>
 
         if (!_inboxPending)
         {
-            var wait = _inbox.WaitToReadAsync(_stopping);
+            var wait = _inbox.WaitToReadAsync(CancellationToken.None);
             if (wait.IsCompleted)
             {
                 return wait;
@@ -68,7 +74,7 @@ internal sealed class LoopWaits : IValueTaskSource<bool>
 
         if (!_outboundPending && !_outboundCompleted)
         {
-            var wait = _outbound.WaitToReadAsync(_stopping);
+            var wait = _outbound.WaitToReadAsync(CancellationToken.None);
             if (wait.IsCompleted)
             {
                 _outboundCompleted = !wait.GetAwaiter().GetResult();
@@ -80,15 +86,34 @@ internal sealed class LoopWaits : IValueTaskSource<bool>
         }
 
         _signal.Reset();
-        Volatile.Write(ref _armed, 1);
+        Interlocked.Exchange(ref _armed, 1);
 
-        // A wait that completed before the signal was armed found nothing to wake: take it back and go round again.
+        // A wait that completed, or a stop that came, before the signal was armed found nothing to wake: take it back.
+        if (_stopping.IsCancellationRequested && Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            return ValueTask.FromCanceled<bool>(_stopping);
+        }
+
         if ((_inboxWait.IsCompleted || (_outboundPending && _outboundWait.IsCompleted)) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             return new ValueTask<bool>(true);
         }
 
         return new ValueTask<bool>(this, _signal.Version);
+    }
+
+    /// <summary>
+    /// Ends the current wait with <see cref="OperationCanceledException"/>; call it after cancelling <c>stopping</c>. The
+    /// loop resumes on the thread pool, as from a cancelled wait, never inside the caller.
+    /// </summary>
+    public void Stop() => ThreadPool.UnsafeQueueUserWorkItem(static waits => waits.Cancel(), this, preferLocal: false);
+
+    private void Cancel()
+    {
+        if (Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            _signal.SetException(new OperationCanceledException(_stopping));
+        }
     }
 
     // Runs on the thread that completed a wait; the loop then continues on it (no further hop).

@@ -5,13 +5,14 @@ namespace LiveTemplate.Typed.AspNetCore.Topics;
 /// <summary>
 /// A connection's topics and patterns and who holds each: its handler, its browser, or both. The registry holds the
 /// connection's subscription while anyone does (the first holder subscribes, the last releases), and a topic action
-/// that arrives is for the holders of the exact topic and of every pattern that matches it.
+/// that arrives is for the holders of the exact topic and of every pattern that matches it. A connection that holds no
+/// topic holds no table either: each is made with its first entry (most connections of an app never use topics).
 /// </summary>
 internal sealed class ConnectionTopics(LocalConnection connection, ConnectionRegistry registry)
 {
     private readonly object _gate = new();
-    private readonly Dictionary<Topic, TopicHolder> _topics = [];
-    private readonly Dictionary<TopicPattern, TopicHolder> _patterns = [];
+    private Dictionary<Topic, TopicHolder>? _topics;
+    private Dictionary<TopicPattern, TopicHolder>? _patterns;
     private int _browserHeld;
 
     /// <summary>How many topics and patterns the browser holds now.</summary>
@@ -22,7 +23,7 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     {
         lock (_gate)
         {
-            return _topics.TryGetValue(topic, out var held) && held.HasFlag(TopicHolder.Browser);
+            return _topics is not null && _topics.TryGetValue(topic, out var held) && held.HasFlag(TopicHolder.Browser);
         }
     }
 
@@ -31,33 +32,38 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     {
         lock (_gate)
         {
-            return _patterns.TryGetValue(pattern, out var held) && held.HasFlag(TopicHolder.Browser);
+            return _patterns is not null && _patterns.TryGetValue(pattern, out var held) && held.HasFlag(TopicHolder.Browser);
         }
     }
 
     /// <summary>Adds <paramref name="holder"/> to the topic; the first holder subscribes the connection (the registry checks the <c>lvt:</c> rule).</summary>
     /// <exception cref="TopicForbiddenException">Another user's or session's reserved topic.</exception>
     public Task SubscribeAsync(Topic topic, TopicHolder holder, CancellationToken ct)
-        => Add(_topics, topic, holder, () => registry.SubscribeAsync(connection, topic, ct));
+        => Add(ref _topics, topic, holder, () => registry.SubscribeAsync(connection, topic, ct));
 
     /// <summary>Adds <paramref name="holder"/> to the pattern; the first holder subscribes the connection.</summary>
     public Task SubscribeAsync(TopicPattern pattern, TopicHolder holder, CancellationToken ct)
-        => Add(_patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, ct));
+        => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, ct));
 
     /// <summary>Removes <paramref name="holder"/> from the topic; the last holder releases the connection's subscription.</summary>
     public Task UnsubscribeAsync(Topic topic, TopicHolder holder, CancellationToken ct)
-        => Remove(_topics, topic, holder, () => registry.UnsubscribeAsync(connection, topic, ct));
+        => Remove(ref _topics, topic, holder, () => registry.UnsubscribeAsync(connection, topic, ct));
 
     /// <summary>Removes <paramref name="holder"/> from the pattern; the last holder releases the connection's subscription.</summary>
     public Task UnsubscribeAsync(TopicPattern pattern, TopicHolder holder, CancellationToken ct)
-        => Remove(_patterns, pattern, holder, () => registry.UnsubscribeAsync(connection, pattern, ct));
+        => Remove(ref _patterns, pattern, holder, () => registry.UnsubscribeAsync(connection, pattern, ct));
 
     /// <summary>Who holds <paramref name="topic"/> exactly or through a matching pattern.</summary>
     public TopicHolder HoldersOf(Topic topic)
     {
         lock (_gate)
         {
-            var holders = _topics.GetValueOrDefault(topic);
+            var holders = _topics?.GetValueOrDefault(topic) ?? TopicHolder.None;
+            if (_patterns is null)
+            {
+                return holders;
+            }
+
             foreach (var (pattern, held) in _patterns)
             {
                 if (pattern.Matches(topic))
@@ -72,12 +78,13 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
 
     // The registry's call runs under the lock up to its first wait: its change of the connection's set is synchronous,
     // so the order of subscribe and release here is the order the registry sees; the wait for Redis is outside the lock.
-    private Task Add<T>(Dictionary<T, TopicHolder> held, T key, TopicHolder holder, Func<Task> subscribe)
+    private Task Add<T>(ref Dictionary<T, TopicHolder>? table, T key, TopicHolder holder, Func<Task> subscribe)
         where T : notnull
     {
         Task subscribing;
         lock (_gate)
         {
+            var held = table ??= [];
             var before = held.GetValueOrDefault(key);
             if (before.HasFlag(holder))
             {
@@ -95,12 +102,13 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
         return subscribing;
     }
 
-    private Task Remove<T>(Dictionary<T, TopicHolder> held, T key, TopicHolder holder, Func<Task> release)
+    private Task Remove<T>(ref Dictionary<T, TopicHolder>? table, T key, TopicHolder holder, Func<Task> release)
         where T : notnull
     {
         lock (_gate)
         {
-            if (!held.TryGetValue(key, out var before) || !before.HasFlag(holder))
+            var held = table;
+            if (held is null || !held.TryGetValue(key, out var before) || !before.HasFlag(holder))
             {
                 return Task.CompletedTask;
             }

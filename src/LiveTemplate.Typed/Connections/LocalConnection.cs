@@ -12,8 +12,8 @@ public sealed class LocalConnection
     private readonly Channel<PubSubMessage> _outbound;
     private readonly bool _dropOldest;
     private readonly object _topicGate = new();
-    private readonly HashSet<Topic> _topics = [];
-    private readonly HashSet<TopicPattern> _patterns = [];
+    private HashSet<Topic>? _topics;          // made with the first topic: most connections never hold one
+    private HashSet<TopicPattern>? _patterns;
     private long _dropped;
     private bool _closed;
 
@@ -88,7 +88,7 @@ public sealed class LocalConnection
         {
             lock (_topicGate)
             {
-                return [.. _topics];
+                return _topics is null ? [] : [.. _topics];
             }
         }
     }
@@ -100,7 +100,7 @@ public sealed class LocalConnection
         {
             lock (_topicGate)
             {
-                return [.. _patterns];
+                return _patterns is null ? [] : [.. _patterns];
             }
         }
     }
@@ -109,31 +109,31 @@ public sealed class LocalConnection
     /// Records the subscription and runs <paramref name="joined"/> (under the connection's lock, so that closing cannot
     /// pass in between); false when the connection already holds it or is closed.
     /// </summary>
-    internal bool AddTopic(Topic topic, Action joined) => Change(_topics, topic, add: true, joined);
+    internal bool AddTopic(Topic topic, Action joined) => Change(ref _topics, topic, add: true, joined);
 
-    internal bool RemoveTopic(Topic topic, Action left) => Change(_topics, topic, add: false, left);
+    internal bool RemoveTopic(Topic topic, Action left) => Change(ref _topics, topic, add: false, left);
 
-    internal bool AddPattern(TopicPattern pattern, Action joined) => Change(_patterns, pattern, add: true, joined);
+    internal bool AddPattern(TopicPattern pattern, Action joined) => Change(ref _patterns, pattern, add: true, joined);
 
-    internal bool RemovePattern(TopicPattern pattern, Action left) => Change(_patterns, pattern, add: false, left);
+    internal bool RemovePattern(TopicPattern pattern, Action left) => Change(ref _patterns, pattern, add: false, left);
 
     /// <summary>Every topic and pattern the connection held, which it no longer holds (it is closing).</summary>
     internal (Topic[] Topics, TopicPattern[] Patterns) TakeTopics()
     {
         lock (_topicGate)
         {
-            var taken = (_topics.ToArray(), _patterns.ToArray());
-            _topics.Clear();
-            _patterns.Clear();
+            var taken = (_topics?.ToArray() ?? [], _patterns?.ToArray() ?? []);
+            _topics?.Clear();
+            _patterns?.Clear();
             return taken;
         }
     }
 
-    private bool Change<T>(HashSet<T> set, T item, bool add, Action changed)
+    private bool Change<T>(ref HashSet<T>? set, T item, bool add, Action changed)
     {
         lock (_topicGate)
         {
-            if (!(add ? !Volatile.Read(ref _closed) && set.Add(item) : set.Remove(item)))
+            if (!(add ? !Volatile.Read(ref _closed) && (set ??= []).Add(item) : set is not null && set.Remove(item)))
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace LiveTemplate.Typed.PubSub;
 
 /// <summary>What every message carried between instances has: who sent it and when.</summary>
@@ -51,5 +53,55 @@ public abstract class PubSubMessage
     /// <summary>Keeps <paramref name="action"/>, decoded from <paramref name="data"/>, for the next handler (two racing decoders store equal values).</summary>
     internal void KeepDecoded(ReadOnlyMemory<byte> data, object action) => Volatile.Write(ref _decoded, new SharedDecode(data, action));
 
-    private sealed record SharedDecode(ReadOnlyMemory<byte> Data, object Value);
+    /// <summary>
+    /// The bytes <paramref name="encode"/> makes of <paramref name="action"/>, made once for all of this message's local
+    /// connections: when <paramref name="action"/> is the very instance decoded from this message and shared by their
+    /// handlers (an immutable action, docs/actions.md), the first call encodes it and every later call with the same
+    /// <paramref name="encode"/> gets the same bytes. False for any other action (the caller encodes it itself). The host
+    /// writes the browser frame of a forwarded group action once per message this way, not once per connection.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool TryEncodeShared<TAction>(TAction action, Func<TAction, byte[]> encode, out ReadOnlyMemory<byte> encoded)
+        where TAction : notnull
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(encode);
+        encoded = default;
+        if (typeof(TAction).IsValueType || Volatile.Read(ref _decoded) is not { } decoded || !ReferenceEquals(decoded.Value, action))
+        {
+            return false;
+        }
+
+        var kept = decoded.Encoding(action, encode);
+        if (!ReferenceEquals(kept.Encoder, encode))
+        {
+            return false;
+        }
+
+        encoded = kept.Bytes;
+        return true;
+    }
+
+    private sealed class SharedDecode(ReadOnlyMemory<byte> data, object value)
+    {
+        private SharedEncoding? _encoded;
+
+        public ReadOnlyMemory<byte> Data { get; } = data;
+
+        public object Value { get; } = value;
+
+        /// <summary>The encoding kept first: two racing callers encode the same immutable value to the same bytes.</summary>
+        public SharedEncoding Encoding<TAction>(TAction action, Func<TAction, byte[]> encode)
+        {
+            if (Volatile.Read(ref _encoded) is { } kept)
+            {
+                return kept;
+            }
+
+            var made = new SharedEncoding(encode, encode(action));
+            return Interlocked.CompareExchange(ref _encoded, made, null) ?? made;
+        }
+    }
+
+    private sealed record SharedEncoding(Delegate Encoder, byte[] Bytes);
 }

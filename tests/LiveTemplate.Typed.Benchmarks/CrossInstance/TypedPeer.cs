@@ -5,7 +5,6 @@ using LiveTemplate.Typed.Benchmarks.Harness;
 using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis;
-using StackExchange.Redis;
 
 namespace LiveTemplate.Typed.Benchmarks.CrossInstance;
 
@@ -23,12 +22,7 @@ public sealed class TypedPeer(bool runHandlers) : ICrossInstancePeer
     private static readonly UserId User = new("bench-user");
     private static readonly GroupId NobodysGroup = new("nobody");
     private static readonly UserId NobodyUser = new("nobody");
-    private readonly List<Task> _consumers = [];
-    private ConnectionMultiplexer? _redisA;
-    private ConnectionMultiplexer? _redisB;
-    private RedisBroadcaster? _a;
-    private RedisBroadcaster? _b;
-    private ConnectionRegistry? _registry;
+    private TypedInstances? _instances;
     private TargetScope _scope;
 
     public string Name => runHandlers ? HandlersName : QueueName;
@@ -42,74 +36,35 @@ public sealed class TypedPeer(bool runHandlers) : ICrossInstancePeer
     public async Task StartAsync(string redisEndpoint, CrossInstanceScenario scenario, DeliverySink sink)
     {
         _scope = scenario.Scope;
-        _redisA = await RedisConnections.ConnectAsync(redisEndpoint);
-        _redisB = await RedisConnections.ConnectAsync(redisEndpoint);
         // Each variant on channels of its own, so that one's instance B does not also receive the other's messages.
-        var options = new RedisBroadcasterOptions { ChannelPrefix = runHandlers ? "bench-handlers" : "bench-queue" };
-        _a = new RedisBroadcaster(_redisA, options);
-        _b = new RedisBroadcaster(_redisB, options);
-        _registry = await ConnectionRegistry.AttachAsync(_b, new ConnectionRegistryOptions { OutboundQueueCapacity = RunSettings.QueueCapacity });
+        var instances = _instances = await TypedInstances.StartAsync(redisEndpoint, new RedisBroadcasterOptions { ChannelPrefix = runHandlers ? "bench-handlers" : "bench-queue" });
         var handler = runHandlers ? new PingHandler(sink) : null;
         for (var i = 0; i < scenario.Targets; i++)
         {
             var connection = scenario.Scope == TargetScope.Group
-                ? await _registry.RegisterAsync($"conn-{i}", Group)
-                : await _registry.RegisterAsync($"conn-{i}", new GroupId($"room-{i}"), User);
-            _consumers.Add(Task.Run(() => handler is null ? ReadAsync(connection, sink) : ConsumeAsync(connection, handler)));
+                ? await instances.Registry.RegisterAsync($"conn-{i}", Group)
+                : await instances.Registry.RegisterAsync($"conn-{i}", new GroupId($"room-{i}"), User);
+            instances.Consume(() => handler is null ? TypedInstances.ReadAsync(connection, sink) : ConsumeAsync(connection, handler));
         }
 
         var sentAt = Stopwatch.GetTimestamp();
         var data = ActionJson.SerializeToUtf8Bytes(new GroupPing(sentAt, 1, PingPayload.Body(sentAt, 1)));
-        WireBytes = PubSub.Codec.EnvelopeCodec.Encode(new GroupActionMessage(Group, GroupPing.ActionName, data, _a.InstanceId, DateTimeOffset.UtcNow, 1)).Length;
+        WireBytes = PubSub.Codec.EnvelopeCodec.Encode(new GroupActionMessage(Group, GroupPing.ActionName, data, instances.A.InstanceId, DateTimeOffset.UtcNow, 1)).Length;
     }
 
     public Task PublishAsync(long seq) => Publish(seq, Group, User);
 
     public Task PublishToNobodyAsync(long seq) => Publish(seq, NobodysGroup, NobodyUser);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_registry is not null)
-        {
-            await _registry.DisposeAsync();
-        }
-
-        await Task.WhenAll(_consumers);
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-        }
-
-        if (_b is not null)
-        {
-            await _b.DisposeAsync();
-        }
-
-        _redisA?.Dispose();
-        _redisB?.Dispose();
-    }
+    public ValueTask DisposeAsync() => _instances?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private Task Publish(long seq, GroupId group, UserId user)
     {
         var sentAt = Stopwatch.GetTimestamp();
         var body = PingPayload.Body(sentAt, seq);
         return _scope == TargetScope.Group
-            ? _a!.BroadcastAsync(group, new GroupPing(sentAt, seq, body))
-            : _a!.TriggerAsync(user, new UserPing(sentAt, seq, body));
-    }
-
-    /// <summary>Reads the queue; the latency runs from the envelope's timestamp (the publisher's clock, taken as it published).</summary>
-    private static async Task ReadAsync(LocalConnection connection, DeliverySink sink)
-    {
-        var reader = connection.Outbound;
-        while (await reader.WaitToReadAsync())
-        {
-            while (reader.TryRead(out var message))
-            {
-                var age = DateTimeOffset.UtcNow - message.Timestamp;
-                sink.Record(Stopwatch.GetTimestamp() - (long)(age.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
-            }
-        }
+            ? _instances!.A.BroadcastAsync(group, new GroupPing(sentAt, seq, body))
+            : _instances!.A.TriggerAsync(user, new UserPing(sentAt, seq, body));
     }
 
     private static async Task ConsumeAsync(LocalConnection connection, PingHandler handler)

@@ -3,11 +3,9 @@ using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.Benchmarks.Actions;
 using LiveTemplate.Typed.Benchmarks.CrossInstance;
 using LiveTemplate.Typed.Benchmarks.Harness;
-using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Redis;
-using StackExchange.Redis;
 
 namespace LiveTemplate.Typed.Benchmarks.Topics;
 
@@ -24,12 +22,7 @@ public sealed class TopicPeer(TopicRoute route, bool sharded) : ICrossInstancePe
     private static readonly Topic Room = new("room/bench");
     private static readonly Topic NobodysRoom = new("nobody/bench");
     private static readonly TopicPattern AnyRoom = new("room/*");
-    private readonly List<Task> _consumers = [];
-    private ConnectionMultiplexer? _redisA;
-    private ConnectionMultiplexer? _redisB;
-    private RedisBroadcaster? _a;
-    private RedisBroadcaster? _b;
-    private ConnectionRegistry? _registry;
+    private TypedInstances? _instances;
 
     public TopicRoute Route => route;
 
@@ -45,33 +38,29 @@ public sealed class TopicPeer(TopicRoute route, bool sharded) : ICrossInstancePe
 
     public async Task StartAsync(string redisEndpoint, CrossInstanceScenario scenario, DeliverySink sink)
     {
-        _redisA = await RedisConnections.ConnectAsync(redisEndpoint);
-        _redisB = await RedisConnections.ConnectAsync(redisEndpoint);
-        var options = new RedisBroadcasterOptions { ChannelPrefix = "bench-" + route.ToString().ToLowerInvariant(), UseShardedPubSub = sharded };
-        _a = new RedisBroadcaster(_redisA, options);
-        _b = new RedisBroadcaster(_redisB, options);
-        _registry = await ConnectionRegistry.AttachAsync(_b, new ConnectionRegistryOptions { OutboundQueueCapacity = RunSettings.QueueCapacity });
+        var instances = _instances = await TypedInstances.StartAsync(redisEndpoint, new RedisBroadcasterOptions { ChannelPrefix = "bench-" + route.ToString().ToLowerInvariant(), UseShardedPubSub = sharded });
+        var registry = instances.Registry;
         for (var i = 0; i < scenario.Targets; i++)
         {
-            var connection = await _registry.RegisterAsync($"conn-{i}", route == TopicRoute.GroupAction ? Group : new GroupId($"session-{i}"));
+            var connection = await registry.RegisterAsync($"conn-{i}", route == TopicRoute.GroupAction ? Group : new GroupId($"session-{i}"));
             if (route is TopicRoute.ExactTopic or TopicRoute.ExactAndPattern)
             {
-                await _registry.SubscribeAsync(connection, Room);
+                await registry.SubscribeAsync(connection, Room);
             }
 
             if (route is TopicRoute.Pattern or TopicRoute.ExactAndPattern)
             {
-                await _registry.SubscribeAsync(connection, AnyRoom);
+                await registry.SubscribeAsync(connection, AnyRoom);
             }
 
-            _consumers.Add(Task.Run(() => ReadAsync(connection, sink)));
+            instances.Consume(() => TypedInstances.ReadAsync(connection, sink));
         }
 
         var sentAt = Stopwatch.GetTimestamp();
         var data = ActionJson.SerializeToUtf8Bytes(new TopicPing(sentAt, 1, PingPayload.Body(sentAt, 1)));
         PubSubMessage message = route == TopicRoute.GroupAction
-            ? new GroupActionMessage(Group, GroupPing.ActionName, data, _a.InstanceId, DateTimeOffset.UtcNow, 1)
-            : new TopicActionMessage(Room, TopicPing.ActionName, data, _a.InstanceId, DateTimeOffset.UtcNow, 1);
+            ? new GroupActionMessage(Group, GroupPing.ActionName, data, instances.A.InstanceId, DateTimeOffset.UtcNow, 1)
+            : new TopicActionMessage(Room, TopicPing.ActionName, data, instances.A.InstanceId, DateTimeOffset.UtcNow, 1);
         WireBytes = EnvelopeCodec.Encode(message).Length;
     }
 
@@ -79,48 +68,14 @@ public sealed class TopicPeer(TopicRoute route, bool sharded) : ICrossInstancePe
 
     public Task PublishToNobodyAsync(long seq) => Publish(seq, NobodysGroup, NobodysRoom);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_registry is not null)
-        {
-            await _registry.DisposeAsync();
-        }
-
-        await Task.WhenAll(_consumers);
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-        }
-
-        if (_b is not null)
-        {
-            await _b.DisposeAsync();
-        }
-
-        _redisA?.Dispose();
-        _redisB?.Dispose();
-    }
+    public ValueTask DisposeAsync() => _instances?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private Task Publish(long seq, GroupId group, Topic topic)
     {
         var sentAt = Stopwatch.GetTimestamp();
         var body = PingPayload.Body(sentAt, seq);
         return route == TopicRoute.GroupAction
-            ? _a!.BroadcastAsync(group, new GroupPing(sentAt, seq, body))
-            : _a!.PublishAsync(topic, new TopicPing(sentAt, seq, body));
-    }
-
-    /// <summary>Reads the queue; the latency runs from the envelope's timestamp (the publisher's clock, taken as it published).</summary>
-    private static async Task ReadAsync(LocalConnection connection, DeliverySink sink)
-    {
-        var reader = connection.Outbound;
-        while (await reader.WaitToReadAsync())
-        {
-            while (reader.TryRead(out var message))
-            {
-                var age = DateTimeOffset.UtcNow - message.Timestamp;
-                sink.Record(Stopwatch.GetTimestamp() - (long)(age.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)));
-            }
-        }
+            ? _instances!.A.BroadcastAsync(group, new GroupPing(sentAt, seq, body))
+            : _instances!.A.PublishAsync(topic, new TopicPing(sentAt, seq, body));
     }
 }

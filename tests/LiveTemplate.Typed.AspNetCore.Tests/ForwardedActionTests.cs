@@ -1,0 +1,87 @@
+using LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+using LiveTemplate.Typed.PubSub;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests;
+
+/// <summary>
+/// A group action every member's handler forwards unchanged (<c>live.SendAsync(action)</c>) is written once per message
+/// and instance and the same bytes go to every member: each still gets exactly the frame of its message, in order,
+/// with its own stream position when the group keeps history.
+/// </summary>
+public sealed class ForwardedActionTests
+{
+    private const int Members = 3;
+    private const int Messages = 20;
+
+    [Fact]
+    public async Task Every_member_gets_each_forwarded_action_as_the_frame_of_its_own_message_in_order()
+    {
+        await using var app = await TestApp.StartAsync();
+        var members = await ConnectAsync(app, "forwarded");
+
+        for (var i = 0; i < Messages; i++)
+        {
+            await app.Broadcaster.BroadcastAsync(new GroupId("board:forwarded"), new Posted("m" + i, "server"));
+        }
+
+        foreach (var member in members)
+        {
+            for (var i = 0; i < Messages; i++)
+            {
+                var frame = await member.NextAsync("m" + i);
+                Assert.Equal($$$"""{"type":"action","action":"posted","data":{"text":"m{{{i}}}","from":"server"}}""", frame.Raw);
+            }
+        }
+
+        await DisposeAsync(members);
+    }
+
+    [Fact]
+    public async Task With_history_every_member_s_frame_carries_the_message_s_position_after_the_shared_bytes()
+    {
+        await using var app = await TestApp.StartAsync(configure: o => o.History = HistoryKinds.GroupAction);
+        var members = await ConnectAsync(app, "positioned");
+
+        for (var i = 0; i < Messages; i++)
+        {
+            await app.Broadcaster.BroadcastAsync(new GroupId("board:positioned"), new Posted("m" + i, "server"));
+        }
+
+        var positions = new List<string>[Members];
+        for (var m = 0; m < Members; m++)
+        {
+            positions[m] = [];
+            for (var i = 0; i < Messages; i++)
+            {
+                var frame = await members[m].NextAsync("m" + i);
+                var pos = frame.Get("pos")!;
+                Assert.Equal($$"""{"type":"action","action":"posted","data":{"text":"m{{i}}","from":"server"},"stream":"group-action","pos":"{{pos}}"}""", frame.Raw);
+                positions[m].Add(pos);
+            }
+        }
+
+        Assert.Equal(Messages, positions[0].Distinct().Count());
+        Assert.All(positions, seen => Assert.Equal(positions[0], seen));
+        await DisposeAsync(members);
+    }
+
+    private static async Task<LiveClient[]> ConnectAsync(TestApp app, string board)
+    {
+        var members = new LiveClient[Members];
+        for (var i = 0; i < Members; i++)
+        {
+            members[i] = await LiveClient.ConnectAsync(app.Board(board));
+        }
+
+        return members;
+    }
+
+    private static async Task DisposeAsync(LiveClient[] members)
+    {
+        foreach (var member in members)
+        {
+            await member.DisposeAsync();
+        }
+    }
+}

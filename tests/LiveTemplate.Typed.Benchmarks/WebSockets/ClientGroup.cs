@@ -11,8 +11,8 @@ public sealed class ClientGroup : IAsyncDisposable
     /// <summary>How many clients are open.</summary>
     public int Count => _clients.Count;
 
-    /// <summary>Opens <paramref name="count"/> clients of <paramref name="group"/>, <see cref="ConnectingAtOnce"/> handshakes at a time.</summary>
-    public static async Task<ClientGroup> ConnectAsync(IStack stack, ServerPair servers, string group, int count, IDeliveryListener listener, CancellationToken ct)
+    /// <summary>Opens <paramref name="count"/> clients of <paramref name="group"/> (following its topic with <paramref name="viaTopic"/>), <see cref="ConnectingAtOnce"/> handshakes at a time.</summary>
+    public static async Task<ClientGroup> ConnectAsync(IStack stack, ServerPair servers, string group, int count, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false)
     {
         var clients = new IStackClient[count];
         var next = -1;
@@ -20,7 +20,7 @@ public sealed class ClientGroup : IAsyncDisposable
         {
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                clients[i] = await stack.ConnectAsync(servers[i], group, listener, ct).ConfigureAwait(false);
+                clients[i] = await stack.ConnectAsync(servers[i], group, listener, ct, viaTopic).ConfigureAwait(false);
             }
         });
         try

@@ -12,6 +12,10 @@ public interface IStack
     /// <summary>Arguments given to each of its servers after <c>--Redis host:port</c> (its configuration).</summary>
     IReadOnlyList<string> ServerArguments { get; }
 
-    /// <summary>Connects a client to <paramref name="server"/> as a member of <paramref name="group"/>; what it receives goes to <paramref name="listener"/>.</summary>
-    Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct);
+    /// <summary>
+    /// Connects a client to <paramref name="server"/> as a member of <paramref name="group"/>; what it receives goes to
+    /// <paramref name="listener"/>. With <paramref name="viaTopic"/>, the client also follows the group's topic (a stack
+    /// without topics: the group itself), and returns once the server confirmed it.
+    /// </summary>
+    Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false);
 }

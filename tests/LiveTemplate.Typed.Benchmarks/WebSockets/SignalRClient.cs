@@ -29,7 +29,8 @@ public sealed class SignalRClient : IStackClient
     }
 
     /// <inheritdoc />
-    public Task PublishAsync(string group, int seq, string text) => _connection.SendAsync("Publish", group, seq, text);
+    /// <remarks>SignalR has no topics: a group is the nearest, so <paramref name="viaTopic"/> changes nothing.</remarks>
+    public Task PublishAsync(string group, int seq, string text, bool viaTopic = false) => _connection.SendAsync("Publish", group, seq, text);
 
     /// <inheritdoc />
     public Task MoveCardAsync(int cardId, string column) => _connection.SendAsync("MoveCard", cardId, column);

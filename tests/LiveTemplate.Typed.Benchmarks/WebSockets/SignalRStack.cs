@@ -13,6 +13,7 @@ public sealed class SignalRStack : IStack
     public IReadOnlyList<string> ServerArguments => [];
 
     /// <inheritdoc />
-    public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct)
+    /// <remarks>SignalR has no topics: a group is the nearest, so <paramref name="viaTopic"/> changes nothing.</remarks>
+    public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false)
         => await SignalRClient.ConnectAsync(new UriBuilder(server) { Path = "/hub", Query = "group=" + Uri.EscapeDataString(group) }.Uri, listener, ct).ConfigureAwait(false);
 }

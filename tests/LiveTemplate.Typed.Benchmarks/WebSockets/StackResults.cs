@@ -9,6 +9,12 @@ public sealed class StackResults
     /// <summary>Fixed rate by group size.</summary>
     public Dictionary<int, FixedRateResult> FanOutLatency { get; } = [];
 
+    /// <summary>Closed loop by group size, to a topic the group's clients follow (a stack without topics: the group).</summary>
+    public Dictionary<int, ClosedLoopResult> TopicFanOut { get; } = [];
+
+    /// <summary>Fixed rate by group size, to the group's topic.</summary>
+    public Dictionary<int, FixedRateResult> TopicFanOutLatency { get; } = [];
+
     /// <summary>The board's move at a fixed rate.</summary>
     public FixedRateResult? MoveCard { get; set; }
 

@@ -21,11 +21,11 @@ public sealed class StackUnderTest(IStack stack, ServerPair servers, StackResult
     public async Task ConnectPublisherAsync()
         => _publisher = await Stack.ConnectAsync(Servers[0], "publisher", NoListener.Instance, CancellationToken.None).ConfigureAwait(false);
 
-    /// <summary>A send for the load runs: tick <c>seq</c> to <paramref name="group"/>.</summary>
-    public Func<int, Task> Publish(string group, string text)
+    /// <summary>A send for the load runs: tick <c>seq</c> to <paramref name="group"/> (to its topic with <paramref name="viaTopic"/>).</summary>
+    public Func<int, Task> Publish(string group, string text, bool viaTopic = false)
     {
         var publisher = _publisher ?? throw new InvalidOperationException("Connect the publisher first.");
-        return seq => publisher.PublishAsync(group, seq, text);
+        return seq => publisher.PublishAsync(group, seq, text, viaTopic);
     }
 
     /// <inheritdoc />

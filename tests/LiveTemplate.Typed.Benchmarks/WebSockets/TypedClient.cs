@@ -22,8 +22,11 @@ public sealed class TypedClient : IStackClient
         _reading = Task.Run(ReadAsync);
     }
 
-    /// <summary>Opens the socket; returns once the server's hello frame arrived.</summary>
-    public static async Task<TypedClient> ConnectAsync(Uri uri, IDeliveryListener listener, CancellationToken ct)
+    /// <summary>The topic the benchmark server publishes a group's topic ticks to (its <c>LiveWiring.TopicPrefix</c>).</summary>
+    public static string TopicOf(string group) => "bench/" + group;
+
+    /// <summary>Opens the socket; returns once the server's hello frame arrived and, with a <paramref name="topic"/>, once the server confirmed the subscription to it.</summary>
+    public static async Task<TypedClient> ConnectAsync(Uri uri, IDeliveryListener listener, string? topic, CancellationToken ct)
     {
         var socket = new ClientWebSocket();
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -36,12 +39,17 @@ public sealed class TypedClient : IStackClient
             throw new InvalidOperationException("The server's first frame was not hello.");
         }
 
+        if (topic is not null)
+        {
+            await SubscribeAsync(socket, topic, buffer, bound.Token).ConfigureAwait(false);
+        }
+
         return new TypedClient(socket, listener);
     }
 
     /// <inheritdoc />
-    public Task PublishAsync(string group, int seq, string text)
-        => SendAsync($$$"""{"action":"publish","data":{"group":"{{{group}}}","seq":{{{seq}}},"text":"{{{text}}}"}}""");
+    public Task PublishAsync(string group, int seq, string text, bool viaTopic = false)
+        => SendAsync($$$"""{"action":"{{{(viaTopic ? "publish-to-topic" : "publish")}}}","data":{"group":"{{{group}}}","seq":{{{seq}}},"text":"{{{text}}}"}}""");
 
     /// <inheritdoc />
     public Task MoveCardAsync(int cardId, string column)
@@ -69,6 +77,28 @@ public sealed class TypedClient : IStackClient
     }
 
     private Task SendAsync(string frame) => _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    // The answer comes after the frames already on their way (the server's ready frame); a few are skipped, then it must be there.
+    private static async Task SubscribeAsync(ClientWebSocket socket, string topic, byte[] buffer, CancellationToken ct)
+    {
+        await socket.SendAsync(Encoding.UTF8.GetBytes($$$"""{"topic":"subscribe","name":"{{{topic}}}"}"""), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+        for (var frames = 0; frames < 8; frames++)
+        {
+            var received = await socket.ReceiveAsync(buffer, ct).ConfigureAwait(false);
+            var text = Encoding.UTF8.GetString(buffer, 0, received.Count);
+            if (text.Contains("\"subscribed\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (text.Contains("\"error\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The server refused the topic {topic}: {text}");
+            }
+        }
+
+        throw new InvalidOperationException($"The server did not confirm the topic {topic} within 8 frames.");
+    }
 
     private async Task ReadAsync()
     {
@@ -124,7 +154,7 @@ public sealed class TypedClient : IStackClient
 
         switch (action)
         {
-            case "tick":
+            case "tick" or "topic-tick":
                 _listener.OnTick(number);
                 break;
             case "card-moved":

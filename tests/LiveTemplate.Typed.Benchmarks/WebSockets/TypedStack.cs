@@ -26,6 +26,6 @@ public sealed class TypedStack(bool history = false, string? build = null, bool 
     public IReadOnlyList<string> ServerArguments => [.. history ? ["--LiveTemplate:History=GroupAction"] : Array.Empty<string>(), .. presence ? ["--Presence=true"] : Array.Empty<string>()];
 
     /// <inheritdoc />
-    public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct)
-        => await TypedClient.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/live/" + group }.Uri, listener, ct).ConfigureAwait(false);
+    public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false)
+        => await TypedClient.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/live/" + group }.Uri, listener, viaTopic ? TypedClient.TopicOf(group) : null, ct).ConfigureAwait(false);
 }

@@ -6,7 +6,8 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 /// End to end over real WebSockets, against SignalR (issue 16, part 1): per stack, two server processes over one
 /// redis-server and real clients from this process spread over both. Group fan-out to 1, 100 and 1,000 connections
 /// (closed-loop deliveries/s and both servers' CPU per delivery; latency at a fixed rate), the board's "move a card"
-/// to a board of 100, and memory per idle connection at 10,000 connections. Both stacks' servers run side by side and
+/// to a board of 100, a topic's fan-out to 100 (ours: a topic the clients follow; SignalR, which has no topics: a group),
+/// and memory per idle connection at 10,000 connections. Both stacks' servers run side by side and
 /// every measurement alternates between them (three closed-loop rounds, median), so that the shared machine's busy
 /// moments fall on both. Ours runs twice, with history (recovery) off and on, each against SignalR (which keeps none).
 /// </summary>
@@ -17,6 +18,7 @@ public static class WebSocketsPart
     private const int Rounds = 3;
     private const double MovesPerSecond = 100;
     private static readonly int[] GroupSizes = [1, 100, 1_000];
+    private static readonly int[] TopicSizes = [100];
 
     /// <summary>Runs both stacks and writes the tables.</summary>
     public static async Task RunAsync(Report report, RunSettings settings, string redisEndpoint)
@@ -46,6 +48,13 @@ public static class WebSocketsPart
                 report.Note($"Fan-out to {size} measured: {MachineLoad.Describe()}.");
             }
 
+            // A baseline build may predate the server's topic action: the topic rows need the same server on every side.
+            foreach (var size in HasBaseline ? [] : TopicSizes)
+            {
+                await FanOutAsync(stacks, size, measured, viaTopic: true).ConfigureAwait(false);
+                report.Note($"Topic fan-out to {size} measured: {MachineLoad.Describe()}.");
+            }
+
             await MoveCardAsync(stacks, measured).ConfigureAwait(false);
             report.Note($"End: {MachineLoad.Describe()}.");
         }
@@ -65,6 +74,8 @@ public static class WebSocketsPart
     /// <c>--baseline-server path/to/LiveTemplate.Typed.Benchmarks.TypedServer.dll</c> (the same server built from another
     /// commit), ours and that baseline instead of the history run: two versions of the SDK measured in one run.
     /// </summary>
+    private static bool HasBaseline => Environment.GetCommandLineArgs().Contains("--baseline-server");
+
     private static IStack[] Stacks()
     {
         var args = Environment.GetCommandLineArgs();
@@ -84,20 +95,20 @@ public static class WebSocketsPart
     /// </summary>
     public static double FanOutRate(int groupSize) => groupSize == 1 ? 200 : 5_000.0 / groupSize;
 
-    private static async Task FanOutAsync(List<StackUnderTest> stacks, int size, TimeSpan measured)
+    private static async Task FanOutAsync(List<StackUnderTest> stacks, int size, TimeSpan measured, bool viaTopic = false)
     {
-        var group = "fan" + size;
+        var group = (viaTopic ? "topic" : "fan") + size;
         var receivers = new List<ClientGroup>();
         try
         {
             foreach (var stack in stacks)
             {
-                receivers.Add(await ClientGroup.ConnectAsync(stack.Stack, stack.Servers, group, size, stack.Slot, CancellationToken.None).ConfigureAwait(false));
+                receivers.Add(await ClientGroup.ConnectAsync(stack.Stack, stack.Servers, group, size, stack.Slot, CancellationToken.None, viaTopic).ConfigureAwait(false));
             }
 
             foreach (var stack in stacks)
             {
-                await LoadRuns.ClosedLoopAsync(stack.Publish(group, Text), size, stack.Slot, stack.Servers, measured / 2).ConfigureAwait(false);   // warm-up
+                await LoadRuns.ClosedLoopAsync(stack.Publish(group, Text, viaTopic), size, stack.Slot, stack.Servers, measured / 2).ConfigureAwait(false);   // warm-up
             }
 
             var rounds = stacks.Select(_ => new List<ClosedLoopResult>()).ToList();
@@ -105,18 +116,18 @@ public static class WebSocketsPart
             {
                 foreach (var i in Alternating(stacks.Count, round))
                 {
-                    rounds[i].Add(await LoadRuns.ClosedLoopAsync(stacks[i].Publish(group, Text), size, stacks[i].Slot, stacks[i].Servers, measured).ConfigureAwait(false));
+                    rounds[i].Add(await LoadRuns.ClosedLoopAsync(stacks[i].Publish(group, Text, viaTopic), size, stacks[i].Slot, stacks[i].Servers, measured).ConfigureAwait(false));
                 }
             }
 
             for (var i = 0; i < stacks.Count; i++)
             {
-                stacks[i].Results.FanOut[size] = ClosedLoopResult.Median(rounds[i]);
+                (viaTopic ? stacks[i].Results.TopicFanOut : stacks[i].Results.FanOut)[size] = ClosedLoopResult.Median(rounds[i]);
             }
 
             foreach (var i in Alternating(stacks.Count, size))
             {
-                stacks[i].Results.FanOutLatency[size] = await LoadRuns.FixedRateAsync(stacks[i].Publish(group, Text), size, stacks[i].Slot, FanOutRate(size), measured).ConfigureAwait(false);
+                (viaTopic ? stacks[i].Results.TopicFanOutLatency : stacks[i].Results.FanOutLatency)[size] = await LoadRuns.FixedRateAsync(stacks[i].Publish(group, Text, viaTopic), size, stacks[i].Slot, FanOutRate(size), measured).ConfigureAwait(false);
             }
         }
         finally

@@ -14,14 +14,8 @@ public static class WebSocketsTables
         var reference = stacks[^1].Name;
         string[] header = ["scenario", "metric", .. stacks.Select(s => s.Name), .. stacks[..^1].Select(s => $"{s.Name} / {reference}")];
         var table = new Rows(results);
-        foreach (var size in results[0].FanOut.Keys)
-        {
-            var name = $"fan-out to {Report.Number(size)}";
-            table.Add(name, $"deliveries/s (closed loop, median of {rounds} rounds; higher is better)", r => r.FanOut[size].DeliveriesPerSecond, 0, r => Lost(r.FanOut[size].Missing, r.FanOut[size].Stalled));
-            table.Add(name, "server CPU µs per delivery (both instances; lower is better)", r => r.FanOut[size].ServerCpuMicrosecondsPerDelivery, 1);
-            table.Add(name, "load process (clients) CPU µs per delivery", r => r.FanOut[size].ClientCpuMicrosecondsPerDelivery, 1);
-            table.AddLatency($"{name} at {Report.Number(fanOutRate(size))} msg/s", r => r.FanOutLatency[size]);
-        }
+        table.AddFanOut("fan-out to", results[0].FanOut.Keys, r => r.FanOut, r => r.FanOutLatency, fanOutRate, rounds);
+        table.AddFanOut("topic fan-out (SignalR: a group) to", results[0].TopicFanOut.Keys, r => r.TopicFanOut, r => r.TopicFanOutLatency, fanOutRate, rounds);
 
         table.AddLatency($"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", r => r.MoveCard!);
         table.Add($"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", r => r.WorkingSetPerConnection / 1024, 1);
@@ -50,6 +44,18 @@ public static class WebSocketsTables
                 .. results.Select((r, i) => Report.Number(values[i], decimals) + (note?.Invoke(r) ?? string.Empty)),
                 .. values[..^1].Select(v => Report.Ratio(v, values[^1])),
             ]);
+        }
+
+        public void AddFanOut(string prefix, IEnumerable<int> sizes, Func<StackResults, Dictionary<int, ClosedLoopResult>> closed, Func<StackResults, Dictionary<int, FixedRateResult>> fixedRate, Func<int, double> fanOutRate, int rounds)
+        {
+            foreach (var size in sizes)
+            {
+                var name = $"{prefix} {Report.Number(size)}";
+                Add(name, $"deliveries/s (closed loop, median of {rounds} rounds; higher is better)", r => closed(r)[size].DeliveriesPerSecond, 0, r => Lost(closed(r)[size].Missing, closed(r)[size].Stalled));
+                Add(name, "server CPU µs per delivery (both instances; lower is better)", r => closed(r)[size].ServerCpuMicrosecondsPerDelivery, 1);
+                Add(name, "load process (clients) CPU µs per delivery", r => closed(r)[size].ClientCpuMicrosecondsPerDelivery, 1);
+                AddLatency($"{name} at {Report.Number(fanOutRate(size))} msg/s", r => fixedRate(r)[size]);
+            }
         }
 
         public void AddLatency(string scenario, Func<StackResults, FixedRateResult> pick)

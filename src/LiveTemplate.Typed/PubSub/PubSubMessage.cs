@@ -90,7 +90,7 @@ public abstract class PubSubMessage
 
         public object Value { get; } = value;
 
-        /// <summary>The encoding kept first: two racing callers encode the same immutable value to the same bytes.</summary>
+        /// <summary>The encoding kept first, made exactly once (racing first callers wait for it; the lock is this private object's, taken only until it is made).</summary>
         public SharedEncoding Encoding<TAction>(TAction action, Func<TAction, byte[]> encode)
         {
             if (Volatile.Read(ref _encoded) is { } kept)
@@ -98,8 +98,15 @@ public abstract class PubSubMessage
                 return kept;
             }
 
-            var made = new SharedEncoding(encode, encode(action));
-            return Interlocked.CompareExchange(ref _encoded, made, null) ?? made;
+            lock (this)
+            {
+                if (_encoded is null)
+                {
+                    Volatile.Write(ref _encoded, new SharedEncoding(encode, encode(action)));
+                }
+
+                return _encoded!;
+            }
         }
     }
 

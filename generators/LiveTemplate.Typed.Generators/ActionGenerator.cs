@@ -51,20 +51,9 @@ public sealed class ActionGenerator : IIncrementalGenerator
     private static void RegisterBrowserDeclarations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<ActionModel>> actions)
     {
         var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BrowserDeclarationsAreOn(options.GlobalOptions));
-        var uses = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => EndpointUseParser.IsCandidate(node), static (ctx, ct) => EndpointUseParser.Parse(ctx, ct))
-            .Where(static u => u is not null)
-            .Select(static (u, _) => u!)
-            .WithTrackingName(TrackingNames.EndpointUses)
-            .Collect();
+        var uses = CallsFound(context, EndpointUseParser.IsCandidate, EndpointUseParser.Parse, TrackingNames.EndpointUses);
         RegisterAssemblyRecords(context, actions, uses);
-
-        var updates = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => UpdateSendParser.IsCandidate(node), static (ctx, ct) => UpdateSendParser.Parse(ctx, ct))
-            .Where(static u => u is not null)
-            .Select(static (u, _) => u!)
-            .WithTrackingName(TrackingNames.UpdateSends)
-            .Collect();
+        var updates = CallsFound(context, UpdateSendParser.IsCandidate, UpdateSendParser.Parse, TrackingNames.UpdateSends);
 
         // Combined with the switch first, so that a build without the declarations never looks into its references.
         var referenced = enabled.Combine(context.CompilationProvider)
@@ -84,6 +73,16 @@ public sealed class ActionGenerator : IIncrementalGenerator
             }
         });
     }
+
+    // The calls a parser recognises in the project, collected: the syntax test first, then the parse (null: not one).
+    private static IncrementalValueProvider<ImmutableArray<T>> CallsFound<T>(IncrementalGeneratorInitializationContext context, System.Func<SyntaxNode, bool> isCandidate, System.Func<GeneratorSyntaxContext, System.Threading.CancellationToken, T?> parse, string trackingName)
+        where T : class
+        => context.SyntaxProvider
+            .CreateSyntaxProvider((node, _) => isCandidate(node), (ctx, ct) => parse(ctx, ct))
+            .Where(static u => u is not null)
+            .Select(static (u, _) => u!)
+            .WithTrackingName(trackingName)
+            .Collect();
 
     // What the browser declarations of an app that references this project read from its assembly (AssemblyRecords),
     // whether or not this project has the declarations on; no file when there is nothing to record.

@@ -104,16 +104,14 @@ public abstract partial class ChannelBroadcaster
 
         try
         {
-            if (_intake.Accept(subscription, channel, envelope) is { } message)
+            switch (_intake.Accept(subscription, channel, envelope))
             {
-                Metrics.Received();
-                Metrics.Delivered(message, Now);
-                using var activity = BroadcasterTracing.StartReceive(channel, message);
-
-                // Topics keep no history: a position on one (stamped by some other publisher) is not followed.
-                await (message.Position is null || message is TopicActionMessage
-                    ? _delivery.DeliverAsync(channel, message)
-                    : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);
+                case TopicActionMessage topicAction when _topicCopies.GateOf(topicAction) is { } gate:
+                    await DeliverFirstCopyAsync(gate, subscription, channel, topicAction).ConfigureAwait(false);
+                    break;
+                case { } message:
+                    await DeliverReceivedAsync(subscription, channel, message).ConfigureAwait(false);
+                    break;
             }
         }
         catch (Exception ex)
@@ -122,5 +120,36 @@ public abstract partial class ChannelBroadcaster
             // does, this message is lost but the channel's receive loop lives on.
             _drops.Drop(channel, DropReason.Malformed, $"Unexpected {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    private async ValueTask DeliverFirstCopyAsync(SemaphoreSlim gate, ChannelSubscription subscription, string channel, TopicActionMessage message)
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_topicCopies.IsRepeat(message))
+            {
+                _drops.Count(DropReason.DuplicateCopy, 1); // expected, not logged: exact and pattern both carried it
+                return;
+            }
+
+            await DeliverReceivedAsync(subscription, channel, message).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async ValueTask DeliverReceivedAsync(ChannelSubscription subscription, string channel, PubSubMessage message)
+    {
+        Metrics.Received();
+        Metrics.Delivered(message, Now);
+        using var activity = BroadcasterTracing.StartReceive(channel, message);
+
+        // Topics keep no history: a position on one (stamped by some other publisher) is not followed.
+        await (message.Position is null || message is TopicActionMessage
+            ? _delivery.DeliverAsync(channel, message)
+            : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);
     }
 }

@@ -24,6 +24,7 @@ public abstract partial class ChannelBroadcaster : IBroadcaster, IDynamicSubscri
     private readonly SubscriptionReconciler _reconciler;
     private readonly LocalDelivery _delivery;
     private readonly EnvelopeIntake _intake;
+    private readonly TopicCopies _topicCopies = new();
     private readonly PublishPipeline _publisher;
     private readonly DropRecorder _drops;
     private readonly StreamTracker _history;

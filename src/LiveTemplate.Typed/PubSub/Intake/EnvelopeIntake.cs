@@ -6,16 +6,12 @@ namespace LiveTemplate.Typed.PubSub.Intake;
 
 /// <summary>
 /// What an envelope from the transport goes through before it is delivered: the size limit, the signature, decoding,
-/// this instance's own echo, the channel's scope (for a pattern: the grammar's match) and the second copy of a topic
-/// action. Whatever fails is dropped, counted and logged with its channel; nothing here throws.
+/// this instance's own echo and the channel's scope (for a pattern: the grammar's match); a topic action's second copy
+/// is <see cref="TopicCopies"/>' to drop. Whatever fails is dropped, counted and logged with its channel; nothing here throws.
 /// </summary>
 internal sealed class EnvelopeIntake(string instanceId, int maxMessageBytes, EnvelopeSigner? signer, DropRecorder drops, ChannelNames names)
 {
-    /// <summary>How many topic actions the duplicate window remembers.</summary>
-    public const int DuplicateWindowSize = 4096;
-
     private readonly EnvelopeReadContext _context = new(instanceId);
-    private readonly DuplicateWindow _topicCopies = new(DuplicateWindowSize);
 
     /// <summary>The message to deliver, or null when the envelope was dropped or is this instance's echo.</summary>
     public PubSubMessage? Accept(ChannelSubscription subscription, ReadOnlyMemory<byte> envelope) => Accept(subscription, subscription.Channel, envelope);
@@ -55,12 +51,6 @@ internal sealed class EnvelopeIntake(string instanceId, int maxMessageBytes, Env
         if (!subscription.Carries(message) || (subscription.IsPattern && !IsOwnChannel(channel, message)))
         {
             drops.Drop(channel, DropReason.ScopeMismatch, $"A {message.ChannelKind} message does not belong on this channel.");
-            return null;
-        }
-
-        if (message is TopicActionMessage topicAction && _topicCopies.IsRepeat(topicAction.InstanceId, topicAction.Seq))
-        {
-            drops.Count(DropReason.DuplicateCopy, 1); // expected, not logged: exact and pattern both carried it
             return null;
         }
 

@@ -7,7 +7,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests;
 /// <summary>
 /// A group action every member's handler forwards unchanged (<c>live.SendAsync(action)</c>) is written once per message
 /// and instance and the same bytes go to every member: each still gets exactly the frame of its message, in order,
-/// with its own stream position when the group keeps history.
+/// with its own stream position when the group keeps history. The same holds for an opaque broadcast's frame.
 /// </summary>
 public sealed class ForwardedActionTests
 {
@@ -57,6 +57,36 @@ public sealed class ForwardedActionTests
                 var frame = await members[m].NextAsync("m" + i);
                 var pos = frame.Get("pos")!;
                 Assert.Equal($$"""{"type":"action","action":"posted","data":{"text":"m{{i}}","from":"server"},"stream":"group-action","pos":"{{pos}}"}""", frame.Raw);
+                positions[m].Add(pos);
+            }
+        }
+
+        Assert.Equal(Messages, positions[0].Distinct().Count());
+        Assert.All(positions, seen => Assert.Equal(positions[0], seen));
+        await DisposeAsync(members);
+    }
+
+    [Fact]
+    public async Task An_opaque_broadcast_s_frame_is_each_member_s_exactly_with_its_position_when_the_group_keeps_history()
+    {
+        // The broadcast frame depends on the message alone: written once for every member, stamped per member.
+        await using var app = await TestApp.StartAsync(configure: o => o.History = HistoryKinds.GroupBroadcast);
+        var members = await ConnectAsync(app, "opaque");
+
+        for (var i = 0; i < Messages; i++)
+        {
+            await app.Broadcaster.PublishToGroupAsync(new GroupId("board:opaque"), System.Text.Encoding.UTF8.GetBytes($$"""{"n":{{i}}}"""));
+        }
+
+        var positions = new List<string>[Members];
+        for (var m = 0; m < Members; m++)
+        {
+            positions[m] = [];
+            for (var i = 0; i < Messages; i++)
+            {
+                var frame = await members[m].NextAsync("broadcast " + i);
+                var pos = frame.Get("pos")!;
+                Assert.Equal($$$"""{"type":"broadcast","scope":"group","data":{"n":{{{i}}}},"stream":"group","pos":"{{{pos}}}"}""", frame.Raw);
                 positions[m].Add(pos);
             }
         }

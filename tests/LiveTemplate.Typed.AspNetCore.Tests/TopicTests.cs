@@ -97,6 +97,42 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
     }
 
     [Fact]
+    public async Task Every_subscriber_gets_the_exact_frame_of_each_message_in_order()
+    {
+        // The frame is written once per message for all of them: each must still get its message's own bytes.
+        var browsers = new List<LiveClient>();
+        try
+        {
+            foreach (var name in new[] { "news/shared", "news/*", "news/shared" })
+            {
+                browsers.Add(await LiveClient.ConnectAsync(instances.B.Board("t12")));
+                await SubscribeAsync(browsers[^1], name);
+            }
+
+            for (var i = 0; i < 10; i++)
+            {
+                await PublishFromAAsync("news/shared", $$"""{"text":"m{{i}}"}""");
+            }
+
+            foreach (var browser in browsers)
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    var frame = await browser.NextAsync("m" + i);
+                    Assert.Equal($$$"""{"type":"topic","topic":"news/shared","action":"note","data":{"text":"m{{{i}}}"}}""", frame.Raw);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var browser in browsers)
+            {
+                await browser.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Unsubscribing_stops_delivery()
     {
         await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t6"));

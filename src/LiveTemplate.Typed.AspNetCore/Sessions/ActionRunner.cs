@@ -14,6 +14,11 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// </summary>
 internal sealed class ActionRunner
 {
+    // A topic action's and a broadcast's browser frame depend on the message alone: written once for every local
+    // connection it reaches (PubSubMessage.EncodeOnce), each connection sends those bytes.
+    private static readonly Func<PubSubMessage, byte[]> TopicFrame = m => FrameSender.Encode((TopicActionMessage)m, TopicFrames.WriteAction);
+    private static readonly Func<PubSubMessage, byte[]> BroadcastFrame = m => FrameSender.Encode((BroadcastMessage)m, Frames.WriteBroadcast);
+
     private readonly IActionDispatcher _handler;
     private readonly LocalConnection _connection;
     private readonly BrowserActionRules _browserActions;
@@ -176,7 +181,7 @@ internal sealed class ActionRunner
         DispatchTracing.Outcome(activity, result);
         if (message is BroadcastMessage broadcast)
         {
-            await _session.Sender.SendAsync(broadcast, Frames.WriteBroadcast, _session.Stopping).ConfigureAwait(false);
+            await _session.Sender.SendEncodedAsync(broadcast.EncodeOnce(BroadcastFrame), _session.Stopping).ConfigureAwait(false);
         }
         else if (result is { IsHandled: false } notHandled)
         {
@@ -194,7 +199,7 @@ internal sealed class ActionRunner
         var holders = _session.Topics.HoldersOf(message.Topic);
         if (holders.HasFlag(TopicHolder.Browser))
         {
-            await _session.Sender.SendAsync(message, TopicFrames.WriteAction, _session.Stopping).ConfigureAwait(false);
+            await _session.Sender.SendEncodedAsync(message.EncodeOnce(TopicFrame), _session.Stopping).ConfigureAwait(false);
         }
 
         return holders == TopicHolder.Browser

@@ -37,6 +37,9 @@ public abstract class PubSubMessage
     // action is immutable (IAction.IsImmutable); set once by the first handler that decodes it.
     private SharedDecode? _decoded;
 
+    // The browser frame written of this message itself (a topic action's, a broadcast's), shared the same way.
+    private EncodedOnce? _frame;
+
     /// <summary>The value decoded from exactly <paramref name="data"/> as <typeparamref name="TAction"/> by an earlier handler, if any.</summary>
     internal bool TryGetDecoded<TAction>(ReadOnlyMemory<byte> data, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TAction action)
     {
@@ -72,43 +75,60 @@ public abstract class PubSubMessage
             return false;
         }
 
-        var kept = decoded.Encoding(action, encode);
-        if (!ReferenceEquals(kept.Encoder, encode))
-        {
-            return false;
-        }
+        return decoded.Encoding.TryGet(action, encode, out encoded);
+    }
 
-        encoded = kept.Bytes;
-        return true;
+    /// <summary>
+    /// The bytes <paramref name="encode"/> makes of this message itself, made once for all of its local connections (a
+    /// message is never changed after it is received): the host writes the browser frame of a topic action or a
+    /// broadcast this way. A call with another <paramref name="encode"/> than the first gets bytes of its own.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ReadOnlyMemory<byte> EncodeOnce(Func<PubSubMessage, byte[]> encode)
+    {
+        ArgumentNullException.ThrowIfNull(encode);
+        var once = Volatile.Read(ref _frame) ?? Interlocked.CompareExchange(ref _frame, new EncodedOnce(), null) ?? _frame!;
+        return once.TryGet(this, encode, out var encoded) ? encoded : encode(this);
     }
 
     private sealed class SharedDecode(ReadOnlyMemory<byte> data, object value)
     {
-        private SharedEncoding? _encoded;
-
         public ReadOnlyMemory<byte> Data { get; } = data;
 
         public object Value { get; } = value;
 
-        /// <summary>The encoding kept first, made exactly once (racing first callers wait for it; the lock is this private object's, taken only until it is made).</summary>
-        public SharedEncoding Encoding<TAction>(TAction action, Func<TAction, byte[]> encode)
-        {
-            if (Volatile.Read(ref _encoded) is { } kept)
-            {
-                return kept;
-            }
-
-            lock (this)
-            {
-                if (_encoded is null)
-                {
-                    Volatile.Write(ref _encoded, new SharedEncoding(encode, encode(action)));
-                }
-
-                return _encoded!;
-            }
-        }
+        public EncodedOnce Encoding { get; } = new();
     }
 
-    private sealed record SharedEncoding(Delegate Encoder, byte[] Bytes);
+    /// <summary>
+    /// The first encoding asked of one value, made exactly once (racing first callers wait for it; the lock is this
+    /// private object's, taken only until it is made), and handed to every later caller with the same encoder.
+    /// </summary>
+    private sealed class EncodedOnce
+    {
+        private Kept? _kept;
+
+        public bool TryGet<T>(T value, Func<T, byte[]> encode, out ReadOnlyMemory<byte> encoded)
+        {
+            var kept = Volatile.Read(ref _kept) ?? Make(value, encode);
+            var same = ReferenceEquals(kept.Encoder, encode);
+            encoded = same ? kept.Bytes : default;
+            return same;
+        }
+
+        private Kept Make<T>(T value, Func<T, byte[]> encode)
+        {
+            lock (this)
+            {
+                if (_kept is null)
+                {
+                    Volatile.Write(ref _kept, new Kept(encode, encode(value)));
+                }
+
+                return _kept!;
+            }
+        }
+
+        private sealed record Kept(Delegate Encoder, byte[] Bytes);
+    }
 }

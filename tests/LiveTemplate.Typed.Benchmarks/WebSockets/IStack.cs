@@ -18,4 +18,7 @@ public interface IStack
     /// without topics: the group itself), and returns once the server confirmed it.
     /// </summary>
     Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false);
+
+    /// <summary>Opens a raw <see cref="FrameObserver"/> in <paramref name="group"/> (following its topic with <paramref name="viaTopic"/>) that counts the stack's deliveries per WebSocket message.</summary>
+    Task<FrameObserver> ObserveAsync(Uri server, string group, bool viaTopic, CancellationToken ct);
 }

@@ -15,5 +15,12 @@ public sealed class SignalRStack : IStack
     /// <inheritdoc />
     /// <remarks>SignalR has no topics: a group is the nearest, so <paramref name="viaTopic"/> changes nothing.</remarks>
     public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false)
-        => await SignalRClient.ConnectAsync(new UriBuilder(server) { Path = "/hub", Query = "group=" + Uri.EscapeDataString(group) }.Uri, listener, ct).ConfigureAwait(false);
+        => await SignalRClient.ConnectAsync(Hub(server, group), listener, ct).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>SignalR's JSON protocol over a raw socket: the handshake, then invocations ended by 0x1E, as many in one WebSocket message as the server had queued.</remarks>
+    public Task<FrameObserver> ObserveAsync(Uri server, string group, bool viaTopic, CancellationToken ct)
+        => FrameObserver.ConnectAsync(new UriBuilder(Hub(server, group)) { Scheme = "ws" }.Uri, "{\"protocol\":\"json\",\"version\":1}\u001e", "{}", separator: 0x1E, "\"target\":\"tick\"", ct);
+
+    private static Uri Hub(Uri server, string group) => new UriBuilder(server) { Path = "/hub", Query = "group=" + Uri.EscapeDataString(group) }.Uri;
 }

@@ -15,6 +15,12 @@ public sealed class StackResults
     /// <summary>Fixed rate by group size, to the group's topic.</summary>
     public Dictionary<int, FixedRateResult> TopicFanOutLatency { get; } = [];
 
+    /// <summary>Deliveries per WebSocket message one raw observer client received during a closed loop, by group size.</summary>
+    public Dictionary<int, double> DeliveriesPerMessage { get; } = [];
+
+    /// <summary>The same for the topic fan-out.</summary>
+    public Dictionary<int, double> TopicDeliveriesPerMessage { get; } = [];
+
     /// <summary>The board's move at a fixed rate.</summary>
     public FixedRateResult? MoveCard { get; set; }
 

@@ -129,6 +129,11 @@ public static class WebSocketsPart
             {
                 (viaTopic ? stacks[i].Results.TopicFanOutLatency : stacks[i].Results.FanOutLatency)[size] = await LoadRuns.FixedRateAsync(stacks[i].Publish(group, Text, viaTopic), size, stacks[i].Slot, FanOutRate(size), measured).ConfigureAwait(false);
             }
+
+            foreach (var stack in stacks)
+            {
+                (viaTopic ? stack.Results.TopicDeliveriesPerMessage : stack.Results.DeliveriesPerMessage)[size] = await DeliveriesPerMessageAsync(stack, group, size, viaTopic, measured / 2).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -137,6 +142,16 @@ public static class WebSocketsPart
                 await clients.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // After the measured runs, so that the extra member changes none of them: a closed loop with one raw client more in
+    // the group (on instance 1, away from the publisher), which counts how many deliveries each WebSocket message held.
+    private static async Task<double> DeliveriesPerMessageAsync(StackUnderTest stack, string group, int size, bool viaTopic, TimeSpan duration)
+    {
+        await using var observer = await stack.Stack.ObserveAsync(stack.Servers[1], group, viaTopic, CancellationToken.None).ConfigureAwait(false);
+        observer.Start();
+        await LoadRuns.ClosedLoopAsync(stack.Publish(group, Text, viaTopic), size, stack.Slot, stack.Servers, duration).ConfigureAwait(false);
+        return observer.Deliveries / (double)Math.Max(1, observer.Messages);
     }
 
     // The board: the mover is one member (on instance 0); the others, on both instances, are measured.

@@ -14,8 +14,8 @@ public static class WebSocketsTables
         var reference = stacks[^1].Name;
         string[] header = ["scenario", "metric", .. stacks.Select(s => s.Name), .. stacks[..^1].Select(s => $"{s.Name} / {reference}")];
         var table = new Rows(results);
-        table.AddFanOut("fan-out to", results[0].FanOut.Keys, r => r.FanOut, r => r.FanOutLatency, fanOutRate, rounds);
-        table.AddFanOut("topic fan-out (SignalR: a group) to", results[0].TopicFanOut.Keys, r => r.TopicFanOut, r => r.TopicFanOutLatency, fanOutRate, rounds);
+        table.AddFanOut("fan-out to", results[0].FanOut.Keys, r => r.FanOut, r => r.FanOutLatency, r => r.DeliveriesPerMessage, fanOutRate, rounds);
+        table.AddFanOut("topic fan-out (SignalR: a group) to", results[0].TopicFanOut.Keys, r => r.TopicFanOut, r => r.TopicFanOutLatency, r => r.TopicDeliveriesPerMessage, fanOutRate, rounds);
 
         table.AddLatency($"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", r => r.MoveCard!);
         table.Add($"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", r => r.WorkingSetPerConnection / 1024, 1);
@@ -46,7 +46,7 @@ public static class WebSocketsTables
             ]);
         }
 
-        public void AddFanOut(string prefix, IEnumerable<int> sizes, Func<StackResults, Dictionary<int, ClosedLoopResult>> closed, Func<StackResults, Dictionary<int, FixedRateResult>> fixedRate, Func<int, double> fanOutRate, int rounds)
+        public void AddFanOut(string prefix, IEnumerable<int> sizes, Func<StackResults, Dictionary<int, ClosedLoopResult>> closed, Func<StackResults, Dictionary<int, FixedRateResult>> fixedRate, Func<StackResults, Dictionary<int, double>> perMessage, Func<int, double> fanOutRate, int rounds)
         {
             foreach (var size in sizes)
             {
@@ -55,6 +55,10 @@ public static class WebSocketsTables
                 Add(name, "server CPU µs per delivery (both instances; lower is better)", r => closed(r)[size].ServerCpuMicrosecondsPerDelivery, 1);
                 Add(name, "load process (clients) CPU µs per delivery", r => closed(r)[size].ClientCpuMicrosecondsPerDelivery, 1);
                 AddLatency($"{name} at {Report.Number(fanOutRate(size))} msg/s", r => fixedRate(r)[size]);
+                if (results.All(r => perMessage(r).ContainsKey(size)))
+                {
+                    Add(name, "deliveries per WebSocket message (one raw client more, a closed loop; 1 = a frame each)", r => perMessage(r)[size], 2);
+                }
             }
         }
 

@@ -11,6 +11,10 @@ public sealed partial record Say(string Text, IReadOnlyList<string> Tags);
 [GroupAction]
 public sealed partial record Said(string Text, IReadOnlyList<string> Tags, string By);
 
+/// <summary>From the browser: answered with <see cref="Times"/> <see cref="Said"/> frames at once (at most 50), to this connection only.</summary>
+[GroupAction]
+public sealed partial record Repeat(string Text, int Times);
+
 /// <summary>From the browser: a handler that throws (the handler-failed error frame).</summary>
 [GroupAction]
 public sealed partial record Fail(string Why);

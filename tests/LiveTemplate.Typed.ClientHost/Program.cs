@@ -18,7 +18,7 @@ var app = builder.Build();
 app.MapLiveTemplate<RoomHandler>("/live/{room}", endpoint =>
 {
     endpoint.ResolveGroup = http => "room:" + http.Request.RouteValues["room"];
-    endpoint.AllowFromBrowser<Say>().AllowFromBrowser<Fail>().AllowFromBrowser<Announce>().UsePresence<Seat>();
+    endpoint.AllowFromBrowser<Say>().AllowFromBrowser<Repeat>().AllowFromBrowser<Fail>().AllowFromBrowser<Announce>().UsePresence<Seat>();
     endpoint.UseTopics(topics => topics.Allow(News.AnyTopic)); // news/* and every news/{room}
 });
 app.MapLiveTemplateClient();

@@ -306,9 +306,15 @@ export class LiveClient {
     const resume = Object.keys(this.positions).length > 0 && this.connectionId
       ? (this.url.includes("?") ? "&" : "?") + "resume=" + encodeURIComponent(JSON.stringify({ connectionId: this.connectionId, streams: this.positions }))
       : "";
-    const socket = new this.options.WebSocket(this.url + resume);
+    // Offering the batch subprotocol lets the server send the frames it has ready as one message, each ended by
+    // 0x1E (a byte no JSON text holds unescaped); a server that does not know it sends one frame per message.
+    const socket = new this.options.WebSocket(this.url + resume, "livetemplate.batch");
     this.socket = socket;
-    socket.onmessage = (event) => this.receive(JSON.parse(String(event.data)));
+    socket.onmessage = (event) => {
+      for (const frame of String(event.data).split("\x1e")) {
+        if (frame) this.receive(JSON.parse(frame));
+      }
+    };
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);
     // A connection that fails before it opens: browsers follow the error with a close, some runtimes (Node 20's
     // WebSocket) do not; the second of the two is ignored.

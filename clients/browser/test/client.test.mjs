@@ -35,6 +35,28 @@ describe("one instance", () => {
     assert.equal(await response.text(), readFileSync("src/index.js", "utf8"));
   });
 
+  test("frames the server writes at once arrive as one WebSocket message over the batch subprotocol, each delivered in order", async () => {
+    let messages = 0;
+    class CountingWebSocket extends WebSocket {
+      /** @param {string | URL} url @param {string | string[]} [protocols] */
+      constructor(url, protocols) {
+        super(url, protocols);
+        this.addEventListener("message", () => { messages++; });
+      }
+    }
+    const client = connect(host.url("burst"), { ...fast, WebSocket: CountingWebSocket });
+    await until(client, "open");
+    assert.equal(/** @type {any} */ (client).socket.protocol, "livetemplate.batch", "the host chose the subprotocol the client offered");
+    const texts = [];
+    const all = next("the repeats", (done) => client.on("said", (said) => { texts.push(said.text); if (texts.length === 30) done(); }));
+    const before = messages;
+    client.send("repeat", { text: "r", times: 30 });
+    await all;
+    assert.deepEqual(texts, Array.from({ length: 30 }, (_, i) => "r" + i));
+    assert.equal(messages - before, 1, "one handler's 30 frames in one WebSocket message");
+    client.close();
+  });
+
   test("data that does not decode is an invalid-data error naming the member", async () => {
     const client = connect(host.url("errors"), fast);
     await until(client, "open");

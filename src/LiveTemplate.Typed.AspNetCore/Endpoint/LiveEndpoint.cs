@@ -66,7 +66,9 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
         var registry = await _runtime.GetRegistryAsync().ConfigureAwait(false);
         identity.IssueSessionCookie(http, _options);
-        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        // A browser that offers the batch subprotocol takes several frames per WebSocket message (docs/aspnetcore.md).
+        var batches = http.WebSockets.WebSocketRequestedProtocols.Contains(FrameSender.BatchProtocol);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(batches ? FrameSender.BatchProtocol : null).ConfigureAwait(false);
         LocalConnection? connection = null;
         ConnectionStreams streams;
         try

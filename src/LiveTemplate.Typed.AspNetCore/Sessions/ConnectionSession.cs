@@ -50,7 +50,7 @@ internal sealed class ConnectionSession
         _logger = logger;
         _requestAborted = requestAborted;
         _waits = new LoopWaits(_inbox.Reader, connection.Outbound, _stopping.Token);
-        Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id);
+        Sender = new FrameSender(socket, options.SendTimeout, logger, connection.Id, batches: socket.SubProtocol == FrameSender.BatchProtocol);
         Topics = new ConnectionTopics(connection, registry);
         Live = new LiveConnection(connection, this, broadcaster);
         BrowserTopics = new BrowserTopics(Topics, Live, topicPolicy, Sender);
@@ -167,32 +167,54 @@ internal sealed class ConnectionSession
                     return;
                 }
 
-                await runner.RunAsync(item).ConfigureAwait(false);
+                Sender.Hold();
+                await Held(runner.RunAsync(item)).ConfigureAwait(false);
                 _stopping.Token.ThrowIfCancellationRequested();
                 ran = true;
             }
 
             if (outbound.TryRead(out var message))
             {
-                if (!await follower.TryRunAsync(message).ConfigureAwait(false))
-                {
-                    await runner.RunAsync(InboxItem.From(message)).ConfigureAwait(false);
-                }
-
+                Sender.Hold();
+                await Held(RunMessageAsync(runner, follower, message)).ConfigureAwait(false);
                 _stopping.Token.ThrowIfCancellationRequested();
                 ran = true;
             }
 
-            if (!ran && !await _waits.EitherAsync().ConfigureAwait(false))
+            if (!ran)
             {
-                return;
+                // Idle: what the items run since the last wait wrote goes to the browser now (one message, if it batches).
+                await Sender.FlushAsync().ConfigureAwait(false);
+                if (!await _waits.EitherAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
             }
         }
+    }
+
+    private static async ValueTask RunMessageAsync(ActionRunner runner, StreamFollower follower, PubSubMessage message)
+    {
+        if (!await follower.TryRunAsync(message).ConfigureAwait(false))
+        {
+            await runner.RunAsync(InboxItem.From(message)).ConfigureAwait(false);
+        }
+    }
+
+    // An item that ran to its end at once joins the batch; one that waits for something (a handler's I/O) first sends
+    // what is held, and its own later frames go as it sends them, so that no frame waits on someone's I/O.
+    private ValueTask Held(ValueTask running) => running.IsCompleted ? running : FlushThenAsync(running);
+
+    private async ValueTask FlushThenAsync(ValueTask running)
+    {
+        await Sender.FlushAsync().ConfigureAwait(false);
+        await running.ConfigureAwait(false);
     }
 
     /// <summary>Sends the pending error frame and the close frame, then waits (bounded) for the browser's answer.</summary>
     private async Task CloseAsync(Task receiving)
     {
+        await Sender.FlushAsync().ConfigureAwait(false);
         var close = Volatile.Read(ref _close);
         if (close?.Error is { } error)
         {

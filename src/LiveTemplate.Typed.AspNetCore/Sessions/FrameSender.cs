@@ -11,10 +11,21 @@ namespace LiveTemplate.Typed.AspNetCore.Sessions;
 /// timeout. A send that cannot complete aborts the socket: callers never see a dead browser as an exception.
 /// Nothing here needs disposing, so a handler's late send after the connection ended is harmless: it does nothing.
 /// An idle connection holds no buffer: a frame is written with a per-thread writer and sent from a pooled array.
+/// A browser that asked for batches (<see cref="BatchProtocol"/>) gets the frames its event loop writes in one go
+/// (<see cref="Hold"/> to <see cref="FlushAsync"/>) as one WebSocket message, each frame ended by 0x1E.
 /// </summary>
 internal sealed class FrameSender
 {
+    /// <summary>The WebSocket subprotocol a browser offers to take several frames per WebSocket message.</summary>
+    public const string BatchProtocol = "livetemplate.batch";
+
+    /// <summary>Ends each frame of a batch: a byte JSON text never holds outside a string, nor (unescaped) in one.</summary>
+    public const byte FrameEnd = 0x1E;
+
     private const int RetainedBufferBytes = 64 * 1024;
+
+    // A batch is sent once it would grow beyond this (a frame larger than it goes alone, after the batch).
+    private const int MaxBatchBytes = 32 * 1024;
 
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writer;
@@ -24,14 +35,21 @@ internal sealed class FrameSender
     private readonly ILogger _logger;
     private readonly string _connectionId;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _batches;
     private long _sent;
 
-    public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId)
+    // The frames held for one WebSocket message (under _gate): a pooled array, taken with the first frame held.
+    private volatile bool _holding;
+    private byte[]? _batch;
+    private int _batchLength;
+
+    public FrameSender(WebSocket socket, TimeSpan sendTimeout, ILogger logger, string connectionId, bool batches = false)
     {
         _socket = socket;
         _sendTimeout = sendTimeout;
         _logger = logger;
         _connectionId = connectionId;
+        _batches = batches;
     }
 
     /// <summary>
@@ -60,11 +78,21 @@ internal sealed class FrameSender
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (CanSend)
+            if (!CanSend)
             {
-                var (frame, length) = Write(state, write, Stamp);
-                await SendPooledAsync(frame, length).ConfigureAwait(false);
+                return;
             }
+
+            if (_holding)
+            {
+                var holding = HoldAsync(WrittenFrame(state, write));
+                DropLargeBuffer();
+                await holding.ConfigureAwait(false);
+                return;
+            }
+
+            var (frame, length) = Write(state, write, Stamp);
+            await SendPooledAsync(frame, length).ConfigureAwait(false);
         }
         finally
         {
@@ -86,6 +114,12 @@ internal sealed class FrameSender
                 return;
             }
 
+            if (_holding)
+            {
+                await HoldAsync(frame.Span).ConfigureAwait(false);
+                return;
+            }
+
             if (Stamp is { } stamp)
             {
                 var (stamped, length) = Stamped(frame.Span, stamp);
@@ -99,6 +133,115 @@ internal sealed class FrameSender
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// From now on, when the browser takes batches, frames wait for <see cref="FlushAsync"/> and go as one WebSocket
+    /// message (or earlier, once they fill a batch). Called by the event loop only, before it runs an item.
+    /// </summary>
+    public void Hold() => _holding = _batches;
+
+    /// <summary>Sends the frames held since <see cref="Hold"/>, if any, and sends each later frame at once again.</summary>
+    public async ValueTask FlushAsync()
+    {
+        if (!_holding && _batch is null)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _holding = false;
+            await SendBatchAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Under the gate. The frame (with the stamp's members, when set) and its end byte join the batch; a batch that
+    // would grow too large is sent first, and a frame too large for any batch goes alone after it.
+    private ValueTask HoldAsync(ReadOnlySpan<byte> frame)
+    {
+        var stamp = Stamp;
+        var length = frame.Length + (stamp?.Length ?? 0) + 1;
+        if (_batchLength + length <= MaxBatchBytes)
+        {
+            Append(frame, stamp, length);
+            return ValueTask.CompletedTask;
+        }
+
+        var (copy, copied) = stamp is null ? Copy(frame) : Stamped(frame, stamp);
+        return SendBatchThenAsync(copy, copied);
+    }
+
+    private async ValueTask SendBatchThenAsync(byte[] frame, int length)
+    {
+        await SendBatchAsync().ConfigureAwait(false);
+        if (length + 1 <= MaxBatchBytes)
+        {
+            Append(frame.AsSpan(0, length), stamp: null, length + 1);
+            ArrayPool<byte>.Shared.Return(frame);
+            return;
+        }
+
+        await SendPooledAsync(frame, length).ConfigureAwait(false);
+    }
+
+    private void Append(ReadOnlySpan<byte> frame, byte[]? stamp, int length)
+    {
+        if (_batch is null || _batch.Length < _batchLength + length)
+        {
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(4096, _batchLength + length));
+            if (_batch is not null)
+            {
+                _batch.AsSpan(0, _batchLength).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(_batch);
+            }
+
+            _batch = grown;
+        }
+
+        var into = _batch.AsSpan(_batchLength, length);
+        if (stamp is null)
+        {
+            frame.CopyTo(into);
+        }
+        else
+        {
+            frame[..^1].CopyTo(into);
+            stamp.CopyTo(into[(frame.Length - 1)..]);
+            into[^2] = (byte)'}';
+        }
+
+        into[^1] = FrameEnd;
+        _batchLength += length;
+        Interlocked.Increment(ref _sent);
+    }
+
+    // Under the gate: the held frames as one WebSocket message.
+    private async ValueTask SendBatchAsync()
+    {
+        if (_batch is not { } batch)
+        {
+            return;
+        }
+
+        var length = _batchLength;
+        (_batch, _batchLength) = (null, 0);
+        try
+        {
+            if (CanSend)
+            {
+                await WriteAsync(batch.AsMemory(0, length)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
         }
     }
 
@@ -152,6 +295,17 @@ internal sealed class FrameSender
         }
     }
 
+    // The frame in this thread's buffer, valid until the thread writes the next one (the caller copies it at once).
+    private static ReadOnlySpan<byte> WrittenFrame<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+        => WriteToThreadBuffer(state, write).WrittenSpan;
+
+    private static (byte[] Frame, int Length) Copy(ReadOnlySpan<byte> frame)
+    {
+        var copy = ArrayPool<byte>.Shared.Rent(frame.Length);
+        frame.CopyTo(copy);
+        return (copy, frame.Length);
+    }
+
     /// <summary>A pooled copy of <paramref name="frame"/> with the <paramref name="stamp"/>'s members before its closing brace.</summary>
     private static (byte[] Frame, int Length) Stamped(ReadOnlySpan<byte> frame, byte[] stamp)
     {
@@ -203,6 +357,8 @@ internal sealed class FrameSender
 
         try
         {
+            _holding = false;
+            await SendBatchAsync().ConfigureAwait(false);
             if (CanSend)
             {
                 await _socket.CloseOutputAsync(status, reason, bound.Token).ConfigureAwait(false);

@@ -18,6 +18,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly Channel<Frame> _frames = Channel.CreateUnbounded<Frame>();
     private readonly TaskCompletionSource<(WebSocketCloseStatus? Status, string? Reason)> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reading;
+    private int _messages;
 
     private LiveClient(ClientWebSocket socket)
     {
@@ -34,6 +35,15 @@ public sealed class LiveClient : IAsyncDisposable
     public bool IsClosed => _closed.Task.IsCompleted;
 
     public IReadOnlyDictionary<string, IEnumerable<string>>? ResponseHeaders => _socket.HttpResponseHeaders;
+
+    /// <summary>The subprotocol the server chose (<c>livetemplate.batch</c> when it was offered), or null.</summary>
+    public string? SubProtocol => _socket.SubProtocol;
+
+    /// <summary>WebSocket messages received so far (each one frame, or with the batch subprotocol one or more).</summary>
+    public int Messages => Volatile.Read(ref _messages);
+
+    /// <summary>Offers the batch subprotocol: the server may then send several frames per WebSocket message, each ended by 0x1E.</summary>
+    public static void OfferBatches(ClientWebSocketOptions options) => options.AddSubProtocol("livetemplate.batch");
 
     public static async Task<LiveClient> ConnectAsync(Uri uri, CookieContainer? cookies = null, Action<ClientWebSocketOptions>? configure = null)
     {
@@ -145,7 +155,13 @@ public sealed class LiveClient : IAsyncDisposable
                 }
                 while (!result.EndOfMessage);
 
-                _frames.Writer.TryWrite(Frame.Parse(Encoding.UTF8.GetString(message.ToArray())));
+                // Without the batch subprotocol a message is exactly one frame: a batch would fail to parse here.
+                Interlocked.Increment(ref _messages);
+                var text = Encoding.UTF8.GetString(message.ToArray());
+                foreach (var frame in _socket.SubProtocol == "livetemplate.batch" ? text.Split('\u001e', StringSplitOptions.RemoveEmptyEntries) : [text])
+                {
+                    _frames.Writer.TryWrite(Frame.Parse(frame));
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)

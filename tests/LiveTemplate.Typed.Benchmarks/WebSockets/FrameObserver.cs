@@ -35,11 +35,16 @@ public sealed class FrameObserver : IAsyncDisposable
     /// <summary>
     /// Opens the socket, sends <paramref name="opening"/> (a handshake or a subscribe frame, if any) and reads until a
     /// message holding <paramref name="ready"/> came; then counts records (split at <paramref name="separator"/>, or one
-    /// per message without one) that hold <paramref name="delivery"/>.
+    /// per message without one) that hold <paramref name="delivery"/>. Offers <paramref name="subProtocol"/>, if any.
     /// </summary>
-    public static async Task<FrameObserver> ConnectAsync(Uri uri, string? opening, string ready, byte? separator, string delivery, CancellationToken ct)
+    public static async Task<FrameObserver> ConnectAsync(Uri uri, string? opening, string ready, byte? separator, string delivery, CancellationToken ct, string? subProtocol = null)
     {
         var socket = new ClientWebSocket();
+        if (subProtocol is not null)
+        {
+            socket.Options.AddSubProtocol(subProtocol);
+        }
+
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(Timeout);
         await socket.ConnectAsync(uri, bound.Token).ConfigureAwait(false);

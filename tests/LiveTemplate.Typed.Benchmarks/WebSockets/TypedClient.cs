@@ -6,7 +6,8 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
 /// <summary>
 /// A browser stand-in on LiveTemplate.Typed's frame protocol: sends action frames, reads every frame on a loop of its
-/// own and reports ticks and card moves (it reads <c>action</c> and the data's <c>seq</c> or <c>cardId</c>).
+/// own and reports ticks and card moves (it reads <c>action</c> and the data's <c>seq</c> or <c>cardId</c>). It offers
+/// the batch subprotocol, as the browser client does, and splits each message into its frames.
 /// </summary>
 public sealed class TypedClient : IStackClient
 {
@@ -22,6 +23,9 @@ public sealed class TypedClient : IStackClient
         _reading = Task.Run(ReadAsync);
     }
 
+    /// <summary>The subprotocol under which the server may send several frames per WebSocket message, each ended by 0x1E.</summary>
+    public const string BatchProtocol = "livetemplate.batch";
+
     /// <summary>The topic the benchmark server publishes a group's topic ticks to (its <c>LiveWiring.TopicPrefix</c>).</summary>
     public static string TopicOf(string group) => "bench/" + group;
 
@@ -29,6 +33,7 @@ public sealed class TypedClient : IStackClient
     public static async Task<TypedClient> ConnectAsync(Uri uri, IDeliveryListener listener, string? topic, CancellationToken ct)
     {
         var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(BatchProtocol); // as the browser client does: frames ready together come as one message
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(Timeout);
         await socket.ConnectAsync(uri, bound.Token).ConfigureAwait(false);
@@ -121,7 +126,13 @@ public sealed class TypedClient : IStackClient
                 }
                 while (!result.EndOfMessage && count < buffer.Length);
 
-                Report(buffer.AsSpan(0, count));
+                foreach (var frame in buffer.AsSpan(0, count).Split((byte)0x1E))
+                {
+                    if (frame.End.Value > frame.Start.Value)
+                    {
+                        Report(buffer.AsSpan(frame));
+                    }
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)

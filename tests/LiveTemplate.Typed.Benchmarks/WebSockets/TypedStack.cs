@@ -30,11 +30,11 @@ public sealed class TypedStack(bool history = false, string? build = null, bool 
         => await TypedClient.ConnectAsync(Live(server, group), listener, viaTopic ? TypedClient.TopicOf(group) : null, ct).ConfigureAwait(false);
 
     /// <inheritdoc />
-    /// <remarks>One frame is one JSON object: a delivery is a frame whose action is <c>tick</c> or <c>topic-tick</c>.</remarks>
+    /// <remarks>Over the batch subprotocol, as the clients: a delivery is a frame (ended by 0x1E) whose action is <c>tick</c> or <c>topic-tick</c>.</remarks>
     public Task<FrameObserver> ObserveAsync(Uri server, string group, bool viaTopic, CancellationToken ct)
         => viaTopic
-            ? FrameObserver.ConnectAsync(Live(server, group), $$$"""{"topic":"subscribe","name":"{{{TypedClient.TopicOf(group)}}}"}""", "\"subscribed\"", separator: null, "tick\"", ct)
-            : FrameObserver.ConnectAsync(Live(server, group), opening: null, "\"hello\"", separator: null, "tick\"", ct);
+            ? FrameObserver.ConnectAsync(Live(server, group), $$$"""{"topic":"subscribe","name":"{{{TypedClient.TopicOf(group)}}}"}""", "\"subscribed\"", separator: 0x1E, "tick\"", ct, TypedClient.BatchProtocol)
+            : FrameObserver.ConnectAsync(Live(server, group), opening: null, "\"hello\"", separator: 0x1E, "tick\"", ct, TypedClient.BatchProtocol);
 
     private static Uri Live(Uri server, string group) => new UriBuilder(server) { Scheme = "ws", Path = "/live/" + group }.Uri;
 }

@@ -20,6 +20,12 @@ export interface News {
   "text": string;
 }
 
+/** `LiveTemplate.Typed.ClientHost.Repeat`: group action `repeat`. */
+export interface Repeat {
+  "text": string;
+  "times": number;
+}
+
 /** `LiveTemplate.Typed.ClientHost.Said`: group action `said`. */
 export interface Said {
   "text": string;
@@ -43,6 +49,7 @@ export interface Seat {
 export interface BrowserActions {
   "announce": Announce;
   "fail": Fail;
+  "repeat": Repeat;
   "say": Say;
 }
 
@@ -51,6 +58,7 @@ export interface ServerActions {
   "announce": Announce;
   "fail": Fail;
   "news": News;
+  "repeat": Repeat;
   "said": Said;
   "say": Say;
 }

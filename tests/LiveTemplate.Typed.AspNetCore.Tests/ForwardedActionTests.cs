@@ -48,21 +48,7 @@ public sealed class ForwardedActionTests
             await app.Broadcaster.BroadcastAsync(new GroupId("board:positioned"), new Posted("m" + i, "server"));
         }
 
-        var positions = new List<string>[Members];
-        for (var m = 0; m < Members; m++)
-        {
-            positions[m] = [];
-            for (var i = 0; i < Messages; i++)
-            {
-                var frame = await members[m].NextAsync("m" + i);
-                var pos = frame.Get("pos")!;
-                Assert.Equal($$"""{"type":"action","action":"posted","data":{"text":"m{{i}}","from":"server"},"stream":"group-action","pos":"{{pos}}"}""", frame.Raw);
-                positions[m].Add(pos);
-            }
-        }
-
-        Assert.Equal(Messages, positions[0].Distinct().Count());
-        Assert.All(positions, seen => Assert.Equal(positions[0], seen));
+        await AssertPositionedFramesAsync(members, (i, pos) => $$"""{"type":"action","action":"posted","data":{"text":"m{{i}}","from":"server"},"stream":"group-action","pos":"{{pos}}"}""");
         await DisposeAsync(members);
     }
 
@@ -78,22 +64,28 @@ public sealed class ForwardedActionTests
             await app.Broadcaster.PublishToGroupAsync(new GroupId("board:opaque"), System.Text.Encoding.UTF8.GetBytes($$"""{"n":{{i}}}"""));
         }
 
+        await AssertPositionedFramesAsync(members, (i, pos) => $$$"""{"type":"broadcast","scope":"group","data":{"n":{{{i}}}},"stream":"group","pos":"{{{pos}}}"}""");
+        await DisposeAsync(members);
+    }
+
+    // Each member gets message i's exact frame with its position; the positions are distinct and the same for every member.
+    private static async Task AssertPositionedFramesAsync(LiveClient[] members, Func<int, string, string> expected)
+    {
         var positions = new List<string>[Members];
         for (var m = 0; m < Members; m++)
         {
             positions[m] = [];
             for (var i = 0; i < Messages; i++)
             {
-                var frame = await members[m].NextAsync("broadcast " + i);
+                var frame = await members[m].NextAsync("message " + i);
                 var pos = frame.Get("pos")!;
-                Assert.Equal($$$"""{"type":"broadcast","scope":"group","data":{"n":{{{i}}}},"stream":"group","pos":"{{{pos}}}"}""", frame.Raw);
+                Assert.Equal(expected(i, pos), frame.Raw);
                 positions[m].Add(pos);
             }
         }
 
         Assert.Equal(Messages, positions[0].Distinct().Count());
         Assert.All(positions, seen => Assert.Equal(positions[0], seen));
-        await DisposeAsync(members);
     }
 
     private static async Task<LiveClient[]> ConnectAsync(TestApp app, string board)

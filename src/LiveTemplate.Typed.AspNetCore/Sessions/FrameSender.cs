@@ -85,8 +85,16 @@ internal sealed class FrameSender
 
             if (_holding)
             {
-                var holding = HoldAsync(WrittenFrame(state, write));
-                DropLargeBuffer();
+                ValueTask holding;
+                try
+                {
+                    holding = HoldAsync(WrittenFrame(state, write)); // copies the frame before it returns
+                }
+                finally
+                {
+                    DropLargeBuffer();
+                }
+
                 await holding.ConfigureAwait(false);
                 return;
             }

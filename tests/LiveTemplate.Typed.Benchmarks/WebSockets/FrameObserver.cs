@@ -97,39 +97,14 @@ public sealed class FrameObserver : IAsyncDisposable
         _socket.Dispose();
     }
 
-    private async Task ReadAsync()
+    private Task ReadAsync() => WebSocketMessages.ReadAllAsync(_socket, 64 * 1024, message =>
     {
-        var buffer = new byte[256 * 1024];
-        try
+        if (_counting)
         {
-            while (true)
-            {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage && count < buffer.Length);
-
-                if (_counting)
-                {
-                    Interlocked.Increment(ref _messages);
-                    Interlocked.Add(ref _deliveries, CountDeliveries(buffer.AsSpan(0, count)));
-                }
-            }
+            Interlocked.Increment(ref _messages);
+            Interlocked.Add(ref _deliveries, CountDeliveries(message));
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closed under us: the run is over.
-        }
-    }
+    });
 
     private int CountDeliveries(ReadOnlySpan<byte> message)
     {

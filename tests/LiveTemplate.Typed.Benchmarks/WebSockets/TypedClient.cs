@@ -105,41 +105,16 @@ public sealed class TypedClient : IStackClient
         throw new InvalidOperationException($"The server did not confirm the topic {topic} within 8 frames.");
     }
 
-    private async Task ReadAsync()
+    private Task ReadAsync() => WebSocketMessages.ReadAllAsync(_socket, 64 * 1024, message =>
     {
-        var buffer = new byte[16 * 1024];
-        try
+        foreach (var frame in message.Split((byte)0x1E))
         {
-            while (true)
+            if (frame.End.Value > frame.Start.Value)
             {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage && count < buffer.Length);
-
-                foreach (var frame in buffer.AsSpan(0, count).Split((byte)0x1E))
-                {
-                    if (frame.End.Value > frame.Start.Value)
-                    {
-                        Report(buffer.AsSpan(frame));
-                    }
-                }
+                Report(message[frame]);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closed under us: the run is over.
-        }
-    }
+    });
 
     private void Report(ReadOnlySpan<byte> frame)
     {

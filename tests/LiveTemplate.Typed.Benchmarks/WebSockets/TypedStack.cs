@@ -23,7 +23,22 @@ public sealed class TypedStack(bool history = false, string? build = null, bool 
     public string ServerAssembly => build ?? ServerBuild.Path("Typed", "LiveTemplate.Typed.Benchmarks.TypedServer");
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ServerArguments => [.. history ? ["--LiveTemplate:History=GroupAction"] : Array.Empty<string>(), .. presence ? ["--Presence=true"] : Array.Empty<string>()];
+    /// <remarks>
+    /// Each of our stacks gets a channel prefix of its own: they share the redis-server and the group names, and with
+    /// one prefix every stack's servers would receive (and fan out to their idle clients) the others' publishes too.
+    /// </remarks>
+    public IReadOnlyList<string> ServerArguments =>
+    [
+        "--LiveTemplate:ChannelPrefix=" + (history, build, presence) switch
+        {
+            (true, _, _) => "bench-history",
+            (_, not null, _) => "bench-baseline",
+            (_, _, true) => "bench-presence",
+            _ => "bench-plain",
+        },
+        .. history ? ["--LiveTemplate:History=GroupAction"] : Array.Empty<string>(),
+        .. presence ? ["--Presence=true"] : Array.Empty<string>(),
+    ];
 
     /// <inheritdoc />
     public async Task<IStackClient> ConnectAsync(Uri server, string group, IDeliveryListener listener, CancellationToken ct, bool viaTopic = false)

@@ -220,9 +220,7 @@ internal sealed class FrameSender
         }
         else
         {
-            frame[..^1].CopyTo(into);
-            stamp.CopyTo(into[(frame.Length - 1)..]);
-            into[^2] = (byte)'}';
+            CopyStamped(frame, stamp, into);
         }
 
         into[^1] = FrameEnd;
@@ -293,9 +291,7 @@ internal sealed class FrameSender
                 return Stamped(written, stamp);
             }
 
-            var frame = ArrayPool<byte>.Shared.Rent(written.Length);
-            written.CopyTo(frame);
-            return (frame, written.Length);
+            return Copy(written);
         }
         finally
         {
@@ -318,10 +314,16 @@ internal sealed class FrameSender
     private static (byte[] Frame, int Length) Stamped(ReadOnlySpan<byte> frame, byte[] stamp)
     {
         var stamped = ArrayPool<byte>.Shared.Rent(frame.Length + stamp.Length);
-        frame[..^1].CopyTo(stamped);
-        stamp.CopyTo(stamped.AsSpan(frame.Length - 1));
-        stamped[frame.Length + stamp.Length - 1] = (byte)'}';
+        CopyStamped(frame, stamp, stamped);
         return (stamped, frame.Length + stamp.Length);
+    }
+
+    // The frame with the stamp's members before its closing brace, at the start of into.
+    private static void CopyStamped(ReadOnlySpan<byte> frame, byte[] stamp, Span<byte> into)
+    {
+        frame[..^1].CopyTo(into);
+        stamp.CopyTo(into[(frame.Length - 1)..]);
+        into[frame.Length + stamp.Length - 1] = (byte)'}';
     }
 
     private static ArrayBufferWriter<byte> WriteToThreadBuffer<TState>(TState state, Action<Utf8JsonWriter, TState> write)

@@ -80,21 +80,10 @@ public sealed class FrameObserver : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _counting = false;
-        try
-        {
-            using var bound = new CancellationTokenSource(Timeout);
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", bound.Token).ConfigureAwait(false);
-            await _reading.WaitAsync(Timeout).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
-        {
-            _socket.Abort();
-        }
-
-        _socket.Dispose();
+        return WebSocketMessages.CloseAsync(_socket, _reading, Timeout);
     }
 
     private Task ReadAsync() => WebSocketMessages.ReadAllAsync(_socket, 64 * 1024, message =>

@@ -61,25 +61,7 @@ public sealed class TypedClient : IStackClient
         => SendAsync($$$"""{"action":"move-card","data":{"cardId":{{{cardId}}},"column":"{{{column}}}"}}""");
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            using var bound = new CancellationTokenSource(Timeout);
-            if (_socket.State == WebSocketState.Open)
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", bound.Token).ConfigureAwait(false);
-            }
-
-            await _reading.WaitAsync(Timeout).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
-        {
-            _socket.Abort();
-        }
-
-        _socket.Dispose();
-    }
+    public ValueTask DisposeAsync() => WebSocketMessages.CloseAsync(_socket, _reading, Timeout);
 
     private Task SendAsync(string frame) => _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 

@@ -11,12 +11,21 @@ namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 public sealed class TypedStack(bool history = false, string? build = null, bool presence = false) : IStack
 {
     /// <inheritdoc />
-    public string Name => (history, build, presence) switch
+    public string Name => Variant switch
     {
-        (true, _, _) => "LiveTemplate.Typed, history on",
-        (_, not null, _) => "LiveTemplate.Typed, baseline build",
-        (_, _, true) => "LiveTemplate.Typed, presence on",
+        "history" => "LiveTemplate.Typed, history on",
+        "baseline" => "LiveTemplate.Typed, baseline build",
+        "presence" => "LiveTemplate.Typed, presence on",
         _ => "LiveTemplate.Typed",
+    };
+
+    // Which of our stacks this is: its name and its channel prefix follow from it.
+    private string Variant => (history, build, presence) switch
+    {
+        (true, _, _) => "history",
+        (_, not null, _) => "baseline",
+        (_, _, true) => "presence",
+        _ => "plain",
     };
 
     /// <inheritdoc />
@@ -29,13 +38,7 @@ public sealed class TypedStack(bool history = false, string? build = null, bool 
     /// </remarks>
     public IReadOnlyList<string> ServerArguments =>
     [
-        "--LiveTemplate:ChannelPrefix=" + (history, build, presence) switch
-        {
-            (true, _, _) => "bench-history",
-            (_, not null, _) => "bench-baseline",
-            (_, _, true) => "bench-presence",
-            _ => "bench-plain",
-        },
+        "--LiveTemplate:ChannelPrefix=bench-" + Variant,
         .. history ? ["--LiveTemplate:History=GroupAction"] : Array.Empty<string>(),
         .. presence ? ["--Presence=true"] : Array.Empty<string>(),
     ];

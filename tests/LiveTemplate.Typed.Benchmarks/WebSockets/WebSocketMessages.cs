@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 
 namespace LiveTemplate.Typed.Benchmarks.WebSockets;
 
-/// <summary>Reads whole WebSocket messages off a client socket until the server closes it or it breaks.</summary>
+/// <summary>Reads whole WebSocket messages off a client socket until the server closes it or it breaks, and closes it.</summary>
 public static class WebSocketMessages
 {
     /// <summary>What is done with one message (valid only during the call).</summary>
@@ -41,5 +41,26 @@ public static class WebSocketMessages
         {
             // Closed under us: the run is over.
         }
+    }
+
+    /// <summary>Closes <paramref name="socket"/> (when open), waits for its <paramref name="reading"/> to see the close, aborts it when either takes longer than <paramref name="timeout"/>, and disposes it.</summary>
+    public static async ValueTask CloseAsync(ClientWebSocket socket, Task reading, TimeSpan timeout)
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(timeout);
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", bound.Token).ConfigureAwait(false);
+            }
+
+            await reading.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
+        {
+            socket.Abort();
+        }
+
+        socket.Dispose();
     }
 }

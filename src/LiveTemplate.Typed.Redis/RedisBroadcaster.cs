@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Threading.Channels;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis.History;
@@ -30,6 +31,9 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     private readonly bool _sharded;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RedisChannel> _inFlight = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static PublishedChannel t_lastPublished;
     private readonly HistoryScripts _history;
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
@@ -62,7 +66,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
     {
-        var sending = _subscriber.PublishAsync(ToRedis(channel), envelope);
+        var sending = _subscriber.PublishAsync(ToRedisForPublish(channel), envelope);
         if (!_sharded || Channels.TopicOf(channel) is null)
         {
             return sending;
@@ -237,6 +241,23 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         }
     }
 
+    /// <summary>
+    /// <see cref="ToRedis(string)"/> as UTF-8 bytes, kept for the thread's last channel string: a publisher that sends
+    /// to one scope again (the same name object, see <see cref="ChannelNames"/>) has the client write the bytes rather
+    /// than transcode the name each time.
+    /// </summary>
+    private RedisChannel ToRedisForPublish(string channel)
+    {
+        ref var last = ref t_lastPublished;
+        if (!ReferenceEquals(last.Name, channel) || last.Sharded != _sharded)
+        {
+            var bytes = Encoding.UTF8.GetBytes(channel);
+            last = new PublishedChannel(channel, _sharded, _sharded ? RedisChannel.Sharded(bytes) : RedisChannel.Literal(bytes));
+        }
+
+        return last.Channel;
+    }
+
     /// <summary>Every channel is literal (never a pattern); sharded when configured.</summary>
     private RedisChannel ToRedis(string channel) => _sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel);
 
@@ -250,4 +271,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     // A pattern's messages name the channel they were published on; a literal subscription's is its own.
     private static string ChannelOf(ChannelSubscription subscription, ChannelMessage message)
         => subscription.IsPattern ? (string?)message.Channel ?? subscription.Channel : subscription.Channel;
+
+    /// <summary>A thread's last published channel: the name, whether sharded, and the client's channel of its bytes.</summary>
+    private readonly record struct PublishedChannel(string? Name, bool Sharded, RedisChannel Channel);
 }

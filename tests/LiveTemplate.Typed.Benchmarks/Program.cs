@@ -23,7 +23,7 @@ string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i 
 var outPath = Option("--out") ?? "artifacts/bench/report.md";
 var onlyPeer = Option("--peer");         // for profiling: one peer (a part of its name) ...
 var onlyScenario = Option("--scenario"); // ... and one scenario (Group1, Group100, User1, User100)
-parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads"), Option("--baseline-server"), Option("--baseline-generator") }.OfType<string>());
+parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads"), Option("--round-seconds"), Option("--baseline-server"), Option("--baseline-generator") }.OfType<string>());
 bool Wants(string part) => parts.Count == 0 || parts.Contains(part) || parts.Contains("all");
 
 if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)) is { } profile)
@@ -33,7 +33,7 @@ if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)
 }
 
 using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
-var settings = new RunSettings(quick);
+var settings = new RunSettings(quick, Option("--round-seconds") is { } roundSeconds ? double.Parse(roundSeconds, System.Globalization.CultureInfo.InvariantCulture) : null);
 var report = new Report();
 report.Note($"# Benchmark run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick)" : string.Empty)}");
 report.Note($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {MachineLoad.Describe()}.");

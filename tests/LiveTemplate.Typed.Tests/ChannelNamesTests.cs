@@ -40,6 +40,24 @@ public sealed class ChannelNamesTests
         Assert.Equal("shop-eu:groupaction:group:g", names.GroupAction(new GroupId("g")));
     }
 
+    [Fact]
+    public void Names_are_right_when_scopes_prefixes_and_kinds_alternate_on_one_thread()
+    {
+        // A thread keeps the last name it built, to hand the same string back for the same scope.
+        var shop = new ChannelNames("shop");
+        var blog = new ChannelNames("blog");
+        var first = shop.GroupAction(new GroupId("g1"));
+
+        Assert.Same(first, shop.GroupAction(new GroupId(new string("g1".ToCharArray()))));
+        Assert.Equal("shop:groupaction:group:g2", shop.GroupAction(new GroupId("g2")));
+        Assert.Equal("blog:groupaction:group:g2", blog.GroupAction(new GroupId("g2")));
+        Assert.Equal("shop:broadcast:group:g2", shop.GroupBroadcast(new GroupId("g2")));
+        Assert.Equal("shop:action:user:g2", shop.ServerAction(new UserId("g2")));
+        Assert.Equal("shop:broadcast:user:g2", shop.UserBroadcast(new UserId("g2")));
+        Assert.Equal("shop:topic:g2", shop.Topic(new Topic("g2")));
+        Assert.Equal("shop:groupaction:group:g1", shop.GroupAction(new GroupId("g1")));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("has space")]

@@ -144,7 +144,7 @@ public abstract partial class ChannelBroadcaster
     private async ValueTask DeliverReceivedAsync(ChannelSubscription subscription, string channel, PubSubMessage message)
     {
         Metrics.Received();
-        Metrics.Delivered(message, Now);
+        Metrics.Delivered(message, _time);
         using var activity = BroadcasterTracing.StartReceive(channel, message);
 
         // Topics keep no history: a position on one (stamped by some other publisher) is not followed.

@@ -18,6 +18,9 @@ public sealed class ChannelNames
     private readonly string _groupAction;
     private readonly string _topic;
 
+    [ThreadStatic]
+    private static LastName t_lastName;
+
     /// <summary>Creates the names for <paramref name="prefix"/> (letters, digits and <c>-_.:</c>; several apps can share one Redis with different prefixes).</summary>
     /// <exception cref="ArgumentException">The prefix is empty, too long or has other characters.</exception>
     public ChannelNames(string prefix = DefaultPrefix)
@@ -66,19 +69,19 @@ public sealed class ChannelNames
     public string Global { get; }
 
     /// <summary>The group's broadcast channel.</summary>
-    public string GroupBroadcast(GroupId groupId) => _groupBroadcast + groupId.Value;
+    public string GroupBroadcast(GroupId groupId) => Named(_groupBroadcast, groupId.Value);
 
     /// <summary>The user's broadcast channel.</summary>
-    public string UserBroadcast(UserId userId) => _userBroadcast + userId.Value;
+    public string UserBroadcast(UserId userId) => Named(_userBroadcast, userId.Value);
 
     /// <summary>The user's server-action channel.</summary>
-    public string ServerAction(UserId userId) => _serverAction + userId.Value;
+    public string ServerAction(UserId userId) => Named(_serverAction, userId.Value);
 
     /// <summary>The group's group-action channel.</summary>
-    public string GroupAction(GroupId groupId) => _groupAction + groupId.Value;
+    public string GroupAction(GroupId groupId) => Named(_groupAction, groupId.Value);
 
     /// <summary>The topic's channel (Go's <c>{prefix}:topic:{topic}</c>).</summary>
-    public string Topic(Topic topic) => _topic + Typed.Topic.Require(topic, nameof(topic)).Value;
+    public string Topic(Topic topic) => Named(_topic, Typed.Topic.Require(topic, nameof(topic)).Value);
 
     /// <summary>
     /// The Redis glob a pattern subscribes: <c>{prefix}:topic:{pattern}</c>. The grammar leaves <c>*</c> the only glob
@@ -89,6 +92,24 @@ public sealed class ChannelNames
 
     /// <summary>The topic of a topic channel's name, or null when <paramref name="channel"/> is not one.</summary>
     public string? TopicOf(string channel) => channel.StartsWith(_topic, StringComparison.Ordinal) ? channel[_topic.Length..] : null;
+
+    /// <summary>
+    /// <paramref name="head"/> + <paramref name="id"/>, the same string again when the thread's last name had them: a
+    /// publisher that sends to one scope many times builds (and allocates) its channel's name once, and the transport
+    /// may then recognise that string by reference. One name per thread is kept, nothing more.
+    /// </summary>
+    private static string Named(string head, string id)
+    {
+        ref var last = ref t_lastName;
+        if (ReferenceEquals(last.Head, head) && string.Equals(last.Id, id, StringComparison.Ordinal))
+        {
+            return last.Channel!;
+        }
+
+        var channel = head + id;
+        last = new LastName(head, id, channel);
+        return channel;
+    }
 
     /// <summary>The channel of <paramref name="kind"/> for <paramref name="scopeId"/> (ignored for the global channel).</summary>
     internal string For(ChannelKind kind, string scopeId) => kind switch
@@ -101,4 +122,7 @@ public sealed class ChannelNames
         ChannelKind.Topic or ChannelKind.TopicPattern => _topic + scopeId,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown channel kind."),
     };
+
+    /// <summary>The last name a thread built: its head (one instance's kind prefix), scope id and the whole name.</summary>
+    private readonly record struct LastName(string? Head, string? Id, string? Channel);
 }

@@ -268,7 +268,9 @@ internal static class EnvelopeReader
             return EnvelopeError.WrongType(EnvelopeField.Timestamp, "an RFC 3339 string");
         }
 
-        if (reader.TryGetDateTimeOffset(out e.Timestamp)
+        // The common form (ours and Go's) without the general parser; every other form through it.
+        if ((!reader.ValueIsEscaped && !reader.HasValueSequence && Rfc3339.TryReadUtc(reader.ValueSpan, out e.Timestamp))
+            || reader.TryGetDateTimeOffset(out e.Timestamp)
             || DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out e.Timestamp))
         {
             return null;

@@ -22,6 +22,12 @@ internal static class EnvelopeWriter
     [ThreadStatic]
     private static PooledBufferWriter? t_scratch;
 
+    [ThreadStatic]
+    private static LastEncoded t_instanceId;
+
+    [ThreadStatic]
+    private static LastEncoded t_action;
+
     // The envelope's own depth plus the data's: typed data deeper than EnvelopeLimits.MaxDataDepth fails to write.
     private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeLimits.MaxEnvelopeDepth };
 
@@ -128,7 +134,7 @@ internal static class EnvelopeWriter
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.ServerActionType);
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.UserId), e.UserId);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
+        WriteEncodedOnce(w, EnvelopeField.Action, ref t_action, e.Action);
         var dataRange = WriteData(w, data);
         WriteOrigin(w, in e);
         WriteIfPresent(w, EnvelopeField.TraceParent, e.TraceParent);
@@ -144,7 +150,7 @@ internal static class EnvelopeWriter
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), type);
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.GroupId), e.GroupId ?? string.Empty);
         WriteIfPresent(w, EnvelopeField.Topic, e.Topic);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Action), e.Action);
+        WriteEncodedOnce(w, EnvelopeField.Action, ref t_action, e.Action);
         var dataRange = WriteData(w, data);
         w.WriteNumber(EnvelopeFields.Encoded(EnvelopeField.Seq), e.Seq);
         WriteOrigin(w, in e);
@@ -181,8 +187,47 @@ internal static class EnvelopeWriter
 
     private static void WriteOrigin(Utf8JsonWriter w, in Envelope e)
     {
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Timestamp), e.Timestamp.UtcDateTime);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.InstanceId), e.InstanceId);
+        Span<byte> timestamp = stackalloc byte[Rfc3339.MaxUtcLength];
+        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Timestamp), timestamp[..Rfc3339.WriteUtc(e.Timestamp.UtcDateTime, timestamp)]);
+        WriteEncodedOnce(w, EnvelopeField.InstanceId, ref t_instanceId, e.InstanceId);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> (null as null), encoded once for the thread when the same string comes again
+    /// (an instance's id, an action's name: the same object every publish), so that it is transcoded and checked for
+    /// escapes once rather than per envelope. A string seen once is written as it is: alternating values allocate
+    /// nothing.
+    /// </summary>
+    private static void WriteEncodedOnce(Utf8JsonWriter w, EnvelopeField field, ref LastEncoded last, string? value)
+    {
+        var name = EnvelopeFields.Encoded(field);
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else if (!ReferenceEquals(last.Value, value))
+        {
+            last = new LastEncoded { Value = value };
+            w.WriteString(name, value);
+        }
+        else
+        {
+            if (!last.IsEncoded)
+            {
+                last.Text = JsonEncodedText.Encode(value);
+                last.IsEncoded = true;
+            }
+
+            w.WriteString(name, last.Text);
+        }
+    }
+
+    /// <summary>The string a thread last wrote in a field, and its encoding once it came twice.</summary>
+    private struct LastEncoded
+    {
+        public string? Value;
+        public JsonEncodedText Text;
+        public bool IsEncoded;
     }
 
     /// <summary>Parks the cached writer so it holds no reference to a caller's buffer between uses.</summary>

@@ -1,13 +1,16 @@
 namespace LiveTemplate.Typed.Benchmarks.Harness;
 
 /// <summary>How long each part runs: the documented run, or a quick one (about a third) for trying things out.</summary>
-public sealed record RunSettings(bool Quick)
+public sealed record RunSettings(bool Quick, double? RoundSeconds = null)
 {
     /// <summary>Throughput runs per peer and scenario; the table shows the median.</summary>
     public int Rounds => Quick ? 1 : 3;
 
-    /// <summary>Seconds each throughput run publishes for (then it waits for the last deliveries).</summary>
-    public double ThroughputSeconds => Quick ? 0.5 : 1.5;
+    /// <summary>
+    /// Seconds each throughput run publishes for (then it waits for the last deliveries); <c>--round-seconds</c> makes
+    /// the rounds long enough for a profiler to watch one of them alone.
+    /// </summary>
+    public double ThroughputSeconds => RoundSeconds ?? (Quick ? 0.5 : 1.5);
 
     /// <summary>Seconds of each fixed-rate latency run.</summary>
     public double LatencySeconds => Quick ? 1.5 : 4;

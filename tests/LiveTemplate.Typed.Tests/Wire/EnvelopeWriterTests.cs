@@ -94,6 +94,24 @@ public sealed class EnvelopeWriterTests
         }
     }
 
+    [Fact]
+    public void Instance_ids_and_action_names_are_written_right_whether_they_repeat_or_alternate()
+    {
+        // The writer keeps a thread's last id and action encoded once they repeat: a new, an alternating or an
+        // escaped value must still come out as itself, byte for byte what the general writer makes of it.
+        string[] ids = ["inst-1", "inst-1", "ïnst <\"2\">", "ïnst <\"2\">", "inst-1", new string("inst-1".ToCharArray())];
+        string[] actions = ["moved", "moved", "a<b>&c", "moved", "a<b>&c", "a<b>&c"];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var message = new GroupActionMessage(new GroupId("g"), actions[i], Encoding.UTF8.GetBytes("{}"), ids[i], When, seq: (ulong)i + 1);
+            var json = Write(message);
+
+            Assert.Equal(ids[i], json.GetProperty("instanceID").GetString());
+            Assert.Equal(actions[i], json.GetProperty("action").GetString());
+            Assert.Contains($"\"instanceID\":{JsonSerializer.Serialize(ids[i])}", Encoding.UTF8.GetString(EnvelopeCodec.Encode(message)), StringComparison.Ordinal);
+        }
+    }
+
     internal static string Describe(PubSubMessage message) => message switch
     {
         BroadcastMessage b => $"{b.Scope}|{b.GroupId}|{b.UserId}|{b.ExcludeConnectionId}|{Convert.ToBase64String(b.Payload.Span)}",

@@ -61,12 +61,15 @@ internal sealed class BroadcasterMetrics : IDisposable
         _ => "unavailable",
     };
 
-    /// <summary>Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens).</summary>
-    public void Delivered(PubSubMessage message, DateTimeOffset now)
+    /// <summary>
+    /// Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens): the
+    /// clock is read only then (a clock read is a few percent of the whole receive path).
+    /// </summary>
+    public void Delivered(PubSubMessage message, TimeProvider time)
     {
         if (_lag.Enabled)
         {
-            _lag.Record((now - message.Timestamp).TotalMilliseconds, new KeyValuePair<string, object?>(LiveTemplateMeter.KindTag, BroadcasterTracing.KindOf(message)));
+            _lag.Record((time.GetUtcNow() - message.Timestamp).TotalMilliseconds, new KeyValuePair<string, object?>(LiveTemplateMeter.KindTag, BroadcasterTracing.KindOf(message)));
         }
     }
 

@@ -28,6 +28,9 @@ internal static class EnvelopeWriter
     [ThreadStatic]
     private static LastEncoded t_action;
 
+    [ThreadStatic]
+    private static LastEncoded t_scopeId;
+
     // The envelope's own depth plus the data's: typed data deeper than EnvelopeLimits.MaxDataDepth fails to write.
     private static readonly JsonWriterOptions Options = new() { MaxDepth = EnvelopeLimits.MaxEnvelopeDepth };
 
@@ -133,7 +136,7 @@ internal static class EnvelopeWriter
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), EnvelopeFields.ServerActionType);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.UserId), e.UserId);
+        WriteEncodedOnce(w, EnvelopeField.UserId, ref t_scopeId, e.UserId);
         WriteEncodedOnce(w, EnvelopeField.Action, ref t_action, e.Action);
         var dataRange = WriteData(w, data);
         WriteOrigin(w, in e);
@@ -148,7 +151,7 @@ internal static class EnvelopeWriter
     {
         w.WriteStartObject();
         w.WriteString(EnvelopeFields.Encoded(EnvelopeField.Type), type);
-        w.WriteString(EnvelopeFields.Encoded(EnvelopeField.GroupId), e.GroupId ?? string.Empty);
+        WriteEncodedOnce(w, EnvelopeField.GroupId, ref t_scopeId, e.GroupId ?? string.Empty);
         WriteIfPresent(w, EnvelopeField.Topic, e.Topic);
         WriteEncodedOnce(w, EnvelopeField.Action, ref t_action, e.Action);
         var dataRange = WriteData(w, data);
@@ -193,10 +196,10 @@ internal static class EnvelopeWriter
     }
 
     /// <summary>
-    /// Writes <paramref name="value"/> (null as null), encoded once for the thread when the same string comes again
-    /// (an instance's id, an action's name: the same object every publish), so that it is transcoded and checked for
-    /// escapes once rather than per envelope. A string seen once is written as it is: alternating values allocate
-    /// nothing.
+    /// Writes <paramref name="value"/> (null as null), encoded once for the thread when the same string comes again (an
+    /// instance's id, an action's name, often the scope's id: the same object every publish), so that it is transcoded
+    /// and checked for escapes once rather than per envelope. A string seen once is written as it is: alternating
+    /// values allocate nothing.
     /// </summary>
     private static void WriteEncodedOnce(Utf8JsonWriter w, EnvelopeField field, ref LastEncoded last, string? value)
     {

@@ -31,10 +31,10 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     private readonly bool _sharded;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RedisChannel> _inFlight = new(StringComparer.Ordinal);
+    private readonly HistoryScripts _history;
 
     [ThreadStatic]
     private static PublishedChannel t_lastPublished;
-    private readonly HistoryScripts _history;
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
     public RedisBroadcaster(IConnectionMultiplexer multiplexer, RedisBroadcasterOptions? options = null, ILogger<RedisBroadcaster>? logger = null)

@@ -8,6 +8,7 @@
 #   ./eng/cpu-budget.sh "raw StackExchange.Redis, awaited"        # the ceiling it is compared with
 #   ./eng/cpu-budget.sh "LiveTemplate.Typed" --perf /tmp/ours.data # also a system-wide perf profile of the window
 #   BENCH_DIR=../other-checkout ./eng/cpu-budget.sh ...            # another checkout's Release build (A/B)
+#                                                                  (its benchmark must know --round-seconds: 09214bd on)
 #
 # Needs the Release build of tests/LiveTemplate.Typed.Benchmarks (./eng/bench.sh builds it) and a quiet machine.
 set -euo pipefail

@@ -69,26 +69,26 @@ public sealed class ChannelNames
     public string Global { get; }
 
     /// <summary>The group's broadcast channel.</summary>
-    public string GroupBroadcast(GroupId groupId) => Named(_groupBroadcast, groupId.Value);
+    public string GroupBroadcast(GroupId groupId) => For(ChannelKind.GroupBroadcast, groupId.Value);
 
     /// <summary>The user's broadcast channel.</summary>
-    public string UserBroadcast(UserId userId) => Named(_userBroadcast, userId.Value);
+    public string UserBroadcast(UserId userId) => For(ChannelKind.UserBroadcast, userId.Value);
 
     /// <summary>The user's server-action channel.</summary>
-    public string ServerAction(UserId userId) => Named(_serverAction, userId.Value);
+    public string ServerAction(UserId userId) => For(ChannelKind.ServerAction, userId.Value);
 
     /// <summary>The group's group-action channel.</summary>
-    public string GroupAction(GroupId groupId) => Named(_groupAction, groupId.Value);
+    public string GroupAction(GroupId groupId) => For(ChannelKind.GroupAction, groupId.Value);
 
     /// <summary>The topic's channel (Go's <c>{prefix}:topic:{topic}</c>).</summary>
-    public string Topic(Topic topic) => Named(_topic, Typed.Topic.Require(topic, nameof(topic)).Value);
+    public string Topic(Topic topic) => For(ChannelKind.Topic, Typed.Topic.Require(topic, nameof(topic)).Value);
 
     /// <summary>
     /// The Redis glob a pattern subscribes: <c>{prefix}:topic:{pattern}</c>. The grammar leaves <c>*</c> the only glob
     /// character in it (prefix and segments cannot hold <c>?</c>, <c>[</c> or <c>\</c>); since Redis's <c>*</c> also
     /// matches across <c>/</c>, receivers check the match again with the grammar.
     /// </summary>
-    public string TopicPattern(TopicPattern pattern) => _topic + Typed.TopicPattern.Require(pattern, nameof(pattern)).Value;
+    public string TopicPattern(TopicPattern pattern) => For(ChannelKind.TopicPattern, Typed.TopicPattern.Require(pattern, nameof(pattern)).Value);
 
     /// <summary>The topic of a topic channel's name, or null when <paramref name="channel"/> is not one.</summary>
     public string? TopicOf(string channel) => channel.StartsWith(_topic, StringComparison.Ordinal) ? channel[_topic.Length..] : null;
@@ -112,14 +112,16 @@ public sealed class ChannelNames
     }
 
     /// <summary>The channel of <paramref name="kind"/> for <paramref name="scopeId"/> (ignored for the global channel).</summary>
-    internal string For(ChannelKind kind, string scopeId) => kind switch
+    internal string For(ChannelKind kind, string scopeId) => kind == ChannelKind.GlobalBroadcast ? Global : Named(HeadOf(kind), scopeId);
+
+    // Every name but the global one is its kind's head followed by the scope id.
+    private string HeadOf(ChannelKind kind) => kind switch
     {
-        ChannelKind.GlobalBroadcast => Global,
-        ChannelKind.GroupBroadcast => _groupBroadcast + scopeId,
-        ChannelKind.UserBroadcast => _userBroadcast + scopeId,
-        ChannelKind.ServerAction => _serverAction + scopeId,
-        ChannelKind.GroupAction => _groupAction + scopeId,
-        ChannelKind.Topic or ChannelKind.TopicPattern => _topic + scopeId,
+        ChannelKind.GroupBroadcast => _groupBroadcast,
+        ChannelKind.UserBroadcast => _userBroadcast,
+        ChannelKind.ServerAction => _serverAction,
+        ChannelKind.GroupAction => _groupAction,
+        ChannelKind.Topic or ChannelKind.TopicPattern => _topic,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown channel kind."),
     };
 

@@ -12,6 +12,7 @@
 #                                        #        subscriptions generator websockets aot-startup history presence
 #   ./eng/bench.sh websockets --baseline-server OTHER/tests/LiveTemplate.Typed.Benchmarks.Servers/Typed/bin/Release/net10.0/LiveTemplate.Typed.Benchmarks.TypedServer.dll
 #                                        # the WebSockets part with another build of our server beside this one (A/B)
+#   ./eng/bench.sh websockets --fan-out-only 1000   # only the group fan-out to 1,000 (with --baseline-server: a quick A/B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

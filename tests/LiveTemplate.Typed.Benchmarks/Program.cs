@@ -23,7 +23,7 @@ string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i 
 var outPath = Option("--out") ?? "artifacts/bench/report.md";
 var onlyPeer = Option("--peer");         // for profiling: one peer (a part of its name) ...
 var onlyScenario = Option("--scenario"); // ... and one scenario (Group1, Group100, User1, User100)
-parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads"), Option("--round-seconds"), Option("--baseline-server"), Option("--baseline-generator") }.OfType<string>());
+parts.ExceptWith(new[] { outPath, onlyPeer, onlyScenario, Option("--threads"), Option("--round-seconds"), Option("--baseline-server"), Option("--baseline-generator"), Option("--fan-out-only") }.OfType<string>());
 bool Wants(string part) => parts.Count == 0 || parts.Contains(part) || parts.Contains("all");
 
 if (parts.FirstOrDefault(p => p.StartsWith("profile:", StringComparison.Ordinal)) is { } profile)

@@ -25,7 +25,8 @@ public static class WebSocketsPart
     {
         report.Heading("End to end over WebSockets: LiveTemplate.Typed against SignalR");
         report.Note($"Start: {MachineLoad.Describe()}. Per stack: two server processes (Release, server GC, the defaults of a web app) on one redis-server, clients in this process; the machine's 2 cores run all of it.");
-        var idle = settings.Quick ? 1_000 : 10_000;
+        var only = FanOutOnly;
+        var idle = only is not null ? 0 : settings.Quick ? 1_000 : 10_000;
         var measured = TimeSpan.FromSeconds(settings.Quick ? 1.5 : 5);
         var stacks = new List<StackUnderTest>();
         try
@@ -37,25 +38,33 @@ public static class WebSocketsPart
                 var servers = await ServerPair.StartAsync(stack, redisEndpoint).ConfigureAwait(false);
                 var results = new StackResults();
                 stacks.Add(new StackUnderTest(stack, servers, results));
-                await MeasureIdleMemoryAsync(stack, servers, idle, results).ConfigureAwait(false);
+                if (idle > 0)
+                {
+                    await MeasureIdleMemoryAsync(stack, servers, idle, results).ConfigureAwait(false);
+                }
+
                 await stacks[^1].ConnectPublisherAsync().ConfigureAwait(false);
             }
 
             report.Note($"Idle memory measured: {MachineLoad.Describe()}.");
-            foreach (var size in GroupSizes)
+            foreach (var size in only is { } one ? [one] : GroupSizes)
             {
                 await FanOutAsync(stacks, size, measured).ConfigureAwait(false);
                 report.Note($"Fan-out to {size} measured: {MachineLoad.Describe()}.");
             }
 
             // A baseline build may predate the server's topic action: the topic rows need the same server on every side.
-            foreach (var size in HasBaseline ? [] : TopicSizes)
+            foreach (var size in HasBaseline || only is not null ? [] : TopicSizes)
             {
                 await FanOutAsync(stacks, size, measured, viaTopic: true).ConfigureAwait(false);
                 report.Note($"Topic fan-out to {size} measured: {MachineLoad.Describe()}.");
             }
 
-            await MoveCardAsync(stacks, measured).ConfigureAwait(false);
+            if (only is null)
+            {
+                await MoveCardAsync(stacks, measured).ConfigureAwait(false);
+            }
+
             report.Note($"End: {MachineLoad.Describe()}.");
         }
         finally
@@ -75,6 +84,25 @@ public static class WebSocketsPart
     /// commit), ours and that baseline instead of the history run: two versions of the SDK measured in one run.
     /// </summary>
     private static bool HasBaseline => Environment.GetCommandLineArgs().Contains("--baseline-server");
+
+    /// <summary>
+    /// With <c>--fan-out-only N</c>: the group fan-out to N alone (no idle memory, topic or board rows), for an A/B of a
+    /// change to the fan-out path in a few minutes (with <c>--baseline-server</c>).
+    /// </summary>
+    private static int? FanOutOnly
+    {
+        get
+        {
+            var args = Environment.GetCommandLineArgs();
+            var at = Array.IndexOf(args, "--fan-out-only");
+            if (at < 0)
+            {
+                return null;
+            }
+
+            return at + 1 < args.Length && int.TryParse(args[at + 1], out var size) && size > 0 ? size : throw new ArgumentException("--fan-out-only needs a group size (a positive number).");
+        }
+    }
 
     private static IStack[] Stacks()
     {

@@ -17,9 +17,17 @@ public static class WebSocketsTables
         table.AddFanOut("fan-out to", results[0].FanOut.Keys, r => r.FanOut, r => r.FanOutLatency, r => r.DeliveriesPerMessage, fanOutRate, rounds);
         table.AddFanOut("topic fan-out (SignalR: a group) to", results[0].TopicFanOut.Keys, r => r.TopicFanOut, r => r.TopicFanOutLatency, r => r.TopicDeliveriesPerMessage, fanOutRate, rounds);
 
-        table.AddLatency($"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", r => r.MoveCard!);
-        table.Add($"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", r => r.WorkingSetPerConnection / 1024, 1);
-        table.Add($"{Report.Number(idle)} idle connections", "managed heap per connection after full GC, KiB", r => r.HeapPerConnection / 1024, 1);
+        if (results.All(r => r.MoveCard is not null))
+        {
+            table.AddLatency($"move a card, board of {boardSize}, {Report.Number(movesPerSecond)} moves/s", r => r.MoveCard!);
+        }
+
+        if (idle > 0)
+        {
+            table.Add($"{Report.Number(idle)} idle connections", "working set per connection, KiB (lower is better)", r => r.WorkingSetPerConnection / 1024, 1);
+            table.Add($"{Report.Number(idle)} idle connections", "managed heap per connection after full GC, KiB", r => r.HeapPerConnection / 1024, 1);
+        }
+
         report.Table(header, table.All);
         report.Note("Latency: from the send call in the load process to the receiving client's read of the frame (µs; p50 / p99 / p99.9 of every delivery). A lost or doubled delivery is shown as \"(N lost)\".");
     }

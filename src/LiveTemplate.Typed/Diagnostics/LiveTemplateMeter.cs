@@ -45,6 +45,6 @@ public static class LiveTemplateMeter
     /// </summary>
     public const string DeliveryLag = "livetemplate.delivery.lag";
 
-    /// <summary>The tag that names a message's kind: <c>server_action</c>, <c>group_action</c> or <c>broadcast</c>.</summary>
+    /// <summary>The tag that names a message's kind: <c>server_action</c>, <c>group_action</c>, <c>topic_action</c> or <c>broadcast</c>.</summary>
     public const string KindTag = "kind";
 }

@@ -46,7 +46,11 @@ public static class WebSocketsPart
                 await stacks[^1].ConnectPublisherAsync().ConfigureAwait(false);
             }
 
-            report.Note($"Idle memory measured: {MachineLoad.Describe()}.");
+            if (idle > 0)
+            {
+                report.Note($"Idle memory measured: {MachineLoad.Describe()}.");
+            }
+
             foreach (var size in only is { } one ? [one] : GroupSizes)
             {
                 await FanOutAsync(stacks, size, measured).ConfigureAwait(false);

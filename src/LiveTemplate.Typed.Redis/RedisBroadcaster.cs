@@ -64,6 +64,11 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// <c>PUBLISH</c> for pattern subscribers (Redis has no sharded patterns); an instance that holds both receives it
     /// twice and its intake drops the second copy by (instanceID, seq). See docs/topics.md for the cost.
     /// </remarks>
+    /// <remarks>
+    /// Every classic <c>PUBLISH</c> is routed by its channel's slot (<c>WithKeyRouting</c>): on a cluster the client
+    /// would otherwise send each to any node, and two messages of one channel that start on different nodes can
+    /// overtake each other on the cluster bus (the pattern copies of a topic's actions did, out of publish order).
+    /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
     {
         var sending = _subscriber.PublishAsync(ToRedisForPublish(channel), envelope);
@@ -72,7 +77,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
             return sending;
         }
 
-        return Task.WhenAll(sending, _subscriber.PublishAsync(RedisChannel.Literal(channel), envelope));
+        return Task.WhenAll(sending, _subscriber.PublishAsync(RedisChannel.Literal(channel).WithKeyRouting(), envelope));
     }
 
     /// <inheritdoc />
@@ -252,7 +257,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         if (!ReferenceEquals(last.Name, channel) || last.Sharded != _sharded)
         {
             var bytes = Encoding.UTF8.GetBytes(channel);
-            last = new PublishedChannel(channel, _sharded, _sharded ? RedisChannel.Sharded(bytes) : RedisChannel.Literal(bytes));
+            last = new PublishedChannel(channel, _sharded, _sharded ? RedisChannel.Sharded(bytes) : RedisChannel.Literal(bytes).WithKeyRouting());
         }
 
         return last.Channel;

@@ -21,6 +21,15 @@ public sealed class ClusterBroadcasterSpecification(ClusterFixture cluster) : Br
     protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnClusterAsync(cluster.Cluster);
 }
 
+/// <summary>
+/// The same contract with classic pub/sub on a cluster (<c>UseShardedPubSub</c> off): every publish is forwarded over the
+/// cluster bus, so a channel's order holds only if its publishes start on one node (they are routed by the channel's slot).
+/// </summary>
+public sealed class ClusterClassicBroadcasterSpecification(ClusterFixture cluster) : BroadcasterSpecification, IClassFixture<ClusterFixture>
+{
+    protected override async Task<BroadcasterHarness> CreateHarnessAsync() => await RedisHarness.OnClusterAsync(cluster.Cluster, sharded: false);
+}
+
 /// <summary>One cluster for a whole test class.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {

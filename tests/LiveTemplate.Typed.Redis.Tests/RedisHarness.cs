@@ -31,8 +31,8 @@ internal sealed class RedisHarness : BroadcasterHarness
         return await StartAsync(new RedisHarness(() => server.ConnectAsync("allowAdmin=true"), sharded, server));
     }
 
-    /// <summary>A cluster shared with other tests (channel prefixes keep them apart); sharded pub/sub.</summary>
-    public static Task<RedisHarness> OnClusterAsync(RedisCluster cluster) => StartAsync(new RedisHarness(() => cluster.ConnectAsync("allowAdmin=true"), sharded: true, server: null));
+    /// <summary>A cluster shared with other tests (channel prefixes keep them apart); sharded pub/sub unless <paramref name="sharded"/> is false (classic pub/sub, forwarded over the cluster bus).</summary>
+    public static Task<RedisHarness> OnClusterAsync(RedisCluster cluster, bool sharded = true) => StartAsync(new RedisHarness(() => cluster.ConnectAsync("allowAdmin=true"), sharded, server: null));
 
     private static async Task<RedisHarness> StartAsync(RedisHarness harness)
     {
@@ -54,11 +54,13 @@ internal sealed class RedisHarness : BroadcasterHarness
         return (new RedisBroadcaster(multiplexer, options, log), log);
     }
 
+    // Routed by the channel's slot, as the broadcaster publishes: on a cluster, a raw message and the broadcaster's next
+    // one then start on the same node, and the cluster bus keeps their order.
     public override Task PublishRawAsync(string channel, ReadOnlyMemory<byte> message)
-        => _rawClient.GetSubscriber().PublishAsync(_sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel), message);
+        => _rawClient.GetSubscriber().PublishAsync(_sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel).WithKeyRouting(), message);
 
     public override Task PublishRawClassicAsync(string channel, ReadOnlyMemory<byte> message)
-        => _rawClient.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
+        => _rawClient.GetSubscriber().PublishAsync(RedisChannel.Literal(channel).WithKeyRouting(), message);
 
     public override async Task<long> CountSubscribersAsync(string channel)
     {

@@ -247,9 +247,10 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     }
 
     /// <summary>
-    /// <see cref="ToRedis(string)"/> as UTF-8 bytes, kept for the thread's last channel string: a publisher that sends
-    /// to one scope again (the same name object, see <see cref="ChannelNames"/>) has the client write the bytes rather
-    /// than transcode the name each time.
+    /// The channel a publish goes to: as <see cref="ToRedis(string)"/>, but a classic one routed by its slot (see
+    /// <see cref="PublishToTransportAsync"/>), and as UTF-8 bytes kept for the thread's last channel string: a publisher
+    /// that sends to one scope again (the same name object, see <see cref="ChannelNames"/>) has the client write the
+    /// bytes rather than transcode the name each time.
     /// </summary>
     private RedisChannel ToRedisForPublish(string channel)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Threading.Channels;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis.History;
@@ -28,13 +27,10 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
 
     private readonly IConnectionMultiplexer _multiplexer;
     private readonly ISubscriber _subscriber;
-    private readonly bool _sharded;
+    private readonly RedisChannelShapes _shapes;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RedisChannel> _inFlight = new(StringComparer.Ordinal);
     private readonly HistoryScripts _history;
-
-    [ThreadStatic]
-    private static PublishedChannel t_lastPublished;
 
     /// <summary>Creates the broadcaster over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
     public RedisBroadcaster(IConnectionMultiplexer multiplexer, RedisBroadcasterOptions? options = null, ILogger<RedisBroadcaster>? logger = null)
@@ -43,8 +39,8 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         ArgumentNullException.ThrowIfNull(multiplexer);
         _multiplexer = multiplexer;
         _subscriber = multiplexer.GetSubscriber();
-        _sharded = options.UseShardedPubSub;
-        _history = new HistoryScripts(multiplexer.GetDatabase(), _sharded, HistoryScripts.NewEpochPrefix(), options.HistorySize, options.HistoryIdleExpiry);
+        _shapes = new RedisChannelShapes(options.UseShardedPubSub);
+        _history = new HistoryScripts(multiplexer.GetDatabase(), options.UseShardedPubSub, HistoryScripts.NewEpochPrefix(), options.HistorySize, options.HistoryIdleExpiry);
         _multiplexer.ConnectionFailed += OnConnectionFailed;
         _multiplexer.ConnectionRestored += OnConnectionRestored;
         Start();
@@ -65,19 +61,18 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// twice and its intake drops the second copy by (instanceID, seq). See docs/topics.md for the cost.
     /// </remarks>
     /// <remarks>
-    /// Every classic <c>PUBLISH</c> is routed by its channel's slot (<c>WithKeyRouting</c>): on a cluster the client
-    /// would otherwise send each to any node, and two messages of one channel that start on different nodes can
-    /// overtake each other on the cluster bus (the pattern copies of a topic's actions did, out of publish order).
+    /// Every classic <c>PUBLISH</c> is routed by its channel's slot (<see cref="RedisChannelShapes"/>): on a cluster two
+    /// messages of one channel must not start on different nodes, where they can overtake each other on the cluster bus.
     /// </remarks>
     protected override Task PublishToTransportAsync(string channel, ReadOnlyMemory<byte> envelope, CancellationToken ct)
     {
-        var sending = _subscriber.PublishAsync(ToRedisForPublish(channel), envelope);
-        if (!_sharded || Channels.TopicOf(channel) is null)
+        var sending = _subscriber.PublishAsync(_shapes.ForPublish(channel), envelope);
+        if (!_shapes.Sharded || Channels.TopicOf(channel) is null)
         {
             return sending;
         }
 
-        return Task.WhenAll(sending, _subscriber.PublishAsync(RedisChannel.Literal(channel).WithKeyRouting(), envelope));
+        return Task.WhenAll(sending, _subscriber.PublishAsync(_shapes.ClassicForPublish(channel), envelope));
     }
 
     /// <inheritdoc />
@@ -99,7 +94,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// <inheritdoc />
     protected override async Task SubscribeToTransportAsync(ChannelSubscription subscription, bool refresh, CancellationToken ct)
     {
-        var channel = ToRedis(subscription);
+        var channel = _shapes.ForSubscription(subscription);
         if (_queues.TryRemove(subscription.Channel, out var stale))
         {
             await stale.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
@@ -148,7 +143,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         else if (connected)
         {
             // A retry after an unsubscribe that failed: Redis may still hold the channel although the multiplexer does not.
-            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription)).ConfigureAwait(false);
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, _shapes.ForSubscription(subscription)).ConfigureAwait(false);
         }
     }
 
@@ -163,7 +158,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         _multiplexer.ConnectionFailed -= OnConnectionFailed;
         _multiplexer.ConnectionRestored -= OnConnectionRestored;
         var away = !IsConnected;
-        var held = stillSubscribed.Select(ToRedis).Concat(_queues.Values.Select(q => q.Channel)).Concat(_inFlight.Values).Distinct().ToList();
+        var held = stillSubscribed.Select(_shapes.ForSubscription).Concat(_queues.Values.Select(q => q.Channel)).Concat(_inFlight.Values).Distinct().ToList();
         foreach (var channel in _inFlight.Values)
         {
             _subscriber.Unsubscribe(channel, null, CommandFlags.FireAndForget);
@@ -234,7 +229,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     protected override async Task<IReadOnlyList<ChannelSubscription>> FindLostAsync(IReadOnlyCollection<ChannelSubscription> wanted, CancellationToken ct)
     {
         await _subscriber.PingAsync().WaitAsync(ct).ConfigureAwait(false);
-        return wanted.Where(s => _subscriber.SubscribedEndpoint(ToRedis(s)) is null).ToList();
+        return wanted.Where(s => _subscriber.SubscribedEndpoint(_shapes.ForSubscription(s)) is null).ToList();
     }
 
     /// <inheritdoc />
@@ -242,42 +237,11 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     {
         foreach (var subscription in released)
         {
-            await ChannelSweep.ForgetOnServerAsync(_subscriber, ToRedis(subscription)).WaitAsync(ct).ConfigureAwait(false);
+            await ChannelSweep.ForgetOnServerAsync(_subscriber, _shapes.ForSubscription(subscription)).WaitAsync(ct).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// The channel a publish goes to: as <see cref="ToRedis(string)"/>, but a classic one routed by its slot (see
-    /// <see cref="PublishToTransportAsync"/>), and as UTF-8 bytes kept for the thread's last channel string: a publisher
-    /// that sends to one scope again (the same name object, see <see cref="ChannelNames"/>) has the client write the
-    /// bytes rather than transcode the name each time.
-    /// </summary>
-    private RedisChannel ToRedisForPublish(string channel)
-    {
-        ref var last = ref t_lastPublished;
-        if (!ReferenceEquals(last.Name, channel) || last.Sharded != _sharded)
-        {
-            var bytes = Encoding.UTF8.GetBytes(channel);
-            last = new PublishedChannel(channel, _sharded, _sharded ? RedisChannel.Sharded(bytes) : RedisChannel.Literal(bytes).WithKeyRouting());
-        }
-
-        return last.Channel;
-    }
-
-    /// <summary>Every channel is literal (never a pattern); sharded when configured.</summary>
-    private RedisChannel ToRedis(string channel) => _sharded ? RedisChannel.Sharded(channel) : RedisChannel.Literal(channel);
-
-    /// <summary>
-    /// A subscription's Redis channel: a topic pattern is a classic pattern (<c>PSUBSCRIBE</c>, whose only glob character
-    /// the grammar allows is a whole-segment <c>*</c>), even with sharding on; every other channel is literal.
-    /// </summary>
-    private RedisChannel ToRedis(ChannelSubscription subscription)
-        => subscription.IsPattern ? RedisChannel.Pattern(subscription.Channel) : ToRedis(subscription.Channel);
 
     // A pattern's messages name the channel they were published on; a literal subscription's is its own.
     private static string ChannelOf(ChannelSubscription subscription, ChannelMessage message)
         => subscription.IsPattern ? (string?)message.Channel ?? subscription.Channel : subscription.Channel;
-
-    /// <summary>A thread's last published channel: the name, whether sharded, and the client's channel of its bytes.</summary>
-    private readonly record struct PublishedChannel(string? Name, bool Sharded, RedisChannel Channel);
 }

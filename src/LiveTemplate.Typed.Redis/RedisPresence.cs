@@ -21,7 +21,7 @@ public sealed class RedisPresence : PresenceTracker
     private readonly ISubscriber _subscriber;
     private readonly PresenceKeys _keys;
     private readonly RedisValue _publish;
-    private readonly bool _sharded;
+    private readonly RedisChannelShapes _shapes;
     private readonly ConcurrentDictionary<PresenceScope, ChannelMessageQueue> _queues = new();
 
     /// <summary>Creates the tracker over <paramref name="multiplexer"/>, which stays the application's to dispose.</summary>
@@ -38,8 +38,8 @@ public sealed class RedisPresence : PresenceTracker
         _database = multiplexer.GetDatabase();
         _subscriber = multiplexer.GetSubscriber();
         _keys = new PresenceKeys(options.Prefix);
-        _sharded = options.UseShardedPubSub;
-        _publish = _sharded ? "SPUBLISH" : "PUBLISH";
+        _shapes = new RedisChannelShapes(options.UseShardedPubSub);
+        _publish = _shapes.Sharded ? "SPUBLISH" : "PUBLISH";
         Start();
     }
 
@@ -126,7 +126,7 @@ public sealed class RedisPresence : PresenceTracker
     /// <inheritdoc />
     protected override async Task WatchOnStoreAsync(PresenceScope scope, CancellationToken ct)
     {
-        var queue = await _subscriber.SubscribeAsync(ToRedis(scope)).WaitAsync(ct).ConfigureAwait(false);
+        var queue = await _subscriber.SubscribeAsync(_shapes.Literal(_keys.Channel(scope))).WaitAsync(ct).ConfigureAwait(false);
         _queues[scope] = queue;
         _ = ConsumeAsync(queue);
     }
@@ -151,7 +151,6 @@ public sealed class RedisPresence : PresenceTracker
     private Task<RedisResult> RunAsync(PresenceScope scope, string op, params RedisValue[] arguments)
         => PresenceScripts.Change.RunAsync(_database, _keys.Of(scope), [op, _keys.Channel(scope), _publish, scope.Key, .. arguments]);
 
-    private RedisChannel ToRedis(PresenceScope scope) => _sharded ? RedisChannel.Sharded(_keys.Channel(scope)) : RedisChannel.Literal(_keys.Channel(scope));
 
     private async Task ConsumeAsync(ChannelMessageQueue queue)
     {

@@ -211,12 +211,12 @@ public static class WebSocketsPart
         results.HeapPerConnection = (after.ManagedHeap - before.ManagedHeap) / (double)idle;
     }
 
-    // 0, 1, 2 in even rounds and 2, 1, 0 in odd ones.
     // Round r starts with stack r: over three rounds each of three stacks runs once first, once in the middle and once
     // last (0 1 2, 1 2 0, 2 0 1). With 0 1 2 / 2 1 0 / 0 1 2 the middle place was always the same stack's, and in runs
     // of one build in two places the middle one came out ahead more often than not (docs/benchmarks.md).
     private static IEnumerable<int> Rotated(int count, int round) => Enumerable.Range(0, count).Select(i => (i + round) % count);
 
+    // 0, 1, 2 in even rounds and 2, 1, 0 in odd ones: the order of the fixed-rate runs (its round is the group size).
     private static IEnumerable<int> Alternating(int count, int round)
         => round % 2 == 0 ? Enumerable.Range(0, count) : Enumerable.Range(0, count).Reverse();
 }

@@ -10,12 +10,14 @@ namespace LiveTemplate.Typed;
 /// </summary>
 public sealed class ActionContext
 {
-    private ActionContext(ActionScope scope, UserId? userId, GroupId? groupId, PubSubMessage? message, LocalConnection? connection, CancellationToken cancellationToken, Topic? topic = null)
+    // One id field for the three scopes (the scope says which it is): the context is made for every connection an
+    // action reaches, so it is kept small.
+    private readonly string? _scopeId;
+
+    private ActionContext(ActionScope scope, string? scopeId, PubSubMessage? message, LocalConnection? connection, CancellationToken cancellationToken)
     {
-        Topic = topic;
         Scope = scope;
-        UserId = userId;
-        GroupId = groupId;
+        _scopeId = scopeId;
         Message = message;
         Connection = connection;
         CancellationToken = cancellationToken;
@@ -25,13 +27,13 @@ public sealed class ActionContext
     public ActionScope Scope { get; }
 
     /// <summary>The user the action was sent to, for a server action; otherwise null.</summary>
-    public UserId? UserId { get; }
+    public UserId? UserId => Scope == ActionScope.Server && _scopeId is not null ? Typed.UserId.FromValidated(_scopeId) : null;
 
     /// <summary>The group the action was sent to, for a group action; otherwise null.</summary>
-    public GroupId? GroupId { get; }
+    public GroupId? GroupId => Scope == ActionScope.Group && _scopeId is not null ? Typed.GroupId.FromValidated(_scopeId) : null;
 
     /// <summary>The topic the action was published to, for a topic action; otherwise null.</summary>
-    public Topic? Topic { get; }
+    public Topic? Topic => Scope == ActionScope.Topic && _scopeId is not null ? Typed.Topic.FromValidated(_scopeId) : null;
 
     /// <summary>The message that carried the action (who published it and when), or null when it was invoked directly.</summary>
     public PubSubMessage? Message { get; }
@@ -46,34 +48,34 @@ public sealed class ActionContext
     public static ActionContext From(ServerActionMessage message, LocalConnection? connection = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new ActionContext(ActionScope.Server, message.UserId, null, message, connection, cancellationToken);
+        return new ActionContext(ActionScope.Server, message.UserId.Value, message, connection, cancellationToken);
     }
 
     /// <summary>The context of a group action that arrived in <paramref name="message"/>.</summary>
     public static ActionContext From(GroupActionMessage message, LocalConnection? connection = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new ActionContext(ActionScope.Group, null, message.GroupId, message, connection, cancellationToken);
+        return new ActionContext(ActionScope.Group, message.GroupId.Value, message, connection, cancellationToken);
     }
 
     /// <summary>The context of a topic action that arrived in <paramref name="message"/>.</summary>
     public static ActionContext From(TopicActionMessage message, LocalConnection? connection = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new ActionContext(ActionScope.Topic, null, null, message, connection, cancellationToken, message.Topic);
+        return new ActionContext(ActionScope.Topic, message.Topic.Value, message, connection, cancellationToken);
     }
 
     /// <summary>The context of a topic action for <paramref name="topic"/> invoked directly, without a message.</summary>
     public static ActionContext ForTopic(Topic topic, LocalConnection? connection = null, CancellationToken cancellationToken = default)
-        => new(ActionScope.Topic, null, null, null, connection, cancellationToken, Typed.Topic.Require(topic, nameof(topic)));
+        => new(ActionScope.Topic, Typed.Topic.Require(topic, nameof(topic)).Value, null, connection, cancellationToken);
 
     /// <summary>The context of a server action for <paramref name="userId"/> invoked directly, without a message.</summary>
     public static ActionContext ForUser(UserId userId, LocalConnection? connection = null, CancellationToken cancellationToken = default)
-        => new(ActionScope.Server, ScopeIdRules.Require(userId, nameof(userId)), null, null, connection, cancellationToken);
+        => new(ActionScope.Server, ScopeIdRules.Require(userId, nameof(userId)).Value, null, connection, cancellationToken);
 
     /// <summary>The context of a group action for <paramref name="groupId"/> invoked directly, without a message.</summary>
     public static ActionContext ForGroup(GroupId groupId, LocalConnection? connection = null, CancellationToken cancellationToken = default)
-        => new(ActionScope.Group, null, ScopeIdRules.Require(groupId, nameof(groupId)), null, connection, cancellationToken);
+        => new(ActionScope.Group, ScopeIdRules.Require(groupId, nameof(groupId)).Value, null, connection, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => Scope switch

@@ -10,12 +10,12 @@ public interface IPresence : IAsyncDisposable
     string InstanceId { get; }
 
     /// <summary>Tracks <paramref name="connectionId"/> in <paramref name="groupId"/> (and in <paramref name="userId"/>'s own scope) with <paramref name="metadata"/> (one JSON object, or empty for <c>{}</c>).</summary>
-    /// <exception cref="ArgumentException">The metadata is not one JSON object, or exceeds <see cref="PresenceOptions.MaxMetadataBytes"/>.</exception>
+    /// <exception cref="ArgumentException">The connection id breaks the scope id rules (as the registry's does), or the metadata is not one JSON object, or exceeds <see cref="PresenceOptions.MaxMetadataBytes"/>.</exception>
     /// <exception cref="InvalidOperationException">The connection is already tracked here (update it instead).</exception>
     Task TrackAsync(GroupId groupId, string connectionId, UserId? userId, ReadOnlyMemory<byte> metadata, CancellationToken ct = default);
 
     /// <summary>Replaces the metadata of a connection this instance tracks.</summary>
-    /// <exception cref="ArgumentException">The metadata is not one JSON object, or exceeds <see cref="PresenceOptions.MaxMetadataBytes"/>.</exception>
+    /// <exception cref="ArgumentException">The connection id breaks the scope id rules (as the registry's does), or the metadata is not one JSON object, or exceeds <see cref="PresenceOptions.MaxMetadataBytes"/>.</exception>
     /// <exception cref="InvalidOperationException">This instance does not track the connection (only the instance that holds a connection may change it).</exception>
     Task UpdateAsync(string connectionId, ReadOnlyMemory<byte> metadata, CancellationToken ct = default);
 

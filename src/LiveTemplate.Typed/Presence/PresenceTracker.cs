@@ -123,7 +123,7 @@ public abstract class PresenceTracker : IPresence
     {
         ThrowIfDisposed();
         ScopeIdRules.Require(groupId, nameof(groupId));
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        ScopeIdRules.Validate(connectionId, "A connection id", nameof(connectionId));
         if (userId is { } user)
         {
             ScopeIdRules.Require(user, nameof(userId));
@@ -145,7 +145,7 @@ public abstract class PresenceTracker : IPresence
     public async Task UpdateAsync(string connectionId, ReadOnlyMemory<byte> metadata, CancellationToken ct = default)
     {
         ThrowIfDisposed();
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        ScopeIdRules.Validate(connectionId, "A connection id", nameof(connectionId));
         var stored = PresenceMetadataRules.Validate(metadata, Options.MaxMetadataBytes, nameof(metadata));
         if (!_local.TryGetValue(connectionId, out var connection))
         {
@@ -181,7 +181,7 @@ public abstract class PresenceTracker : IPresence
     /// <inheritdoc />
     public async Task<bool> UntrackAsync(string connectionId, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        ScopeIdRules.Validate(connectionId, "A connection id", nameof(connectionId));
         if (!_local.TryRemove(connectionId, out var connection))
         {
             return false;

@@ -171,6 +171,26 @@ public abstract partial class PresenceSpecification : IAsyncLifetime
         Assert.Equal("""{"ok":true}""", Text(Assert.Single(await a.ListAsync(PresenceScope.Of(group))).Metadata));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a\tb")]
+    [InlineData("line\nbreak")]
+    public async Task A_connection_id_that_breaks_the_scope_id_rules_is_refused_and_nothing_is_stored(string connectionId)
+    {
+        var a = await Harness.StartAsync();
+        var group = NewGroup();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => a.TrackAsync(group, connectionId, null, Json("""{"ok":true}""")));
+        await Assert.ThrowsAsync<ArgumentException>(() => a.UpdateAsync(connectionId, Json("""{"ok":true}""")));
+        await Assert.ThrowsAsync<ArgumentException>(() => a.UntrackAsync(connectionId));
+
+        Assert.Equal("connectionId", refused.ParamName);
+        Assert.False(a.IsTracked(connectionId));
+        Assert.Empty(await a.ListAsync(PresenceScope.Of(group)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => a.TrackAsync(group, null!, null, Json("""{"ok":true}""")));
+    }
+
     [Fact]
     public async Task Metadata_over_the_bound_is_refused_naming_the_bound()
     {

@@ -29,9 +29,16 @@ public sealed class LiveEndpointOptions
     /// invoked from a browser: the handler's other actions are server-only. A group action runs for the connection's
     /// own group; a server action runs for the connection's own user and is refused for an anonymous connection.
     /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="TAction"/> is a topic action: a browser publishes to a topic
+    /// through a handler's action (<c>LiveConnection.PublishAsync</c>), never by invoking the topic action itself.</exception>
     public LiveEndpointOptions AllowFromBrowser<TAction>()
         where TAction : IAction<TAction>
     {
+        if (TAction.Scope is not (ActionScope.Group or ActionScope.Server))
+        {
+            throw new ArgumentException($"{typeof(TAction).Name} is a {TAction.Scope} action: browsers may invoke group and server actions only; publish a topic action from the handler of one of those (LiveConnection.PublishAsync).", nameof(TAction));
+        }
+
         _browserActions[TAction.ActionName] = TAction.Scope;
         return this;
     }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Sessions;
@@ -71,7 +72,31 @@ public sealed class LiveConnection
     public ValueTask SendAsync(string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        RequireOneJsonValue(utf8Json.Span);
         return _session.Sender.SendAsync((name, utf8Json), Frames.WriteUpdate, cancellationToken);
+    }
+
+    // Checked before anything is written: the frame's writer would otherwise throw JsonException halfway through.
+    private static void RequireOneJsonValue(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (reader.Read())
+            {
+                reader.Skip();
+                if (!reader.Read())
+                {
+                    return;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"utf8Json must be one JSON value: {ex.Message}", "utf8Json", ex);
+        }
+
+        throw new ArgumentException(json.IsEmpty ? "utf8Json must be one JSON value; it is empty." : "utf8Json must be one JSON value; more follows it.", "utf8Json");
     }
 
     /// <summary>
@@ -122,7 +147,15 @@ public sealed class LiveConnection
     /// <summary>Runs <paramref name="action"/> on every connection subscribed to <paramref name="topic"/> (or a matching pattern), this one included when it is.</summary>
     public Task PublishAsync<TAction>(Topic topic, TAction action, CancellationToken cancellationToken = default)
         where TAction : ITopicAction<TAction>
-        => _broadcaster is ITopicBroadcaster topics ? topics.PublishAsync(topic, action, cancellationToken) : throw new NotSupportedException($"{_broadcaster.GetType().Name} does not carry topics.");
+        => Topics.PublishAsync(topic, action, cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> on every connection subscribed to the topic its template derives from its members (or a matching pattern), this one included when it is.</summary>
+    /// <exception cref="ArgumentException">A member's value does not make a valid topic segment.</exception>
+    public Task PublishAsync<TAction>(TAction action, CancellationToken cancellationToken = default)
+        where TAction : ITemplatedTopicAction<TAction>
+        => Topics.PublishAsync(action, cancellationToken);
+
+    private ITopicBroadcaster Topics => _broadcaster as ITopicBroadcaster ?? throw new NotSupportedException($"{_broadcaster.GetType().Name} does not carry topics.");
 
     /// <summary>Closes the connection (1000, <paramref name="reason"/>) once the current action returns.</summary>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is longer than a close frame allows (123 UTF-8 bytes).</exception>

@@ -42,6 +42,9 @@ public static class LiveTemplateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveTemplateOptions>, LiveTemplateOptionsValidator>());
         services.TryAddSingleton<IBroadcasterFactory, InMemoryBroadcasterFactory>();
         services.TryAddSingleton<IBroadcaster>(BroadcasterFactory.Create);
+        services.TryAddSingleton<ITopicBroadcaster>(static sp => sp.GetRequiredService<IBroadcaster>() is ITopicBroadcaster topics
+            ? topics
+            : throw new InvalidOperationException($"The registered IBroadcaster ({sp.GetRequiredService<IBroadcaster>().GetType().Name}) does not carry topics: ITopicBroadcaster needs a broadcaster that implements it, as InMemoryBroadcaster and RedisBroadcaster do."));
         services.TryAddSingleton<IPresenceFactory, InMemoryPresenceFactory>();
         services.TryAddSingleton<IPresence>(static sp => sp.GetRequiredService<IPresenceFactory>().Create(
             sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value.Presence, sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value, sp));

@@ -29,6 +29,24 @@ public sealed class ConnectionLoopTests : IAsyncLifetime
         await Absence.ProveAsync(sender, _app.Broadcaster, new GroupId("board:team"));
     }
 
+    [Theory]
+    [InlineData("nope")]
+    [InlineData("{\"a\":")]
+    [InlineData("{} {}")]
+    [InlineData("")]
+    public async Task An_update_that_is_not_one_JSON_value_is_refused_with_ArgumentException_and_the_connection_sends_on(string json)
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.Board("updates"));
+
+        await client.SendActionAsync("send-update", System.Text.Json.JsonSerializer.Serialize(new { json }));
+        var refusal = await client.NextAsync("the refusal");
+        Assert.Equal(("posted", "refused utf8Json"), (refusal.Action, refusal.Text));
+
+        await client.SendActionAsync("send-update", """{"json":"{\"cards\":[1,2]}"}""");
+        var update = await client.NextAsync("a valid update after it");
+        Assert.Equal(("update", "raw", 2), (update.Type, update.Get("name"), update.Data.GetProperty("cards").GetArrayLength()));
+    }
+
     [Fact]
     public async Task Actions_of_one_connection_run_one_at_a_time_in_arrival_order_whatever_their_source()
     {

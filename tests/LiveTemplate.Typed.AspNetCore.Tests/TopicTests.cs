@@ -1,6 +1,7 @@
 using System.Text;
 using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace LiveTemplate.Typed.AspNetCore.Tests;
@@ -38,7 +39,20 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
 
         await browser.SendAsync("""{"topic":"subscribe","name":"lvt:user:carol-t2"}""");
         Assert.Equal((LiveErrorCodes.TopicForbidden, "lvt:user:carol-t2"), Refusal(await browser.NextAsync("own reserved topics too")));
+        await browser.SendAsync("""{"topic":"unsubscribe","name":"news/main"}""");
+        Assert.Equal((LiveErrorCodes.TopicForbidden, "news/main"), Refusal(await browser.NextAsync("unsubscribes too")));
         Assert.False(browser.IsClosed);
+    }
+
+    [Fact]
+    public async Task A_user_whose_id_holds_a_star_subscribes_to_its_own_reserved_topic_as_a_topic_not_a_pattern()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t15", user: "st*r-t15"));
+        await SubscribeAsync(browser, "lvt:user:st*r-t15");
+
+        await PublishFromAAsync("lvt:user:st*r-t15", """{"text":"for the star"}""");
+
+        Assert.Equal(("lvt:user:st*r-t15", "for the star"), TopicAndText(await browser.NextAsync("the action on its own topic")));
     }
 
     [Theory]
@@ -224,6 +238,35 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
         await browser.SendAsync("""{"topic":"subscribe","name":"news/one-more"}""");
         Assert.Equal((LiveErrorCodes.TooManyTopics, "news/one-more"), Refusal(await browser.NextAsync("the refusal")));
         await SubscribeAsync(browser, "news/n0"); // one it holds is answered again
+    }
+
+    [Fact]
+    public async Task Code_outside_a_handler_publishes_typed_topic_actions_through_the_injected_ITopicBroadcaster()
+    {
+        var topics = instances.A.Services.GetRequiredService<ITopicBroadcaster>();
+        Assert.Same(instances.A.Broadcaster, topics);
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t13"));
+        await SubscribeAsync(browser, "feed/t13");
+
+        await topics.PublishAsync(new Topic("feed/t13"), new Fixtures.Note("typed"));
+        await topics.PublishAsync(new Fixtures.BoardNote("t13", "templated"));
+
+        Assert.Equal(("feed/t13", "typed"), TopicAndText(await browser.NextAsync("the typed topic action")));
+        var templated = await browser.NextAsync("the templated topic action");
+        Assert.Equal(("feed/t13", "board-note", "templated"), (templated.Get("topic"), templated.Action, templated.Text));
+    }
+
+    [Fact]
+    public async Task A_handler_publishes_a_templated_topic_action_and_the_subscriber_on_the_other_instance_gets_it()
+    {
+        await using var subscriber = await LiveClient.ConnectAsync(instances.B.Board("t14"));
+        await SubscribeAsync(subscriber, "feed/t14");
+        await using var sender = await LiveClient.ConnectAsync(instances.A.Board("t14"));
+
+        await sender.SendAsync("""{"action":"announce","data":{"board":"t14","text":"hello"}}""");
+
+        var frame = await subscriber.NextAsync("the templated topic action");
+        Assert.Equal(("topic", "feed/t14", "board-note", "hello"), (frame.Type, frame.Get("topic"), frame.Action, frame.Text));
     }
 
     private static async Task SubscribeAsync(LiveClient browser, string name)

@@ -5,11 +5,14 @@ namespace LiveTemplate.Typed.AspNetCore.Topics;
 
 /// <summary>
 /// Runs a browser's topic frames (<c>{"topic":"subscribe|unsubscribe","name":"…"}</c>): the name is a topic, or a pattern
-/// when a segment is <c>*</c>; a subscribe passes the endpoint's <see cref="TopicPolicy"/> (deny by default) and the
+/// when a segment is <c>*</c> (a reserved <c>lvt:</c> name is always a topic); an endpoint without a policy refuses both
+/// operations, and a subscribe passes the endpoint's <see cref="TopicPolicy"/> (deny by default) and the
 /// <c>lvt:</c> rule, and is answered <c>subscribed</c> once the instance's subscription is confirmed.
 /// </summary>
 internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live, TopicPolicy? policy, FrameSender sender)
 {
+    private const string ReservedPrefix = "lvt:";
+
     /// <summary>Runs one frame; returns the refusal to answer with (and whether it counts as an invalid frame), or null.</summary>
     public async ValueTask<TopicRefusal?> RunAsync(string op, string? name, CancellationToken ct)
     {
@@ -24,13 +27,19 @@ internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live
             return TopicRefusal.Invalid(LiveErrorCodes.InvalidTopic, "A topic frame needs a \"name\": {\"topic\":\"subscribe\",\"name\":\"room/42\"}.", null);
         }
 
-        var isPattern = name.Contains('*', StringComparison.Ordinal);
+        // A reserved topic (lvt:user:{id}, lvt:session:{id}) is never a pattern: its id may hold a '*'.
+        var isPattern = !name.StartsWith(ReservedPrefix, StringComparison.Ordinal) && name.Contains('*', StringComparison.Ordinal);
         if ((isPattern ? TopicPattern.Explain(name) : Topic.Explain(name)) is { } problem)
         {
             return TopicRefusal.Invalid(LiveErrorCodes.InvalidTopic, problem, name);
         }
 
-        if (subscribe && Refuse(name, isPattern) is { } refusal)
+        if (policy is null)
+        {
+            return TopicRefusal.Kept(LiveErrorCodes.TopicForbidden, $"Browsers may not subscribe to or unsubscribe from topics on this endpoint ('{name}').", name);
+        }
+
+        if (subscribe && Refuse(policy, name, isPattern) is { } refusal)
         {
             return refusal;
         }
@@ -48,13 +57,8 @@ internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live
         return null;
     }
 
-    private TopicRefusal? Refuse(string name, bool isPattern)
+    private TopicRefusal? Refuse(TopicPolicy policy, string name, bool isPattern)
     {
-        if (policy is null)
-        {
-            return TopicRefusal.Kept(LiveErrorCodes.TopicForbidden, $"Browsers may not subscribe to topics on this endpoint ('{name}').", name);
-        }
-
         var held = isPattern ? topics.BrowserHolds(new TopicPattern(name)) : topics.BrowserHolds(new Topic(name));
         if (held)
         {

@@ -37,3 +37,15 @@ public sealed partial record Follow(string Topic);
 /// <summary>A topic action: the handler of a connection that subscribed to its topic sends it back as <see cref="Posted"/>.</summary>
 [TopicAction("note")]
 public sealed partial record Note(string Text);
+
+/// <summary>From the browser: the handler publishes it as a <see cref="BoardNote"/>, a templated topic action (no topic string).</summary>
+[GroupAction]
+public sealed partial record Announce(string Board, string Text);
+
+/// <summary>A topic action whose topic comes from its own member: <c>feed/{Board}</c>.</summary>
+[TopicAction("board-note", Topic = "feed/{Board}")]
+public sealed partial record BoardNote(string Board, string Text);
+
+/// <summary>From the browser: the handler sends <c>Json</c> as an update frame, or says why it was refused.</summary>
+[GroupAction]
+public sealed partial record SendUpdate(string Json);

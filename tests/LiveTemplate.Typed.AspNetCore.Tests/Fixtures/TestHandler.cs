@@ -4,7 +4,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 
 /// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
 public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
-    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IConnectionLifecycle
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IConnectionLifecycle
 {
     public async ValueTask HandleAsync(Post action, ActionContext context)
     {
@@ -52,6 +52,21 @@ public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadc
     {
         await live.SubscribeAsync(new Topic(action.Topic), context.CancellationToken);
         await live.SendAsync(new Posted("following " + action.Topic, live.Id));
+    }
+
+    public async ValueTask HandleAsync(Announce action, ActionContext context)
+        => await live.PublishAsync(new BoardNote(action.Board, action.Text), context.CancellationToken);
+
+    public async ValueTask HandleAsync(SendUpdate action, ActionContext context)
+    {
+        try
+        {
+            await live.SendAsync("raw", System.Text.Encoding.UTF8.GetBytes(action.Json));
+        }
+        catch (ArgumentException refused)
+        {
+            await live.SendAsync(new Posted("refused " + refused.ParamName, live.Id));
+        }
     }
 
     // Runs only for the handler's own topic subscriptions (not for the browser's).

@@ -131,5 +131,5 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)
-        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>();
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>();
 }

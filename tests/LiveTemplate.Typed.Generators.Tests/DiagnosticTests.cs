@@ -76,6 +76,36 @@ public class DiagnosticTests
             Expect("LTT1018", 1).WithArguments("Timed", "When", "which is a System.DateTime: it cannot be a topic segment"));
 
     [Fact]
+    public Task LTT1018_a_topic_template_that_names_a_member_out_of_the_actions_reach()
+        => VerifyAsync(
+            """
+            public abstract record Base
+            {
+                private string Hidden { get; init; } = "";
+                public string Secret { private get; init; } = "";
+                public string Shown => Hidden + Secret;
+            }
+
+            [{|#0:TopicAction(Topic = "room/{Hidden}")|}]
+            public sealed partial record Note(string RoomId) : Base;
+
+            [{|#1:TopicAction(Topic = "room/{Secret}")|}]
+            public sealed partial record Other(string RoomId) : Base;
+
+            [{|#2:TopicAction(Topic = "room/{Shown}")|}]
+            public sealed partial record Hiding(string RoomId) : Base
+            {
+                public static new string Shown => "";
+            }
+
+            [TopicAction(Topic = "room/{RoomId}/{RoomId}")]
+            public sealed partial record Twice(string RoomId) : Base;
+            """,
+            Expect("LTT1018", 0).WithArguments("Note", "Hidden", "which is not accessible from 'Note' (private in 'Base')"),
+            Expect("LTT1018", 1).WithArguments("Other", "Secret", "whose getter is not accessible from 'Other' (private in 'Base')"),
+            Expect("LTT1018", 2).WithArguments("Hiding", "Shown", "which is no instance property or field of it"));
+
+    [Fact]
     public Task LTT1004_two_actions_with_one_name()
         => VerifyAsync(
             """

@@ -94,7 +94,7 @@ internal static class DeclarationDiagnostics
         if (marked.Kind == ActionKind.Topic && TopicTemplateReader.TemplateOf(marked.Attribute) is { } template)
         {
             var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
-            var (_, templateProblem, member) = TopicTemplateReader.Read(template, type);
+            var (_, templateProblem, member) = TopicTemplateReader.Read(template, type, payload);
             if (templateProblem is not null)
             {
                 Report(member is null ? DiagnosticDescriptors.InvalidTopicTemplate : DiagnosticDescriptors.TopicTemplateMember, attributeLocation, member is null ? [template, type.Name, templateProblem] : [type.Name, member, templateProblem]);

@@ -1,12 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace LiveTemplate.Typed.Generators.Model;
 
 /// <summary>An action's topic template: its segments, each literal text or one of the action's members.</summary>
 /// <param name="Template">The template as written (<c>room/{RoomId}</c>).</param>
 /// <param name="Parts">The segments in order.</param>
-internal sealed record TopicTemplateModel(string Template, EquatableArray<TopicTemplatePart> Parts)
+/// <param name="TopicFor">How <c>public static Topic TopicFor(...)</c> is declared.</param>
+/// <param name="AnyTopic">How <c>public static TopicPattern AnyTopic</c> is declared.</param>
+internal sealed record TopicTemplateModel(
+    string Template,
+    EquatableArray<TopicTemplatePart> Parts,
+    ConstantDeclaration TopicFor = ConstantDeclaration.Declare,
+    ConstantDeclaration AnyTopic = ConstantDeclaration.Declare)
 {
     /// <summary>The pattern that matches the action's topic for every value: each member segment is <c>*</c>.</summary>
-    public string AnyPattern => string.Join("/", System.Linq.Enumerable.Select(Parts, p => p.Member is null ? p.Literal : "*"));
+    public string AnyPattern => string.Join("/", Parts.Select(p => p.Member is null ? p.Literal : "*"));
+
+    /// <summary>The member segments, each member once (a member named twice is one value): the parameters of <c>TopicFor</c>, in order.</summary>
+    public List<TopicTemplatePart> Parameters => Parts.Where(p => p.Member is not null).Distinct().ToList();
 }
 
 /// <summary>One segment of a topic template.</summary>

@@ -38,11 +38,13 @@ internal static class ActionParser
         TopicTemplateModel? topic = null;
         if (kind == ActionKind.Topic && TopicTemplateReader.TemplateOf(context.Attributes[0]) is { } template)
         {
-            topic = TopicTemplateReader.Read(template, type).Model;
+            topic = TopicTemplateReader.Read(template, type, payload).Model;
             if (topic is null)
             {
                 return null; // LTT1017/LTT1018 say why
             }
+
+            topic = TopicMemberDeclarations.Of(topic, type, payload);
         }
 
         return new ActionModel(

@@ -28,6 +28,12 @@ internal sealed class PayloadContext
     public bool IsAccessible(ISymbol symbol) => _compilation.IsSymbolAccessibleWithin(symbol, _home);
 
     /// <summary>
+    /// True when code generated into <paramref name="within"/> (a partial declaration of it) can use
+    /// <paramref name="member"/> on an instance of <paramref name="within"/>: what C# lets the type itself reach.
+    /// </summary>
+    public bool IsAccessibleFrom(ISymbol member, INamedTypeSymbol within) => _compilation.IsSymbolAccessibleWithin(member, within, within);
+
+    /// <summary>
     /// True when a member's own accessibility lets generated code use it wherever its type can be used: public, or
     /// internal to the home assembly (or to one that grants it access). Whether its type is reachable is checked apart.
     /// </summary>

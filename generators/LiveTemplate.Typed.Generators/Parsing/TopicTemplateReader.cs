@@ -7,7 +7,8 @@ namespace LiveTemplate.Typed.Generators.Parsing;
 
 /// <summary>
 /// Reads <c>[TopicAction(Topic = "room/{RoomId}")]</c>: segments of the topic grammar, and <c>{Member}</c> segments that
-/// name an instance property or field of the action of type string, an integer type or Guid.
+/// name an instance property or field of the action of type string, an integer type or Guid that code generated into the
+/// action can read (a member may be named by several segments: it is one value).
 /// </summary>
 internal static class TopicTemplateReader
 {
@@ -16,7 +17,7 @@ internal static class TopicTemplateReader
         => attribute.NamedArguments.FirstOrDefault(a => a.Key == "Topic").Value.Value as string;
 
     /// <summary>The template's model, or why it is refused (with the member it names, when the member is the problem).</summary>
-    public static (TopicTemplateModel? Model, string? Problem, string? Member) Read(string template, INamedTypeSymbol type)
+    public static (TopicTemplateModel? Model, string? Problem, string? Member) Read(string template, INamedTypeSymbol type, PayloadContext payload)
     {
         if (template.StartsWith(TopicText.ReservedPrefix, System.StringComparison.Ordinal))
         {
@@ -30,7 +31,7 @@ internal static class TopicTemplateReader
             if (segment.Length > 1 && segment[0] == '{' && segment[segment.Length - 1] == '}')
             {
                 var name = segment.Substring(1, segment.Length - 2);
-                var (part, problem) = MemberPart(type, name);
+                var (part, problem) = MemberPart(type, name, payload);
                 if (problem is not null)
                 {
                     return (null, problem, name);
@@ -63,14 +64,38 @@ internal static class TopicTemplateReader
         return (new TopicTemplateModel(template, new EquatableArray<TopicTemplatePart>(parts)), null, null);
     }
 
-    private static (TopicTemplatePart? Part, string? Problem) MemberPart(INamedTypeSymbol type, string name)
+    /// <summary>
+    /// The segment of member <paramref name="name"/>, found as <c>action.Name</c> in generated code binds: the nearest
+    /// members of the name that the action can reach, where an inaccessible one (a base's private member) is no match.
+    /// </summary>
+    private static (TopicTemplatePart? Part, string? Problem) MemberPart(INamedTypeSymbol type, string name, PayloadContext payload)
     {
+        ISymbol? inaccessible = null;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            var member = current.GetMembers(name).FirstOrDefault(m => !m.IsStatic && m is IPropertySymbol { GetMethod: not null } or IFieldSymbol);
+            var declared = current.GetMembers(name);
+            var reachable = declared.Where(m => payload.IsAccessibleFrom(m, type)).ToList();
+            if (reachable.Count == 0)
+            {
+                inaccessible ??= declared.FirstOrDefault(IsData);
+                continue;
+            }
+
+            if (reachable.All(m => m is IPropertySymbol { IsOverride: true, GetMethod: null }))
+            {
+                continue; // an override of the setter alone: the getter is the overridden one's
+            }
+
+            // The nearest reachable members of the name hide every one further down: a method or a static member there is no segment.
+            var member = reachable.FirstOrDefault(IsData);
             if (member is null)
             {
-                continue;
+                break;
+            }
+
+            if (member is IPropertySymbol { GetMethod: { } getter } && !payload.IsAccessibleFrom(getter, type))
+            {
+                return (null, $"whose getter is not accessible from '{type.Name}' ({Word(getter.DeclaredAccessibility)} in '{current.Name}')");
             }
 
             var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
@@ -85,6 +110,19 @@ internal static class TopicTemplateReader
             };
         }
 
-        return (null, "which is no instance property or field of it");
+        return inaccessible is null
+            ? (null, "which is no instance property or field of it")
+            : (null, $"which is not accessible from '{type.Name}' ({Word(inaccessible.DeclaredAccessibility)} in '{inaccessible.ContainingType.Name}')");
     }
+
+    private static bool IsData(ISymbol member) => !member.IsStatic && member is IPropertySymbol { GetMethod: not null } or IFieldSymbol;
+
+    private static string Word(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Internal => "internal",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        _ => "private",
+    };
 }

@@ -64,4 +64,22 @@ public sealed class ChannelNamesTests
     [InlineData("star*")]
     [InlineData("new\nline")]
     public void Invalid_prefixes_are_rejected(string prefix) => Assert.Throws<ArgumentException>(() => new ChannelNames(prefix));
+
+    [Fact]
+    public void Each_name_this_prefix_makes_has_its_kind_and_any_other_name_none()
+    {
+        var names = new ChannelNames("app");
+
+        Assert.Equal(ChannelKind.GlobalBroadcast, names.KindOf(names.Global));
+        Assert.Equal(ChannelKind.GroupBroadcast, names.KindOf(names.GroupBroadcast(new GroupId("action:user:x"))));
+        Assert.Equal(ChannelKind.UserBroadcast, names.KindOf(names.UserBroadcast(new UserId("alice"))));
+        Assert.Equal(ChannelKind.ServerAction, names.KindOf(names.ServerAction(new UserId("broadcast:group:y"))));
+        Assert.Equal(ChannelKind.GroupAction, names.KindOf(names.GroupAction(new GroupId("board-42"))));
+        Assert.Equal(ChannelKind.Topic, names.KindOf(names.Topic(new Topic("room/42"))));
+
+        Assert.Null(names.KindOf(ChannelNames.Default.GroupAction(new GroupId("board-42"))));   // another prefix
+        Assert.Null(names.KindOf("app:groupaction:group:"));                                    // a head with no id
+        Assert.Null(names.KindOf("app:broadcast:globalx"));
+        Assert.Null(names.KindOf(""));
+    }
 }

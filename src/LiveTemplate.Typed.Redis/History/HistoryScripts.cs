@@ -74,7 +74,14 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
         return {e, t, t - redis.call('LLEN', KEYS[2]) + 1, t + 1, {}}
         """;
 
+    // KEYS: head (never read: it routes the script to the channel's node). ARGV: channel, envelope, publish command.
+    private const string PublishScript = """
+        redis.call(ARGV[3], ARGV[1], ARGV[2])
+        return 1
+        """;
+
     private static readonly LuaScript Open = new(OpenScript);
+    private static readonly LuaScript Publish = new(PublishScript);
     private static readonly LuaScript Append = new(AppendScript);
     private static readonly LuaScript Read = new(ReadScript);
 
@@ -90,6 +97,14 @@ internal sealed class HistoryScripts(IDatabase database, bool sharded, string ep
         var reply = (RedisResult[])result!;
         return new StreamPosition((string)reply[0]!, (ulong)(long)reply[1]);
     }
+
+    /// <summary>
+    /// Publishes <paramref name="envelope"/> on <paramref name="channel"/> without a position, the way
+    /// <see cref="AppendAsync"/> publishes: from a script on the node of the channel's slot, over the same connection, so
+    /// that a live-only message keeps its place among the channel's positioned ones on every subscriber.
+    /// </summary>
+    public Task PublishAsync(string channel, ReadOnlyMemory<byte> envelope)
+        => Publish.RunAsync(database, HistoryKeys.For(channel)[..1], [channel, envelope, _publish]);
 
     /// <summary>Reads <paramref name="channel"/>'s stream (see <c>IChannelTransport.ReadAsync</c>).</summary>
     public async Task<StreamSlice> ReadAsync(string channel, StreamPosition? after, bool includeAfter, int maxCount)

@@ -90,6 +90,30 @@ public sealed class ChannelNames
     /// </summary>
     public string TopicPattern(TopicPattern pattern) => For(ChannelKind.TopicPattern, Typed.TopicPattern.Require(pattern, nameof(pattern)).Value);
 
+    /// <summary>
+    /// The kind of a channel named by this prefix, or null for a name it does not make. A topic channel is
+    /// <see cref="ChannelKind.Topic"/> (a pattern subscription's channel is a pattern, which no message is published on).
+    /// </summary>
+    public ChannelKind? KindOf(string channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (channel == Global)
+        {
+            return ChannelKind.GlobalBroadcast;
+        }
+
+        foreach (var kind in (ReadOnlySpan<ChannelKind>)[ChannelKind.GroupAction, ChannelKind.ServerAction, ChannelKind.GroupBroadcast, ChannelKind.UserBroadcast, ChannelKind.Topic])
+        {
+            var head = HeadOf(kind);
+            if (channel.Length > head.Length && channel.StartsWith(head, StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The topic of a topic channel's name, or null when <paramref name="channel"/> is not one.</summary>
     public string? TopicOf(string channel) => channel.StartsWith(_topic, StringComparison.Ordinal) ? channel[_topic.Length..] : null;
 

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LiveTemplate.Typed.Actions;
 using LiveTemplate.Typed.AspNetCore.Sessions;
@@ -72,31 +71,13 @@ public sealed class LiveConnection
     public ValueTask SendAsync(string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        RequireOneJsonValue(utf8Json.Span);
+        if (!Frames.IsOneJsonValue(utf8Json.Span))
+        {
+            // Checked before anything is written: the frame's writer would otherwise throw JsonException halfway through.
+            throw new ArgumentException("utf8Json must be one UTF-8 JSON value.", nameof(utf8Json));
+        }
+
         return _session.Sender.SendAsync((name, utf8Json), Frames.WriteUpdate, cancellationToken);
-    }
-
-    // Checked before anything is written: the frame's writer would otherwise throw JsonException halfway through.
-    private static void RequireOneJsonValue(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            if (reader.Read())
-            {
-                reader.Skip();
-                if (!reader.Read())
-                {
-                    return;
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"utf8Json must be one JSON value: {ex.Message}", "utf8Json", ex);
-        }
-
-        throw new ArgumentException(json.IsEmpty ? "utf8Json must be one JSON value; it is empty." : "utf8Json must be one JSON value; more follows it.", "utf8Json");
     }
 
     /// <summary>

@@ -85,5 +85,6 @@ internal static class ActionEmitter
         writer.CloseBlock();
     }
 
-    private static string New(ConstantDeclaration declaration) => declaration == ConstantDeclaration.Hide ? "new " : string.Empty;
+    /// <summary>The modifier of a generated member declared as <paramref name="declaration"/> says: <c>new </c> when it hides a base action's.</summary>
+    internal static string New(ConstantDeclaration declaration) => declaration == ConstantDeclaration.Hide ? "new " : string.Empty;
 }

@@ -23,7 +23,7 @@ internal static class TopicTemplateEmitter
             var parameters = string.Join(", ", topic.Parameters.Select(p => $"{p.MemberType} {names[p.Member!]}"));
             w.WriteLine($"/// <summary>The topic of the action for these values of its members, as its template {template} says.</summary>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A value does not make one topic segment.</exception>");
-            w.WriteLine($"public {New(topic.TopicFor)}static global::LiveTemplate.Typed.Topic TopicFor({parameters})");
+            w.WriteLine($"public {ActionEmitter.New(topic.TopicFor)}static global::LiveTemplate.Typed.Topic TopicFor({parameters})");
             w.WriteLine($"    => {TopicText(topic, names)};");
             w.WriteLine();
         }
@@ -31,7 +31,7 @@ internal static class TopicTemplateEmitter
         if (topic.AnyTopic != ConstantDeclaration.Skip)
         {
             w.WriteLine($"/// <summary>The pattern that matches the action's topic for every value of its members ({Literals.Xml(topic.AnyPattern)}).</summary>");
-            w.WriteLine($"public {New(topic.AnyTopic)}static global::LiveTemplate.Typed.TopicPattern AnyTopic => new global::LiveTemplate.Typed.TopicPattern({Literals.String(topic.AnyPattern)});");
+            w.WriteLine($"public {ActionEmitter.New(topic.AnyTopic)}static global::LiveTemplate.Typed.TopicPattern AnyTopic => new global::LiveTemplate.Typed.TopicPattern({Literals.String(topic.AnyPattern)});");
             w.WriteLine();
         }
 
@@ -59,5 +59,4 @@ internal static class TopicTemplateEmitter
 
     private static string ParameterName(string member) => char.ToLowerInvariant(member[0]) + member.Substring(1);
 
-    private static string New(ConstantDeclaration declaration) => declaration == ConstantDeclaration.Hide ? "new " : string.Empty;
 }

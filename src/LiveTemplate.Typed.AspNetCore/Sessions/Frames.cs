@@ -149,7 +149,8 @@ internal static class Frames
         writer.WritePropertyName("data"u8);
     }
 
-    private static bool IsOneJsonValue(ReadOnlySpan<byte> utf8)
+    /// <summary>True when <paramref name="utf8"/> is exactly one JSON value, in valid UTF-8.</summary>
+    public static bool IsOneJsonValue(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty || !Utf8.IsValid(utf8))
         {

@@ -41,31 +41,21 @@ internal sealed class RedisChannelShapes(bool sharded)
 
     /// <summary>The channel a publish goes to: sharded when configured, otherwise <see cref="ClassicForPublish"/>.</summary>
     public RedisChannel ForPublish(string channel)
-    {
-        if (!sharded)
-        {
-            return ClassicForPublish(channel);
-        }
-
-        ref var last = ref t_lastSharded;
-        if (!ReferenceEquals(last.Name, channel))
-        {
-            last = new Published(channel, RedisChannel.Sharded(Encoding.UTF8.GetBytes(channel)));
-        }
-
-        return last.Channel;
-    }
+        => sharded ? Remembered(ref t_lastSharded, channel, shardedShape: true) : ClassicForPublish(channel);
 
     /// <summary>
     /// A classic channel to publish to, routed by its slot, whatever the sharding setting: with sharding on, the second
     /// copy of a topic action, for the instances that follow a pattern matching the topic (Redis has no sharded patterns).
     /// </summary>
-    public RedisChannel ClassicForPublish(string channel)
+    public RedisChannel ClassicForPublish(string channel) => Remembered(ref t_lastClassic, channel, shardedShape: false);
+
+    /// <summary>The thread's last channel of one shape, made again from the name's bytes when the name changed.</summary>
+    private static RedisChannel Remembered(ref Published last, string channel, bool shardedShape)
     {
-        ref var last = ref t_lastClassic;
         if (!ReferenceEquals(last.Name, channel))
         {
-            last = new Published(channel, RedisChannel.Literal(Encoding.UTF8.GetBytes(channel)).WithKeyRouting());
+            var bytes = Encoding.UTF8.GetBytes(channel);
+            last = new Published(channel, shardedShape ? RedisChannel.Sharded(bytes) : RedisChannel.Literal(bytes).WithKeyRouting());
         }
 
         return last.Channel;

@@ -47,6 +47,8 @@ internal sealed class KnownSymbols
         TimeSpan = Get("System.TimeSpan");
         DateOnly = Get("System.DateOnly");
         TimeOnly = Get("System.TimeOnly");
+        Topic = Get("LiveTemplate.Typed.Topic");
+        TopicPattern = Get("LiveTemplate.Typed.TopicPattern");
     }
 
     /// <summary>The attribute of each kind of action (<c>[ServerAction]</c>, <c>[GroupAction]</c>), null where not referenced.</summary>
@@ -108,6 +110,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DateOnly { get; }
 
     public INamedTypeSymbol? TimeOnly { get; }
+
+    /// <summary><c>Topic</c>: what a generated <c>TopicFor(...)</c> returns.</summary>
+    public INamedTypeSymbol? Topic { get; }
+
+    /// <summary><c>TopicPattern</c>: the type of a generated <c>AnyTopic</c>.</summary>
+    public INamedTypeSymbol? TopicPattern { get; }
 
     /// <summary>The known symbols of <paramref name="compilation"/>, resolved on first use and kept while it lives.</summary>
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownSymbols(c));

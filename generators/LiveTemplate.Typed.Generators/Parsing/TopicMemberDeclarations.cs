@@ -42,7 +42,7 @@ internal static class TopicMemberDeclarations
             if (declared.Count > 0)
             {
                 // The members of a base topic action compiled elsewhere, of the generated shape, are the generated ones.
-                if (!isTopicAction || !declared.All(m => IsGeneratedShape(m, parameters is not null)))
+                if (!isTopicAction || !declared.All(m => IsGeneratedShape(m, parameters is not null, payload.Known)))
                 {
                     return ConstantDeclaration.Skip;
                 }
@@ -68,10 +68,10 @@ internal static class TopicMemberDeclarations
         return ConstantDeclaration.Declare;
     }
 
-    private static bool IsGeneratedShape(ISymbol member, bool isMethod) => isMethod
-        ? member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method && method.ReturnType.ToDisplayString() == "LiveTemplate.Typed.Topic"
+    private static bool IsGeneratedShape(ISymbol member, bool isMethod, KnownSymbols known) => isMethod
+        ? member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method && KnownSymbols.Is(method.ReturnType, known.Topic)
             && method.Parameters.All(p => p.RefKind == RefKind.None)
-        : member is IPropertySymbol { IsStatic: true } property && property.Type.ToDisplayString() == "LiveTemplate.Typed.TopicPattern";
+        : member is IPropertySymbol { IsStatic: true } property && KnownSymbols.Is(property.Type, known.TopicPattern);
 
     private static TopicTemplateModel? TemplateOf(INamedTypeSymbol type, PayloadContext payload)
         => payload.Known.ActionAttributesOf(type).FirstOrDefault(a => a.Kind == ActionKind.Topic).Attribute is { } attribute

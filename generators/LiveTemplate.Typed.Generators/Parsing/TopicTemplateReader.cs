@@ -105,7 +105,7 @@ internal static class TopicTemplateReader
                 SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
                     or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                     => (new TopicTemplatePart(null, name, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), false), null),
-                _ when memberType.ToDisplayString() == "System.Guid" => (new TopicTemplatePart(null, name, "global::System.Guid", false), null),
+                _ when KnownSymbols.Is(memberType, payload.Known.Guid) => (new TopicTemplatePart(null, name, "global::System.Guid", false), null),
                 _ => (null, $"which is a {memberType.ToDisplayString()}: it cannot be a topic segment"),
             };
         }

@@ -138,6 +138,18 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("back", (await arrived.WaitAsync(TimeSpan.FromSeconds(10))).Action);
     }
 
+    [Fact]
+    public async Task A_restore_timeout_the_audit_could_never_wait_for_is_refused_at_construction_not_after_the_first_drop()
+    {
+        // Accepted before, it made every audit after a drop fail at once ("Restoring ... failed", retried forever).
+        await _server.StartAgainAsync();
+        var multiplexer = Own(await _server.ConnectAsync());
+
+        var error = Assert.Throws<ArgumentException>(() => new RedisBroadcaster(multiplexer, new RedisBroadcasterOptions { RestoreTimeout = TimeSpan.MaxValue }));
+
+        Assert.Contains("RestoreTimeout must be positive and at most 1 day", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<long> SubscriberCountAsync(string channel)
     {
         var client = Own(await _server.ConnectAsync());

@@ -14,7 +14,7 @@ public sealed class ConnectionRegistryOptions
     /// <summary>
     /// How long registering waits for the transport to confirm the connection's channels (default 5 s). Past it, the
     /// connection is registered anyway: local delivery works at once and the subscriptions are confirmed when the
-    /// transport is back.
+    /// transport is back. At most 1 day.
     /// </summary>
     public TimeSpan SubscribeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -28,9 +28,9 @@ public sealed class ConnectionRegistryOptions
             throw new ArgumentOutOfRangeException(nameof(OutboundQueueCapacity), OutboundQueueCapacity, "The outbound queue must hold at least one message.");
         }
 
-        if (SubscribeTimeout <= TimeSpan.Zero)
+        if (SubscribeTimeout <= TimeSpan.Zero || SubscribeTimeout > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(SubscribeTimeout), SubscribeTimeout, "SubscribeTimeout must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(SubscribeTimeout), SubscribeTimeout, "SubscribeTimeout must be positive and at most 1 day.");
         }
     }
 }

@@ -8,6 +8,9 @@ public class BroadcasterOptions
     /// <summary>The shortest signing key accepted, in bytes.</summary>
     public const int MinSigningKeyBytes = 16;
 
+    // The longest retry delay or restore timeout accepted: longer ones would break the timers that wait for them.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     /// <summary>Creates the defaults.</summary>
     public BroadcasterOptions()
     {
@@ -36,15 +39,15 @@ public class BroadcasterOptions
     /// <summary>The largest envelope accepted, in bytes, both on publish and on receive (default 1 MiB).</summary>
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>The first delay before a failed subscribe or reconnect is retried; it doubles up to <see cref="MaxReconnectDelay"/> (default 1 s).</summary>
+    /// <summary>The first delay before a failed subscribe or reconnect is retried; it doubles up to <see cref="MaxReconnectDelay"/> (default 1 s, at most 1 day).</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The cap on the retry delay (default 30 s). Retries go on until the broadcaster is disposed.</summary>
+    /// <summary>The cap on the retry delay (default 30 s, at most 1 day). Retries go on until the broadcaster is disposed.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long one attempt to restore the subscriptions after the transport came back may take before it is abandoned
-    /// and retried with backoff (default 30 s).
+    /// and retried with backoff (default 30 s, at most 1 day).
     /// </summary>
     public TimeSpan RestoreTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -95,19 +98,23 @@ public class BroadcasterOptions
             errors.Add($"{nameof(MaxMessageBytes)} must be at least 256 (was {MaxMessageBytes}).");
         }
 
-        if (ReconnectDelay <= TimeSpan.Zero)
+        if (ReconnectDelay <= TimeSpan.Zero || ReconnectDelay > MaxWait)
         {
-            errors.Add($"{nameof(ReconnectDelay)} must be positive (was {ReconnectDelay}).");
+            errors.Add($"{nameof(ReconnectDelay)} must be positive and at most 1 day (was {ReconnectDelay}).");
         }
 
         if (MaxReconnectDelay < ReconnectDelay)
         {
             errors.Add($"{nameof(MaxReconnectDelay)} must be at least {nameof(ReconnectDelay)} (was {MaxReconnectDelay}, less than {ReconnectDelay}).");
         }
-
-        if (RestoreTimeout <= TimeSpan.Zero)
+        else if (MaxReconnectDelay > MaxWait)
         {
-            errors.Add($"{nameof(RestoreTimeout)} must be positive (was {RestoreTimeout}).");
+            errors.Add($"{nameof(MaxReconnectDelay)} must be at most 1 day (was {MaxReconnectDelay}).");
+        }
+
+        if (RestoreTimeout <= TimeSpan.Zero || RestoreTimeout > MaxWait)
+        {
+            errors.Add($"{nameof(RestoreTimeout)} must be positive and at most 1 day (was {RestoreTimeout}).");
         }
 
         if (TimeProvider is null)
@@ -150,6 +157,9 @@ public class BroadcasterOptions
         ChannelKind.GroupAction => HistoryKinds.GroupAction,
         _ => HistoryKinds.None, // topics keep no history (docs/topics.md)
     };
+
+    /// <summary>A copy of the shared settings: a broadcaster keeps its own, so changes made after it was created (never validated) do not reach it.</summary>
+    internal BroadcasterOptions Snapshot() => new(this);
 
     internal void Validate()
     {

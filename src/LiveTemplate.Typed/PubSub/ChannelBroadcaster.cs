@@ -41,6 +41,7 @@ public abstract partial class ChannelBroadcaster : IBroadcaster, IDynamicSubscri
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
+        options = options.Snapshot();
         options.Validate();
         Logger = logger;
         Channels = new ChannelNames(options.ChannelPrefix);

@@ -62,6 +62,32 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task One_of_two_tabs_of_a_user_in_one_group_leaving_while_redis_is_down_keeps_the_others_channels_and_delivery()
+    {
+        var (broadcaster, log) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(broadcaster);
+        var registry = Own(await ConnectionRegistry.AttachAsync(broadcaster));
+        var staying = await registry.RegisterAsync("tab-1", new GroupId("shared"), new UserId("sam"));
+        var leaving = await registry.RegisterAsync("tab-2", new GroupId("shared"), new UserId("sam"));
+
+        await _server.KillAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await registry.UnregisterAsync(leaving).WaitAsync(TimeSpan.FromSeconds(20));
+        await _server.StartAgainAsync();
+        var reconnected = await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(4, reconnected.Fields["dynamic_channels"]);
+        Assert.Equal(Wanted("shared", "sam"), await SubscribedOnRedisAsync());
+        var (publisher, _) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(publisher);
+        await publisher.PublishGroupActionAsync(new GroupId("shared"), "to-the-group", default);
+        await publisher.PublishServerActionAsync(new UserId("sam"), "to-the-user", default);
+        var received = await staying.Outbound.NextAsync(2);
+        Assert.Equal(["to-the-group", "to-the-user"], received.Select(m => m is GroupActionMessage g ? g.Action : ((ServerActionMessage)m).Action).Order(StringComparer.Ordinal));
+        Assert.False(leaving.Outbound.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Dispose_with_a_subscribe_in_flight_while_redis_is_down_returns_promptly_and_the_kept_multiplexer_holds_none_of_its_channels()
     {
         var multiplexer = Own(await _server.ConnectAsync());

@@ -228,7 +228,7 @@ export class LiveClient {
    */
   subscribe(name) {
     this.topics.add(name);
-    if (this.state === "open") this.write({ topic: "subscribe", name });
+    this.writeIfOpen({ topic: "subscribe", name });
   }
 
   /**
@@ -237,7 +237,7 @@ export class LiveClient {
    */
   unsubscribe(name) {
     this.topics.delete(name);
-    if (this.state === "open") this.write({ topic: "unsubscribe", name });
+    this.writeIfOpen({ topic: "unsubscribe", name });
   }
 
   /**
@@ -259,27 +259,28 @@ export class LiveClient {
   }
 
   /**
-   * Tracks this connection with its metadata (again after every reconnect) and starts the presence events.
+   * Tracks this connection with its metadata (again after every reconnect) and starts the presence events. Like
+   * `subscribe`, it may be called before the connection is open: the client sends it once the hello arrives.
    * @param {A["presence"]} metadata
    */
   track(metadata) {
     this.presence.track = metadata;
-    this.write({ presence: "track", data: metadata });
+    this.writeIfOpen({ presence: "track", data: metadata });
   }
 
   /**
-   * Replaces this connection's metadata.
+   * Replaces this connection's metadata (before the connection is open: the metadata the hello tracks).
    * @param {A["presence"]} metadata
    */
   update(metadata) {
     this.presence.track = metadata;
-    this.write({ presence: "update", data: metadata });
+    this.writeIfOpen({ presence: "update", data: metadata });
   }
 
   /** Stops tracking this connection; the others see it leave. */
   untrack() {
     delete this.presence.track;
-    this.write({ presence: "untrack" });
+    this.writeIfOpen({ presence: "untrack" });
   }
 
   /**
@@ -287,7 +288,7 @@ export class LiveClient {
    */
   list() {
     this.presence.list = true;
-    this.write({ presence: "list" });
+    this.writeIfOpen({ presence: "list" });
   }
 
   /**
@@ -311,8 +312,8 @@ export class LiveClient {
     const socket = new this.options.WebSocket(this.url + resume, "livetemplate.batch");
     this.socket = socket;
     socket.onmessage = (event) => {
-      for (const frame of String(event.data).split("\x1e")) {
-        if (frame) this.receive(JSON.parse(frame));
+      for (const text of String(event.data).split("\x1e")) {
+        if (text) this.receiveText(text);
       }
     };
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);
@@ -343,6 +344,22 @@ export class LiveClient {
   }
 
   /**
+   * One frame's text: a frame that is not a JSON object with a string `type`, or whose members are not what its type
+   * carries, is skipped and reported as a `malformed-frame` LiveError; the frames after it are handled.
+   * @private
+   * @param {string} text
+   */
+  receiveText(text) {
+    try {
+      const frame = JSON.parse(text);
+      if (typeof frame?.type !== "string") throw new TypeError("no type");
+      this.receive(frame);
+    } catch {
+      this.emit("error", new LiveError("malformed-frame", "The server sent a frame the client cannot read: " + text.slice(0, 200)));
+    }
+  }
+
+  /**
    * @private
    * @param {Frame} frame
    */
@@ -357,12 +374,17 @@ export class LiveClient {
         this.connectionId = frame.connectionId;
         this.userId = frame.userId ?? null;
         this.resumed = frame.resumed === true;
-        Object.assign(this.positions, frame.streams);
+        // A stream whose history could not be read has no position (null): nothing to present for it next time.
+        for (const [stream, pos] of Object.entries(frame.streams ?? {})) {
+          if (typeof pos === "string") this.positions[stream] = pos;
+          else delete this.positions[stream];
+        }
         this.attempt = 0;
         this.setState("open");
-        if (this.presence.track !== undefined) this.write({ presence: "track", data: this.presence.track });
-        else if (this.presence.list) this.write({ presence: "list" });
-        for (const name of this.topics) this.write({ topic: "subscribe", name });
+        // An onState handler may have closed the client: then nothing is sent.
+        if (this.presence.track !== undefined) this.writeIfOpen({ presence: "track", data: this.presence.track });
+        else if (this.presence.list) this.writeIfOpen({ presence: "list" });
+        for (const name of this.topics) this.writeIfOpen({ topic: "subscribe", name });
         return;
       case "action":
         return this.emit("action:" + frame.action, frame);
@@ -375,10 +397,13 @@ export class LiveClient {
       case "subscribed":
         return this.emit("subscribed", frame);
       case "error":
+        // A refused subscription is not held: it is not presented again after a reconnect.
+        if (typeof frame.topic === "string") this.topics.delete(frame.topic);
         return this.emit("error", new LiveError(frame.code, frame.message, frame.action, frame.topic));
       case "not-recovered":
         return this.emit("not-recovered", { stream: frame.stream, reason: frame.reason, pos: frame.pos });
       case "presence-list":
+        if (!Array.isArray(frame.members)) throw new TypeError("no members");
         this.members.clear();
         for (const member of frame.members) this.members.set(member.member, member);
         return this.emit("presence-list", [...this.members.values()]);
@@ -402,6 +427,15 @@ export class LiveClient {
     }
 
     this.socket.send(JSON.stringify(frame));
+  }
+
+  /**
+   * Writes a frame now when the connection is open; otherwise the hello's resend (presence, topics) carries it.
+   * @private
+   * @param {object} frame
+   */
+  writeIfOpen(frame) {
+    if (this.state === "open") this.write(frame);
   }
 
   /**
@@ -433,7 +467,14 @@ export class LiveClient {
    * @param {unknown} value
    */
   emit(key, value) {
-    for (const handler of this.handlers.get(key) ?? []) handler(value);
+    // A page's handler that throws is reported (as an uncaught error, asynchronously) and the others still run.
+    for (const handler of this.handlers.get(key) ?? []) {
+      try {
+        handler(value);
+      } catch (error) {
+        setTimeout(() => { throw error; });
+      }
+    }
   }
 }
 

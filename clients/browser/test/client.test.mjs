@@ -142,6 +142,131 @@ describe("one instance", () => {
     writer.close();
   });
 
+  test("an action the endpoint does not know is an unknown-action error naming it, and the connection stays open", async () => {
+    const client = connect(host.url("errors"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError(done));
+    client.send(/** @type {any} */ ("no-such-action"), {});
+    const received = await error;
+    assert.equal(received.code, "unknown-action");
+    assert.equal(received.action, "no-such-action");
+    assert.equal(client.state, "open");
+    client.close();
+  });
+
+  test("a frame larger than the host's limit is a frame-too-large error and a final close (1009): no reconnect", async () => {
+    const client = connect(host.url("errors"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError(done));
+    const closed = next("closed", (done) => client.onState((state, detail) => state !== "open" && done({ state, detail })));
+    client.send("say", { text: "x".repeat(40 * 1024), tags: [] });
+    assert.equal((await error).code, "frame-too-large");
+    assert.deepEqual(await closed, { state: "closed", detail: { code: 1009, reason: "frame too large" } });
+    await new Promise((resolve) => setTimeout(resolve, 3 * fast.minDelay));
+    assert.equal(client.state, "closed", "no new attempt after 1009");
+  });
+
+  test("frames faster than the rate limit are a rate-limited error and a final close (1008): no reconnect", async () => {
+    const client = connect(host.url("flood"), fast);
+    await until(client, "open");
+    const error = next("error", (done) => client.onError((e) => e.code === "rate-limited" && done(e)));
+    const closed = next("closed", (done) => client.onState((state, detail) => state !== "open" && done({ state, code: detail?.code })));
+    for (let i = 0; i < 100 && client.state === "open"; i++) client.send("fail", { why: "" + i });
+    assert.equal((await error).code, "rate-limited");
+    assert.deepEqual(await closed, { state: "closed", code: 1008 });
+    await new Promise((resolve) => setTimeout(resolve, 3 * fast.minDelay));
+    assert.equal(client.state, "closed", "no new attempt after 1008");
+  });
+
+  test("a send after close throws a not-connected LiveError", async () => {
+    const client = connect(host.url("errors"), fast);
+    await until(client, "open");
+    client.close();
+    assert.throws(() => client.send("say", { text: "too late", tags: [] }), (e) => e instanceof LiveError && e.code === "not-connected");
+  });
+
+  test("a frame from the server that is not a JSON object with a type is a malformed-frame error; the frames after it are handled", async () => {
+    const client = connect(host.url("hostile"), fast);
+    await until(client, "open");
+    const errors = [];
+    client.onError((e) => errors.push(e));
+    const said = [];
+    client.on("said", (data) => said.push(data.text));
+    const socket = /** @type {any} */ (client).socket;
+    const good = (text) => JSON.stringify({ type: "action", action: "said", data: { text, tags: [], by: "x" } });
+    const hostile = ["not json", "null", "[1,2]", '{"type":42}', '{"type":"presence-list"}', '{"type":"presence-list","members":7}'];
+    socket.dispatchEvent(new MessageEvent("message", { data: [good("a"), ...hostile, good("b")].join("\x1e") }));
+    assert.deepEqual(said, ["a", "b"]);
+    assert.deepEqual(errors.map((e) => e instanceof LiveError && e.code), hostile.map(() => "malformed-frame"));
+    assert.match(errors[0].message, /not json/);
+    assert.equal(client.state, "open");
+    client.close();
+  });
+
+  test("a page's handler that throws does not keep the other handlers or the next frames from running", async () => {
+    const client = connect(host.url("throwing"), fast);
+    await until(client, "open");
+    const thrown = [];
+    const saved = process.listeners("uncaughtException");
+    process.removeAllListeners("uncaughtException");
+    const listener = (/** @type {Error} */ e) => thrown.push(e.message);
+    process.on("uncaughtException", listener);
+    try {
+      const seen = [];
+      client.on("said", () => { throw new Error("page bug"); });
+      const all = next("the repeats", (done) => client.on("said", (d) => { seen.push(d.text); if (seen.length === 3) done(); }));
+      client.send("repeat", { text: "t", times: 3 });
+      await all;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(seen, ["t0", "t1", "t2"]);
+      assert.deepEqual(thrown, ["page bug", "page bug", "page bug"], "each failure is reported, not swallowed");
+    } finally {
+      process.removeListener("uncaughtException", listener);
+      for (const l of saved) process.on("uncaughtException", l);
+    }
+    client.close();
+  });
+
+  test("presence: track before the connection is open is sent with the hello, like subscribe", async () => {
+    const client = connect(host.url("presence-early"), fast);
+    const list = next("presence list", (done) => client.onPresenceList(done));
+    client.track({ name: "Early", row: 2 });
+    assert.deepEqual((await list).map((m) => m.data), [{ name: "Early", row: 2 }]);
+    client.close();
+  });
+
+  test("a page that closes the client in its open handler: the hello sends nothing more, and there is no error", async () => {
+    const client = connect(host.url("close-on-open"), fast);
+    const errors = [];
+    client.onError((e) => errors.push(e.code));
+    client.track({ name: "Gone", row: null });
+    client.subscribe("news/gone");
+    client.onState((state) => state === "open" && client.close());
+    await until(client, "closed");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(errors, []);
+    assert.equal(client.state, "closed");
+  });
+
+  test("a refused subscription is not presented again after a reconnect", async () => {
+    const client = connect(host.url("topics-refused"), fast);
+    await until(client, "open");
+    const errors = [];
+    client.onError((e) => errors.push(e.code + " " + e.topic));
+    const refused = next("error", (done) => client.onError(done));
+    client.subscribe("secret/x");
+    await refused;
+    const subscribed = next("subscribed", (done) => client.onSubscribed(done));
+    client.subscribe("news/x");
+    await subscribed;
+    const again = next("subscribed again", (done) => client.onSubscribed(done));
+    /** @type {any} */ (client).socket.close(4000, "test");
+    assert.equal(await again, "news/x", "the allowed one is subscribed again");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(errors, ["topic_forbidden secret/x"], "the refused one once only");
+    client.close();
+  });
+
   test("presence metadata that does not decode is an invalid-presence error", async () => {
     const client = connect(host.url("presence-bad"), fast);
     await until(client, "open");
@@ -176,6 +301,36 @@ describe("a restarted instance", () => {
     assert.ok(states.includes("reconnecting"));
     client.close();
     await host.stop();
+  });
+});
+
+describe("history away when a page connects", () => {
+  test("a page whose hello had no position for a stream (Redis away) reconnects once Redis is back", async () => {
+    let redis = await startRedis();
+    const redisPort = redis.port;
+    let host = await startHost({ redis: redis.address });
+    await redis.stop();
+    const urls = [];
+    class Recording extends WebSocket {
+      /** @param {string | URL} url @param {string | string[]} [protocols] */
+      constructor(url, protocols) { super(url, protocols); urls.push(String(url)); }
+    }
+    const client = connect(host.url("away"), { ...fast, WebSocket: Recording });
+    try {
+      await until(client, "open", 60000);
+      assert.ok(Object.values(client.positions).every((p) => typeof p === "string"), JSON.stringify(client.positions));
+      redis = await startRedis({ port: redisPort });
+      const port = host.port;
+      await host.kill();
+      await until(client, "reconnecting");
+      host = await startHost({ port, redis: redis.address });
+      await until(client, "open", 60000);
+      assert.ok(!urls.some((u) => decodeURIComponent(u).includes("null")), urls.join("\n"));
+    } finally {
+      client.close();
+      await host.stop();
+      await redis.stop();
+    }
   });
 });
 

@@ -58,12 +58,12 @@ export async function startHost({ port, redis } = {}) {
   };
 }
 
-/** Starts a redis-server with no persistence on a free loopback port. */
-export async function startRedis() {
-  const port = await freePort();
+/** Starts a redis-server with no persistence on `port` (a free loopback one by default). */
+export async function startRedis({ port } = {}) {
+  port ??= await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   await waitForLine(child, "Ready to accept connections", "redis-server", 15000);
-  return { address: `127.0.0.1:${port}`, stop: () => stop(child, "SIGTERM") };
+  return { port, address: `127.0.0.1:${port}`, stop: () => stop(child, "SIGTERM") };
 }
 
 function stop(child, signal) {

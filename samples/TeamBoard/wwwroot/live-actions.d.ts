@@ -111,7 +111,8 @@ export interface HelloFrame {
   connectionId: string;
   userId?: string;
   resumed?: boolean;
-  streams?: Record<string, string>;
+  /** Where the page starts in each stream with history; null where the history could not be read. */
+  streams?: Record<string, string | null>;
 }
 
 /** A typed action from the server, one member of the union per action name. */

@@ -56,12 +56,8 @@ public static class LiveTemplateEndpointRouteBuilderExtensions
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveTemplateEndpointRouteBuilderExtensions).Namespace + ".LiveEndpoint");
         var endpoint = new LiveEndpoint<THandler>(runtime, settings, options, logger);
+        // The endpoint checks AllowedOrigins itself, so that a refused origin is logged (102) and told why, as every refusal.
         var webSockets = new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval };
-        foreach (var origin in options.AllowedOrigins)
-        {
-            webSockets.AllowedOrigins.Add(origin);
-        }
-
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets(webSockets);
         pipeline.Run(endpoint.HandleAsync);

@@ -66,8 +66,9 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The origins (<c>https://board.example.com</c>) whose pages may open a connection; empty (the default) allows any.
-    /// Set it when browsers authenticate with cookies, so that another site cannot open a socket in a user's name.
+    /// The origins (<c>https://board.example.com</c>: scheme, host and port as a browser sends them, no path) whose pages
+    /// may open a connection, compared ignoring case; empty (the default) allows any. Set it when browsers authenticate
+    /// with cookies, so that another site cannot open a socket in a user's name. An entry that is not an origin stops the start-up.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = new List<string>();
 

@@ -34,6 +34,25 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public async Task A_new_browser_gets_a_session_cookie_on_the_upgrade_and_its_tabs_are_one_group()
+    {
+        await using var app = await TestApp.StartAsync();
+        var cookies = new CookieContainer();
+
+        await using var first = await LiveClient.ConnectAsync(app.WebSocketUri("/live"), cookies);
+        var issued = Assert.Single(first.ResponseHeaders!.Single(h => h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)).Value);
+        Assert.Matches("^livetemplate-id=[0-9a-f]{32}; path=/; samesite=lax; httponly$", issued);
+        Assert.DoesNotContain("secure", issued, StringComparison.OrdinalIgnoreCase);
+        await using var second = await LiveClient.ConnectAsync(app.WebSocketUri("/live"), cookies);
+        Assert.Null(second.ResponseHeaders!.FirstOrDefault(h => h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)).Value);
+
+        // The second tab presented the first one's cookie: what the first sends to its group reaches the second.
+        await first.SendActionAsync("post", """{"text":"to my other tab"}""");
+        Assert.Equal("to my other tab", (await first.NextAsync("the echo")).Text);
+        Assert.Equal(("posted", "to my other tab", first.ConnectionId), (await second.NextAsync("the other tab")).Posted);
+    }
+
+    [Fact]
     public async Task A_forged_session_cookie_is_refused_with_400()
     {
         await using var app = await TestApp.StartAsync();
@@ -56,6 +75,18 @@ public sealed class HandshakeTests
         var refused = await LiveClient.RefusedAsync(app.Board("team"), configure: o => o.SetRequestHeader("Origin", "https://evil.example"));
         Assert.Equal(HttpStatusCode.Forbidden, refused);
         await using var allowed = await LiveClient.ConnectAsync(app.Board("team"), configure: o => o.SetRequestHeader("Origin", "https://board.example"));
+    }
+
+    [Fact]
+    public async Task A_page_of_an_origin_not_allowed_is_refused_with_403_logged_with_the_reason()
+    {
+        await using var app = await TestApp.StartAsync(args: ["--LiveTemplate:AllowedOrigins:0=https://Board.example:8443"]);
+
+        var refused = await LiveClient.RefusedAsync(app.Board("team"), configure: o => o.SetRequestHeader("Origin", "https://board.example"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Contains(app.Log.Entries, e => e.EventId.Id == 102 && e.Message.Contains("403", StringComparison.Ordinal) && e.Message.Contains("AllowedOrigins", StringComparison.Ordinal));
+        await using var allowed = await LiveClient.ConnectAsync(app.Board("team"), configure: o => o.SetRequestHeader("Origin", "https://board.example:8443"));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Diagnostics;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis;
 using LiveTemplate.Typed.Testing;
@@ -61,6 +64,13 @@ public sealed class HostedOptionsTests
     [InlineData("--LiveTemplate:RestoreTimeout=00:00:00", "RestoreTimeout must be positive")]
     [InlineData("--LiveTemplate:ChannelPrefix=no spaces", "ChannelPrefix: The channel prefix may only contain")]
     [InlineData("--LiveTemplate:SubscribeTimeout=-00:00:01", "SubscribeTimeout must be positive")]
+    [InlineData("--LiveTemplate:SubscribeTimeout=2.00:00:00", "SubscribeTimeout must be positive and at most 1 day")]
+    [InlineData("--LiveTemplate:SendTimeout=60.00:00:00", "SendTimeout must be positive and at most 1 day")]
+    [InlineData("--LiveTemplate:CloseTimeout=60.00:00:00", "CloseTimeout must be positive and at most 1 day")]
+    [InlineData("--LiveTemplate:ShutdownTimeout=60.00:00:00", "ShutdownTimeout must be positive and at most 1 day")]
+    [InlineData("--LiveTemplate:KeepAliveInterval=60.00:00:00", "KeepAliveInterval must not be negative (zero turns pings off) and at most 1 day")]
+    [InlineData("--LiveTemplate:AllowedOrigins:0=https://board.example/", "AllowedOrigins: 'https://board.example/' is not an origin")]
+    [InlineData("--LiveTemplate:AllowedOrigins:0=board.example", "AllowedOrigins: 'board.example' is not an origin")]
     [InlineData("--LiveTemplate:Presence:Timeout=00:00:01", "Presence.Timeout must be at least twice HeartbeatInterval")]
     [InlineData("--LiveTemplate:Presence:MaxMetadataBytes=1", "Presence.MaxMetadataBytes must be from 2 to 65536 (was 1)")]
     public async Task A_setting_that_cannot_work_stops_the_start_up_naming_the_setting(string argument, string expected)
@@ -120,5 +130,51 @@ public sealed class HostedOptionsTests
         await presence.TrackAsync(group, "c2", new UserId("alice"), default);
         await presence.TrackAsync(group, "c3", new UserId("alice"), default);
         Assert.Equal(new LiveTemplate.Typed.Presence.PresenceCount(2, 2), await presence.CountAsync(LiveTemplate.Typed.Presence.PresenceScope.Of(group)));
+    }
+
+    [Fact]
+    public async Task A_meter_factory_set_in_code_makes_the_meters_of_the_broadcaster_and_of_the_connections()
+    {
+        using var factory = new RecordingMeterFactory();
+        var instruments = new ConcurrentQueue<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (factory.Made(instrument.Meter))
+                {
+                    instruments.Enqueue(instrument.Name);
+                }
+            },
+        };
+        listener.Start();
+
+        await using var app = await TestApp.StartAsync(configure: o => o.MeterFactory = factory);
+        await using var client = await LiveClient.ConnectAsync(app.Board("metered"));
+
+        Assert.Contains(LiveTemplateMeter.ActiveConnections, instruments);
+        Assert.Contains(LiveTemplateMeter.ActiveSubscriptions, instruments);
+    }
+
+    private sealed class RecordingMeterFactory : IMeterFactory
+    {
+        private readonly ConcurrentQueue<Meter> _meters = new();
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options);
+            _meters.Enqueue(meter);
+            return meter;
+        }
+
+        public bool Made(Meter meter) => _meters.Contains(meter);
+
+        public void Dispose()
+        {
+            foreach (var meter in _meters)
+            {
+                meter.Dispose();
+            }
+        }
     }
 }

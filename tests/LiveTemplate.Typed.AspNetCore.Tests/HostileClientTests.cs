@@ -113,6 +113,19 @@ public sealed class HostileClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_frame_that_is_not_utf8_is_closed_with_1007_by_the_websocket_layer()
+    {
+        await using var hostile = await LiveClient.ConnectAsync(_app.Board("shared"));
+
+        await hostile.SendAsync([(byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)'}'], WebSocketMessageType.Text);
+
+        Assert.Empty(await hostile.FramesUntilClosedAsync());
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, (await hostile.ClosedAsync()).Status);
+        Assert.DoesNotContain(_app.Probe.Ran, r => r.ConnectionId == hostile.ConnectionId);
+        await AssertBystandersStillWorkAsync();
+    }
+
+    [Fact]
     public async Task A_flood_is_answered_with_a_rate_limited_error_then_a_close_1008()
     {
         await using var hostile = await LiveClient.ConnectAsync(_app.Board("flood"));

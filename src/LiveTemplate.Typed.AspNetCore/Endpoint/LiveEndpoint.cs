@@ -46,6 +46,12 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
             return;
         }
 
+        if (!AllowedOrigins.Allow(_options.AllowedOrigins, http.Request))
+        {
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, "This page's origin may not connect: it is not in LiveTemplate:AllowedOrigins.").ConfigureAwait(false);
+            return;
+        }
+
         if (!_runtime.IsAccepting)
         {
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using LiveTemplate.Typed.AspNetCore.Endpoint;
 using LiveTemplate.Typed.Connections;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,9 @@ namespace LiveTemplate.Typed.AspNetCore.Hosting;
 /// <summary>Rejects options that cannot work, at start-up, with the setting's name in the message.</summary>
 internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTemplateOptions>
 {
+    // The longest wait accepted (as the broadcaster's retry delays): longer ones would break the timers that wait for them.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, LiveTemplateOptions options)
     {
         var failures = new List<string>();
@@ -14,14 +18,15 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, options.MessageBurst >= 1, "MessageBurst must be at least 1.");
         Check(failures, options.MaxInvalidFrames >= 1, "MaxInvalidFrames must be at least 1.");
         Check(failures, options.OutboundQueueCapacity >= 1, "OutboundQueueCapacity must be at least 1.");
-        Check(failures, options.SendTimeout > TimeSpan.Zero, "SendTimeout must be positive.");
-        Check(failures, options.CloseTimeout > TimeSpan.Zero, "CloseTimeout must be positive.");
-        Check(failures, options.ShutdownTimeout > TimeSpan.Zero, "ShutdownTimeout must be positive.");
-        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero, "KeepAliveInterval must not be negative (zero turns pings off).");
+        Check(failures, IsWait(options.SendTimeout), "SendTimeout must be positive and at most 1 day.");
+        Check(failures, IsWait(options.CloseTimeout), "CloseTimeout must be positive and at most 1 day.");
+        Check(failures, IsWait(options.ShutdownTimeout), "ShutdownTimeout must be positive and at most 1 day.");
+        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= MaxWait, "KeepAliveInterval must not be negative (zero turns pings off) and at most 1 day.");
         Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
         Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
         Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");
-        Check(failures, options.SubscribeTimeout > TimeSpan.Zero, "SubscribeTimeout must be positive.");
+        Check(failures, IsWait(options.SubscribeTimeout), "SubscribeTimeout must be positive and at most 1 day.");
+        failures.AddRange(AllowedOrigins.Explain(options.AllowedOrigins));
         failures.AddRange(options.GetErrors());
         failures.AddRange(options.Presence.GetErrors());
 
@@ -35,6 +40,8 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
             failures.Add(failure);
         }
     }
+
+    private static bool IsWait(TimeSpan wait) => wait > TimeSpan.Zero && wait <= MaxWait;
 
     private static bool IsCookieName(string? name)
         => !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

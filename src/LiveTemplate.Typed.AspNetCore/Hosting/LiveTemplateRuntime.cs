@@ -45,7 +45,8 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
             OutboundQueueCapacity = _options.OutboundQueueCapacity,
             OutboundFullMode = _options.OutboundFullMode,
             SubscribeTimeout = _options.SubscribeTimeout,
-            MeterFactory = meters,
+            // The factory set in code (else the app's, set on the options when the broadcaster was made) makes every meter.
+            MeterFactory = _options.MeterFactory ?? meters,
         };
         _registry = new(() => ConnectionRegistry.AttachAsync(broadcaster, registryOptions, loggers.CreateLogger<ConnectionRegistry>()));
         _draining = new(AbortStragglersAsync);

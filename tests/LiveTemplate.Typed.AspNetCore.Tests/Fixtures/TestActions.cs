@@ -49,3 +49,7 @@ public sealed partial record BoardNote(string Board, string Text);
 /// <summary>From the browser: the handler sends <c>Json</c> as an update frame, or says why it was refused.</summary>
 [GroupAction]
 public sealed partial record SendUpdate(string Json);
+
+/// <summary>From the browser: the handler answers <see cref="Posted"/>, closes the connection with the reason, and answers once more.</summary>
+[GroupAction]
+public sealed partial record Leave(string Reason);

@@ -4,7 +4,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 
 /// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
 public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
-    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IConnectionLifecycle
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IHandle<Leave>, IConnectionLifecycle
 {
     public async ValueTask HandleAsync(Post action, ActionContext context)
     {
@@ -67,6 +67,13 @@ public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadc
         {
             await live.SendAsync(new Posted("refused " + refused.ParamName, live.Id));
         }
+    }
+
+    public async ValueTask HandleAsync(Leave action, ActionContext context)
+    {
+        await live.SendAsync(new Posted("before close", live.Id));
+        live.Close(action.Reason);
+        await live.SendAsync(new Posted("after close", live.Id));
     }
 
     // Runs only for the handler's own topic subscriptions (not for the browser's).

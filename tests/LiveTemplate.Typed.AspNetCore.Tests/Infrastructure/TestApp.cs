@@ -17,7 +17,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
 /// <c>/live</c> (group = browser session; no topics from the browser) and at <c>/boards/{board}</c> (group =
 /// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>). A request
-/// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). The browser client
+/// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). Two endpoints whose
+/// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close. The browser client
 /// is served at its default path.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
@@ -124,6 +125,8 @@ public sealed class TestApp : IAsyncDisposable
             });
             AllowBrowserActions(endpoint);
         });
+        app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
+        app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");
         app.MapLiveTemplateClient();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
         await app.StartAsync();
@@ -131,5 +134,5 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)
-        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>();
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>().AllowFromBrowser<Leave>();
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
+using LiveTemplate.Typed.Testing;
+
+namespace LiveTemplate.Typed.AspNetCore.Tests;
+
+/// <summary>The close codes of docs/aspnetcore.md that a connection's own handler causes: 1011 when it fails to start, 1000 from <see cref="LiveConnection.Close"/>.</summary>
+public sealed class CloseCodeTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_handler_that_cannot_be_created_closes_the_connection_with_1011_and_logs_109()
+    {
+        var (frames, status, reason) = await UntilClosedAsync(_app.WebSocketUri("/uncreatable"));
+
+        Assert.Equal((WebSocketCloseStatus.InternalServerError, "internal error"), (status, reason));
+        Assert.Empty(frames);
+        Assert.Contains(_app.Log.Entries, e => e.EventId.Id == 109);
+    }
+
+    [Fact]
+    public async Task A_handler_whose_OnConnectedAsync_throws_closes_the_connection_with_1011_after_hello()
+    {
+        var (frames, status, reason) = await UntilClosedAsync(_app.WebSocketUri("/failing-on-connect"));
+
+        Assert.Equal((WebSocketCloseStatus.InternalServerError, "internal error"), (status, reason));
+        Assert.Equal(["hello"], frames.Select(f => f.Type));
+        Assert.Contains(_app.Log.Entries, e => e.EventId.Id == 109);
+    }
+
+    [Fact]
+    public async Task Close_closes_with_1000_and_the_reason_once_the_current_action_returns()
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.Board("leaving"));
+
+        await client.SendActionAsync("leave", """{"reason":"see you"}""");
+
+        var frames = await client.FramesUntilClosedAsync();
+        Assert.Equal(["before close", "after close"], frames.Select(f => f.Text));
+        Assert.Equal((WebSocketCloseStatus.NormalClosure, "see you"), await client.ClosedAsync());
+    }
+
+    [Fact]
+    public async Task A_browser_that_never_answers_the_close_is_aborted_after_CloseTimeout()
+    {
+        await using var app = await TestApp.StartAsync(configure: o =>
+        {
+            o.MaxFrameBytes = 256;
+            o.CloseTimeout = TimeSpan.FromSeconds(1);
+        });
+        using var silent = new ClientWebSocket();
+        using var bound = new CancellationTokenSource(LiveClient.Timeout);
+        await silent.ConnectAsync(app.Board("silent"), bound.Token);
+
+        // Too large: the server closes with 1009; this browser never reads, so it never answers the close.
+        var closing = Stopwatch.StartNew();
+        await silent.SendAsync(new byte[300], WebSocketMessageType.Text, endOfMessage: true, bound.Token);
+
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 101)), LiveClient.Timeout, "the silent connection ended");
+        Assert.InRange(closing.Elapsed, TimeSpan.FromSeconds(0.9), LiveClient.Timeout);
+    }
+
+    private static async Task<(List<Frame> Frames, WebSocketCloseStatus? Status, string? Reason)> UntilClosedAsync(Uri uri)
+    {
+        using var socket = new ClientWebSocket();
+        using var bound = new CancellationTokenSource(LiveClient.Timeout);
+        await socket.ConnectAsync(uri, bound.Token);
+        var frames = new List<Frame>();
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, bound.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return (frames, result.CloseStatus, result.CloseStatusDescription);
+            }
+
+            Assert.True(result.EndOfMessage);
+            frames.Add(Frame.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count)));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
+
+/// <summary>A service no test app registers: a handler that needs it cannot be created.</summary>
+public interface IUnregisteredService;
+
+/// <summary>A handler that cannot be created: the app does not register the service it takes.</summary>
+public sealed partial class UncreatableHandler(LiveConnection live, IUnregisteredService missing) : IHandle<Post>
+{
+    public ValueTask HandleAsync(Post action, ActionContext context) => live.SendAsync(new Posted(action.Text + missing, live.Id));
+}
+
+/// <summary>A handler whose <see cref="IConnectionLifecycle.OnConnectedAsync"/> throws.</summary>
+public sealed partial class FailingOnConnectHandler(LiveConnection live) : IHandle<Post>, IConnectionLifecycle
+{
+    public ValueTask HandleAsync(Post action, ActionContext context) => live.SendAsync(new Posted(action.Text, live.Id));
+
+    public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("failed on purpose");
+
+    public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

@@ -11,7 +11,8 @@ internal static class ObjectWriterEmitter
         writer.OpenBlock($"public static void {names.WriterOf(model.Name)}(Utf8JsonWriter writer, {model.TypeName} value)");
         if (!model.IsValueType)
         {
-            writer.WriteLine("if (value is null) { writer.WriteNullValue(); return; }");
+            // Only a member or an element whose type accepts no null gets here with null (WriteOrNull writes the others).
+            writer.WriteLine($"if (value is null) {{ throw ActionJsonWriter.NullValue({Literals.String(model.TypeName.Replace("global::", string.Empty))}); }}");
         }
 
         writer.WriteLine("writer.WriteStartObject();");
@@ -32,6 +33,12 @@ internal static class ObjectWriterEmitter
             }
 
             var name = names.PropertyOf(model, member);
+            if (condition is null && AcceptsNoNull(member.Type, isStruct))
+            {
+                // Refused by name here: every reader would refuse the null (strings and bytes check in their writers).
+                writer.WriteLine($"if ({access} is null) {{ throw ActionJsonWriter.NullMember({name}); }}");
+            }
+
             if (MemberWriterOf(member.Type) is { } write)
             {
                 writer.WriteLine($"ActionJsonWriter.{write}(writer, {name}, {access});");
@@ -60,10 +67,15 @@ internal static class ObjectWriterEmitter
     {
         < ValueKind.Enum => "Write" + type.Kind,
 
-        // The string writer writes null for null, as the nullable helper does.
-        ValueKind.OrNull when type.Element!.Kind == ValueKind.String => "WriteString",
+        // The string writers: WriteString refuses null, WriteStringOrNull writes it, as the nullable helper does.
+        ValueKind.OrNull when type.Element!.Kind == ValueKind.String => "WriteStringOrNull",
         _ => null,
     };
+
+    /// <summary>A nested class or a collection, whose declared type accepts no null: a null value is refused before it is written.</summary>
+    private static bool AcceptsNoNull(TypeModel type, System.Func<TypeModel, bool> isStruct)
+        => type.Kind is ValueKind.Array or ValueKind.List or ValueKind.ReadOnlyList or ValueKind.ReadOnlyCollection or ValueKind.Enumerable or ValueKind.Dictionary or ValueKind.ReadOnlyDictionary
+           || (type.Kind == ValueKind.Object && !isStruct(type));
 
     /// <summary>True for the kinds whose values are structs, apart from nested objects (the caller knows which are).</summary>
     private static bool IsValue(ValueKind kind)

@@ -21,7 +21,7 @@ public static class ActionJson
     /// is the caller's: it can be handed to a broadcaster, which may keep referring to it.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is null.</exception>
-    /// <exception cref="ArgumentException">A <see cref="float"/> or <see cref="double"/> member is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">A <see cref="float"/> or <see cref="double"/> member is NaN or infinite, or a value whose declared type accepts no null is null (which every reader would refuse).</exception>
     /// <exception cref="InvalidOperationException">The data nests deeper than <see cref="Wire.EnvelopeLimits.MaxDataDepth"/> (a cycle, for example).</exception>
     public static byte[] SerializeToUtf8Bytes<TAction>(TAction action)
         where TAction : IAction<TAction>

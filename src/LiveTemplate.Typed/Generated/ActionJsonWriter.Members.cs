@@ -72,9 +72,14 @@ public static partial class ActionJsonWriter
     /// <summary>Writes a member that is a string of one character.</summary>
     public static void WriteChar(Utf8JsonWriter writer, JsonEncodedText name, char value) => writer.WriteString(name, new ReadOnlySpan<char>(in value));
 
-    /// <summary>Writes a member that is a string (a null reference is written as <c>null</c>).</summary>
+    /// <summary>Writes a member that is a string.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, which the member's type does not accept.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string? value) => writer.WriteString(name, value);
+    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string value) => writer.WriteString(name, value ?? throw NullMember(name));
+
+    /// <summary>Writes a member that is a string or <c>null</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteStringOrNull(Utf8JsonWriter writer, JsonEncodedText name, string? value) => writer.WriteString(name, value);
 
     /// <summary>Writes a member that is a GUID string.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -109,10 +114,25 @@ public static partial class ActionJsonWriter
         WriteTimeOnly(writer, value);
     }
 
-    /// <summary>Writes a member that is bytes as a base64 string (a null array is written as <c>null</c>).</summary>
-    public static void WriteBytes(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    /// <summary>Writes a member that is bytes as a base64 string.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, which the member's type does not accept.</exception>
+    public static void WriteBytes(Utf8JsonWriter writer, JsonEncodedText name, byte[] value)
     {
+        if (value is null)
+        {
+            throw NullMember(name);
+        }
+
         writer.WritePropertyName(name);
-        WriteBytes(writer, value!);
+        WriteBytes(writer, value);
     }
+
+    /// <summary>
+    /// The error of a member that is null where its declared type accepts no null (a <c>null!</c>, a <c>default</c>
+    /// struct): every reader would refuse the data, so it is not written.
+    /// </summary>
+    /// <param name="name">The member's JSON name.</param>
+    /// <returns>The exception to throw.</returns>
+    public static ArgumentException NullMember(JsonEncodedText name)
+        => new($"'{name}' is null, but its declared type does not accept null, so every reader would refuse the data; give it a value, or declare it nullable (T?) to send null");
 }

@@ -59,8 +59,9 @@ public static partial class ActionJsonWriter
     /// <summary>Writes a string of one character.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value) => NotNull(writer).WriteStringValue(new ReadOnlySpan<char>(in value));
 
-    /// <summary>Writes a string (a null reference is written as <c>null</c>).</summary>
-    public static void WriteString(Utf8JsonWriter writer, string value) => NotNull(writer).WriteStringValue(value);
+    /// <summary>Writes a string.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, which its declared type does not accept.</exception>
+    public static void WriteString(Utf8JsonWriter writer, string value) => NotNull(writer).WriteStringValue(value ?? throw NullValue("string"));
 
     /// <summary>Writes a GUID string ("3f2c1d9e-8b7a-4c5d-9e0f-1a2b3c4d5e6f").</summary>
     public static void WriteGuid(Utf8JsonWriter writer, Guid value) => NotNull(writer).WriteStringValue(value);
@@ -96,16 +97,8 @@ public static partial class ActionJsonWriter
     }
 
     /// <summary>Writes bytes as a base64 string.</summary>
-    public static void WriteBytes(Utf8JsonWriter writer, byte[] value)
-    {
-        if (value is null)
-        {
-            NotNull(writer).WriteNullValue();
-            return;
-        }
-
-        NotNull(writer).WriteBase64StringValue(value);
-    }
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, which its declared type does not accept.</exception>
+    public static void WriteBytes(Utf8JsonWriter writer, byte[] value) => NotNull(writer).WriteBase64StringValue(value ?? throw NullValue("byte[]"));
 
     /// <summary>Writes a JSON array, each item with <paramref name="writeItem"/>.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, WriteJsonValue<T> writeItem)
@@ -236,16 +229,24 @@ public static partial class ActionJsonWriter
     }
 
     /// <summary>
-    /// Starts a collection: checks the element writer, writes <c>null</c> and returns false for a null collection,
-    /// else opens the array or object and returns true (the caller writes the elements and closes it).
+    /// The error of a value that is null where its declared type accepts no null (an item of a collection, a value of
+    /// a dictionary, a nested object): every reader would refuse the data, so it is not written.
+    /// </summary>
+    /// <param name="type">The declared type, as the error names it.</param>
+    /// <returns>The exception to throw.</returns>
+    public static ArgumentException NullValue(string type)
+        => new($"A {type} in the action is null, but its declared type does not accept null, so every reader would refuse the data; give it a value, or declare it nullable (T?) to send null");
+
+    /// <summary>
+    /// Starts a collection: checks the element writer and the collection (a null one, where its type accepts none,
+    /// throws), opens the array or object and returns true (the caller writes the elements and closes it).
     /// </summary>
     private static bool Open<T>(Utf8JsonWriter writer, object? collection, WriteJsonValue<T> write, bool array)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (collection is null)
         {
-            NotNull(writer).WriteNullValue();
-            return false;
+            throw NullValue(array ? "collection" : "dictionary");
         }
 
         if (array)

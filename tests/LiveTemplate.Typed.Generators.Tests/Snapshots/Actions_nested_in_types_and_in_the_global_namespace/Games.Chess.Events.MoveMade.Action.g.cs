@@ -46,7 +46,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteMoveMade(Utf8JsonWriter writer, global::Games.Chess.Events.MoveMade value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Games.Chess.Events.MoveMade"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteString(writer, MoveMadeProperties.From, value.From);
             ActionJsonWriter.WriteString(writer, MoveMadeProperties.To, value.To);

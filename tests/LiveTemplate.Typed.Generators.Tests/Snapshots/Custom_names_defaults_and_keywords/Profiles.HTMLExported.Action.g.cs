@@ -40,7 +40,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteHTMLExported(Utf8JsonWriter writer, global::Profiles.HTMLExported value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Profiles.HTMLExported"); }
             writer.WriteStartObject();
             writer.WriteEndObject();
         }

@@ -40,14 +40,14 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteProfileRenamed(Utf8JsonWriter writer, global::Profiles.ProfileRenamed value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Profiles.ProfileRenamed"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.DisplayName, value.DisplayName);
             ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.@class, value.@class);
             ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Reason, value.Reason);
             ActionJsonWriter.WriteInt32(writer, ProfileRenamedProperties.Version, value.Version);
             ActionJsonWriter.WriteBoolean(writer, ProfileRenamedProperties.Notify, value.Notify);
-            ActionJsonWriter.WriteString(writer, ProfileRenamedProperties.Comment, value.Comment);
+            ActionJsonWriter.WriteStringOrNull(writer, ProfileRenamedProperties.Comment, value.Comment);
             writer.WriteEndObject();
         }
 

@@ -38,7 +38,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteEverythingChanged(Utf8JsonWriter writer, global::Kitchen.EverythingChanged value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Kitchen.EverythingChanged"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteBoolean(writer, EverythingChangedProperties.Flag, value.Flag);
             ActionJsonWriter.WriteByte(writer, EverythingChangedProperties.Byte, value.Byte);
@@ -67,21 +67,29 @@ namespace LiveTemplate.Typed.Generated
             ActionJsonWriter.WriteBytes(writer, EverythingChangedProperties.Blob, value.Blob);
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.MaybeNumber);
             ActionJsonWriter.WriteNullable<int>(writer, value.MaybeNumber, ActionJsonWriter.WriteInt32);
-            ActionJsonWriter.WriteString(writer, EverythingChangedProperties.MaybeText, value.MaybeText);
+            ActionJsonWriter.WriteStringOrNull(writer, EverythingChangedProperties.MaybeText, value.MaybeText);
+            if (value.Numbers is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Numbers); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Numbers);
             ActionJsonWriter.WriteList<int>(writer, value.Numbers, ActionJsonWriter.WriteInt32);
+            if (value.Names is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Names); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Names);
             ActionJsonWriter.WriteList<string>(writer, value.Names, ActionJsonWriter.WriteString);
+            if (value.Points is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Points); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Points);
             ActionJsonWriter.WriteList<global::Kitchen.Point>(writer, value.Points, WritePoint);
+            if (value.Ids is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Ids); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Ids);
             ActionJsonWriter.WriteList<global::System.Guid>(writer, value.Ids, ActionJsonWriter.WriteGuid);
+            if (value.Longs is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Longs); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Longs);
             ActionJsonWriter.WriteList<long>(writer, value.Longs, ActionJsonWriter.WriteInt64);
+            if (value.Counts is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Counts); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Counts);
             ActionJsonWriter.WriteDictionary<int>(writer, value.Counts, ActionJsonWriter.WriteInt32);
+            if (value.Tags is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Tags); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Tags);
             ActionJsonWriter.WriteDictionary<List<global::Kitchen.Tag?>>(writer, value.Tags, WriteListOfNullableTag);
+            if (value.Matrix is null) { throw ActionJsonWriter.NullMember(EverythingChangedProperties.Matrix); }
             ActionJsonWriter.WriteName(writer, EverythingChangedProperties.Matrix);
             ActionJsonWriter.WriteList<List<int>>(writer, value.Matrix, WriteListOfInt32);
             writer.WriteEndObject();
@@ -375,7 +383,7 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WriteTag(Utf8JsonWriter writer, global::Kitchen.Tag value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Kitchen.Tag"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteString(writer, TagProperties.Name, value.Name);
             ActionJsonWriter.WriteName(writer, TagProperties.Parent);

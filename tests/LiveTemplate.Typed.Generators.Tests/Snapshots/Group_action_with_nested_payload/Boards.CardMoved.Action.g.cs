@@ -38,12 +38,14 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Boards.CardMoved"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
             ActionJsonWriter.WriteString(writer, CardMovedProperties.Column, value.Column);
+            if (value.Tags is null) { throw ActionJsonWriter.NullMember(CardMovedProperties.Tags); }
             ActionJsonWriter.WriteName(writer, CardMovedProperties.Tags);
             ActionJsonWriter.WriteList<string>(writer, value.Tags, ActionJsonWriter.WriteString);
+            if (value.MovedBy is null) { throw ActionJsonWriter.NullMember(CardMovedProperties.MovedBy); }
             ActionJsonWriter.WriteName(writer, CardMovedProperties.MovedBy);
             WritePerson(writer, value.MovedBy);
             writer.WriteEndObject();
@@ -97,7 +99,7 @@ namespace LiveTemplate.Typed.Generated
 
         public static void WritePerson(Utf8JsonWriter writer, global::Boards.Person value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Boards.Person"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteString(writer, PersonProperties.Id, value.Id);
             ActionJsonWriter.WriteString(writer, PersonProperties.Name, value.Name);

@@ -40,7 +40,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCardMoved(Utf8JsonWriter writer, global::Boards.CardMoved value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Boards.CardMoved"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteInt32(writer, CardMovedProperties.CardId, value.CardId);
             writer.WriteEndObject();

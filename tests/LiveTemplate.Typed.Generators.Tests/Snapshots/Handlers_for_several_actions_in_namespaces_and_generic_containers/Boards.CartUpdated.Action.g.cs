@@ -40,7 +40,7 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Boards.CartUpdated value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Boards.CartUpdated"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
             writer.WriteEndObject();

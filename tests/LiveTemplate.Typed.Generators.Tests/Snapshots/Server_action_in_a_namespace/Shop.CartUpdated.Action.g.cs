@@ -40,12 +40,12 @@ namespace LiveTemplate.Typed.Generated
     {
         public static void WriteCartUpdated(Utf8JsonWriter writer, global::Shop.CartUpdated value)
         {
-            if (value is null) { writer.WriteNullValue(); return; }
+            if (value is null) { throw ActionJsonWriter.NullValue("Shop.CartUpdated"); }
             writer.WriteStartObject();
             ActionJsonWriter.WriteGuid(writer, CartUpdatedProperties.CartId, value.CartId);
             ActionJsonWriter.WriteInt32(writer, CartUpdatedProperties.Items, value.Items);
             ActionJsonWriter.WriteDecimal(writer, CartUpdatedProperties.Total, value.Total);
-            ActionJsonWriter.WriteString(writer, CartUpdatedProperties.Note, value.Note);
+            ActionJsonWriter.WriteStringOrNull(writer, CartUpdatedProperties.Note, value.Note);
             writer.WriteEndObject();
         }
 

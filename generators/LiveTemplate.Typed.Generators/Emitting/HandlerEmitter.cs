@@ -15,7 +15,8 @@ internal static class HandlerEmitter
         DeclarationEmitter.WriteHeader(writer, $"LiveTemplate.Typed.Generators: the action dispatcher of {handler.Declaration.FullTypeName.Replace("global::", string.Empty)}.", suppressed);
 
         // Implemented explicitly beside a DispatchAsync or CanHandle the type declares itself, publicly otherwise.
-        var (access, owner) = handler.ImplementsExplicitly ? (string.Empty, Dispatcher + ".") : ("public ", string.Empty);
+        // A handler derived from a handler hides the base's (which knows only the base's actions) with new.
+        var (access, owner) = handler.ImplementsExplicitly ? (string.Empty, Dispatcher + ".") : (handler.HidesInherited ? "public new " : "public ", string.Empty);
         DeclarationEmitter.WritePartialType(writer, handler.Declaration, Dispatcher, w =>
         {
             w.WriteLine("/// <inheritdoc />");

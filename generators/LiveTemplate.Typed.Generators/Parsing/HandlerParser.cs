@@ -32,7 +32,7 @@ internal static class HandlerParser
             .OfType<TypeDeclarationSyntax>()
             .FirstOrDefault(NamesHandleInterface);
         var known = KnownSymbols.For(context.SemanticModel.Compilation);
-        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || type.AllInterfaces.Any(i => KnownSymbols.Is(i, known.Dispatcher)))
+        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || DispatchesByHand(type, known))
         {
             return null;
         }
@@ -40,10 +40,7 @@ internal static class HandlerParser
         var actions = new Dictionary<string, HandledActionModel>(System.StringComparer.Ordinal);
         foreach (var handled in type.AllInterfaces)
         {
-            if (!KnownSymbols.IsConstructionOf(handled, known.HandleInterface)
-                || handled.TypeArguments[0] is not INamedTypeSymbol action
-                || known.ActionAttributesOf(action) is not { Count: 1 } marked
-                || ActionAttributes.ActionNameOf(action, marked[0].Attribute) is not { } name)
+            if (HandledAction(handled, known) is not var (action, name))
             {
                 continue;
             }
@@ -68,8 +65,65 @@ internal static class HandlerParser
 
         // A type with its own DispatchAsync or CanHandle gets the interface implemented explicitly, beside them.
         var explicitly = type.GetMembers("DispatchAsync").Length > 0 || type.GetMembers("CanHandle").Length > 0;
-        return new HandlerModel(DeclarationReader.Read(type, "Dispatcher"), new EquatableArray<HandledActionModel>(ordered), explicitly);
+
+        // A handler derived from a handler hides its base's dispatcher with its own, which knows the base's actions too.
+        var hides = !explicitly && InheritsDispatchMembers(type, known, cancellationToken);
+        return new HandlerModel(DeclarationReader.Read(type, "Dispatcher"), new EquatableArray<HandledActionModel>(ordered), explicitly, hides);
     }
+
+    /// <summary>
+    /// True when the type implements <c>IActionDispatcher</c> itself, or inherits it from a base that handles no
+    /// typed action (a dispatcher written by hand): it is left alone. A base handler's generated dispatcher, of this
+    /// project or of a referenced one, does not know the derived type's actions, so the derived type gets its own.
+    /// </summary>
+    private static bool DispatchesByHand(INamedTypeSymbol type, KnownSymbols known)
+    {
+        if (type.Interfaces.Any(i => KnownSymbols.Is(i, known.Dispatcher)))
+        {
+            return true;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Interfaces.Any(i => KnownSymbols.Is(i, known.Dispatcher)))
+            {
+                return !current.AllInterfaces.Any(i => KnownSymbols.IsConstructionOf(i, known.HandleInterface));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a base type has a <c>DispatchAsync</c> or <c>CanHandle</c>, or gets them generated in this compilation.</summary>
+    private static bool InheritsDispatchMembers(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m.Name is "DispatchAsync" or "CanHandle" && m.DeclaredAccessibility != Accessibility.Private)
+                || GetsDispatcher(current, known, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What <see cref="Parse"/> generates a dispatcher for: a partial handler of a typed action, in partial types, that does not dispatch by hand.</summary>
+    private static bool GetsDispatcher(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is { } node && IsCandidate(node))
+           && DeclarationReader.FirstNonPartialContainer(type) is null
+           && !DispatchesByHand(type, known)
+           && type.AllInterfaces.Any(i => HandledAction(i, known) is not null);
+
+    /// <summary>The typed action an <c>IHandle&lt;TAction&gt;</c> handles and its name, or null for any other interface.</summary>
+    private static (INamedTypeSymbol Action, string Name)? HandledAction(INamedTypeSymbol handled, KnownSymbols known)
+        => KnownSymbols.IsConstructionOf(handled, known.HandleInterface)
+           && handled.TypeArguments[0] is INamedTypeSymbol action
+           && known.ActionAttributesOf(action) is { Count: 1 } marked
+           && ActionAttributes.ActionNameOf(action, marked[0].Attribute) is { } name
+            ? (action, name)
+            : null;
 
     private static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
         => declaration.BaseList is { } baseList && baseList.Types.Any(t => RightmostName(t.Type) == KnownNames.HandleInterfaceName);

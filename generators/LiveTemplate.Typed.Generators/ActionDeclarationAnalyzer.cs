@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Reports what is wrong with a typed action declaration (LTT1001–LTT1016). It lives beside the generator so the
+/// Reports what is wrong with a typed action declaration (LTT1001–LTT1020), and a handler the generator cannot give a dispatcher (LTT1022). It lives beside the generator so the
 /// generator's output depends on declarations only, never on where they are, and stays cached.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,7 +36,8 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidJsonName,
         DiagnosticDescriptors.FieldIsNotData,
         DiagnosticDescriptors.InvalidTopicTemplate,
-        DiagnosticDescriptors.TopicTemplateMember);
+        DiagnosticDescriptors.TopicTemplateMember,
+        DiagnosticDescriptors.HandlerGetsNoDispatcher);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -75,6 +76,11 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         if (named is { } action)
         {
             names.Add((action.Name, type, action.Kind));
+        }
+
+        if (HandlerWithoutDispatcher.Reason(type, payload.Known) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandlerGetsNoDispatcher, type.Locations.FirstOrDefault() ?? Location.None, type.Name, reason));
         }
     }
 

@@ -391,7 +391,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(19, descriptors.Length);
+        Assert.Equal(20, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);

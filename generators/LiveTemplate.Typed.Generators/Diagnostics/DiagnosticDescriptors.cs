@@ -109,6 +109,15 @@ internal static class DiagnosticDescriptors
         "'{0}', a type of an action of a referenced assembly, has data members that are not public, which this project's compiler does not load, so its browser declarations would lack them; make them public, or let that assembly grant this project [InternalsVisibleTo]",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor HandlerGetsNoDispatcher = new(
+        "LTT1022",
+        "Handler of typed actions gets no dispatcher",
+        "'{0}' handles typed actions, but {1}, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("LTT1022"));
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -76,7 +76,7 @@ internal static class HandlerParser
     /// typed action (a dispatcher written by hand): it is left alone. A base handler's generated dispatcher, of this
     /// project or of a referenced one, does not know the derived type's actions, so the derived type gets its own.
     /// </summary>
-    private static bool DispatchesByHand(INamedTypeSymbol type, KnownSymbols known)
+    internal static bool DispatchesByHand(INamedTypeSymbol type, KnownSymbols known)
     {
         if (type.Interfaces.Any(i => KnownSymbols.Is(i, known.Dispatcher)))
         {
@@ -117,7 +117,7 @@ internal static class HandlerParser
            && type.AllInterfaces.Any(i => HandledAction(i, known) is not null);
 
     /// <summary>The typed action an <c>IHandle&lt;TAction&gt;</c> handles and its name, or null for any other interface.</summary>
-    private static (INamedTypeSymbol Action, string Name)? HandledAction(INamedTypeSymbol handled, KnownSymbols known)
+    internal static (INamedTypeSymbol Action, string Name)? HandledAction(INamedTypeSymbol handled, KnownSymbols known)
         => KnownSymbols.IsConstructionOf(handled, known.HandleInterface)
            && handled.TypeArguments[0] is INamedTypeSymbol action
            && known.ActionAttributesOf(action) is { Count: 1 } marked
@@ -125,7 +125,7 @@ internal static class HandlerParser
             ? (action, name)
             : null;
 
-    private static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
+    internal static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
         => declaration.BaseList is { } baseList && baseList.Types.Any(t => RightmostName(t.Type) == KnownNames.HandleInterfaceName);
 
     private static string? RightmostName(TypeSyntax type) => type switch

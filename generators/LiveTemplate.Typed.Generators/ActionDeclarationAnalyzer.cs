@@ -78,7 +78,7 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
             names.Add((action.Name, type, action.Kind));
         }
 
-        if (HandlerWithoutDispatcher.Reason(type, payload.Known) is { } reason)
+        if (HandlerWithoutDispatcher.Reason(type, payload.Known, context.CancellationToken) is { } reason)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandlerGetsNoDispatcher, type.Locations.FirstOrDefault() ?? Location.None, type.Name, reason));
         }

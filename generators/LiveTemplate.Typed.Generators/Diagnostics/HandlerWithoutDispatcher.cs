@@ -1,7 +1,6 @@
-using System.Linq;
+using System.Threading;
 using LiveTemplate.Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LiveTemplate.Typed.Generators.Diagnostics;
 
@@ -12,13 +11,10 @@ namespace LiveTemplate.Typed.Generators.Diagnostics;
 internal static class HandlerWithoutDispatcher
 {
     /// <summary>Why the handler gets no dispatcher, as the message says it; null when it gets one or needs none.</summary>
-    public static string? Reason(INamedTypeSymbol type, KnownSymbols known)
+    public static string? Reason(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
     {
-        // An abstract base needs none (a derived handler's dispatcher covers its actions); a hand-written one is the user's.
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic
-            || !type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax declaration && HandlerParser.NamesHandleInterface(declaration))
-            || !type.AllInterfaces.Any(i => HandlerParser.HandledAction(i, known) is not null)
-            || HandlerParser.DispatchesByHand(type, known))
+        // An abstract base needs none (a derived handler's dispatcher covers its actions).
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic || !HandlerParser.WantsDispatcher(type, known, cancellationToken))
         {
             return null;
         }

@@ -109,10 +109,16 @@ internal static class HandlerParser
         return false;
     }
 
-    /// <summary>What <see cref="Parse"/> generates a dispatcher for: a partial handler of a typed action, in partial types, that does not dispatch by hand.</summary>
+    /// <summary>What <see cref="Parse"/> generates a dispatcher for: a handler that wants one, partial and in partial types.</summary>
     private static bool GetsDispatcher(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
-        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is { } node && IsCandidate(node))
-           && DeclarationReader.FirstNonPartialContainer(type) is null
+        => WantsDispatcher(type, known, cancellationToken) && DeclarationReader.IsPartial(type) && DeclarationReader.FirstNonPartialContainer(type) is null;
+
+    /// <summary>
+    /// A type that lists <c>IHandle&lt;TAction&gt;</c> of a typed action in its own base list and does not dispatch by hand:
+    /// it gets a dispatcher when it and its containers are partial (LTT1022 when they are not).
+    /// </summary>
+    internal static bool WantsDispatcher(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration and not InterfaceDeclarationSyntax && NamesHandleInterface(declaration))
            && !DispatchesByHand(type, known)
            && type.AllInterfaces.Any(i => HandledAction(i, known) is not null);
 
@@ -125,7 +131,7 @@ internal static class HandlerParser
             ? (action, name)
             : null;
 
-    internal static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
+    private static bool NamesHandleInterface(TypeDeclarationSyntax declaration)
         => declaration.BaseList is { } baseList && baseList.Types.Any(t => RightmostName(t.Type) == KnownNames.HandleInterfaceName);
 
     private static string? RightmostName(TypeSyntax type) => type switch

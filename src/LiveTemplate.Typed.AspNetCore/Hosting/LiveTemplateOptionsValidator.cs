@@ -1,5 +1,6 @@
 using LiveTemplate.Typed.AspNetCore.Endpoint;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Options;
 
 namespace LiveTemplate.Typed.AspNetCore.Hosting;
@@ -7,9 +8,6 @@ namespace LiveTemplate.Typed.AspNetCore.Hosting;
 /// <summary>Rejects options that cannot work, at start-up, with the setting's name in the message.</summary>
 internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTemplateOptions>
 {
-    // The longest wait accepted (as the broadcaster's retry delays): longer ones would break the timers that wait for them.
-    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
-
     public ValidateOptionsResult Validate(string? name, LiveTemplateOptions options)
     {
         var failures = new List<string>();
@@ -21,7 +19,7 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, IsWait(options.SendTimeout), "SendTimeout must be positive and at most 1 day.");
         Check(failures, IsWait(options.CloseTimeout), "CloseTimeout must be positive and at most 1 day.");
         Check(failures, IsWait(options.ShutdownTimeout), "ShutdownTimeout must be positive and at most 1 day.");
-        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= MaxWait, "KeepAliveInterval must not be negative (zero turns pings off) and at most 1 day.");
+        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= BroadcasterOptions.MaxWait, "KeepAliveInterval must not be negative (zero turns pings off) and at most 1 day.");
         Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
         Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
         Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");
@@ -41,7 +39,7 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         }
     }
 
-    private static bool IsWait(TimeSpan wait) => wait > TimeSpan.Zero && wait <= MaxWait;
+    private static bool IsWait(TimeSpan wait) => wait > TimeSpan.Zero && wait <= BroadcasterOptions.MaxWait;
 
     private static bool IsCookieName(string? name)
         => !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LiveTemplate.Typed.PubSub;
 
 namespace LiveTemplate.Typed.Connections;
 
@@ -28,7 +29,7 @@ public sealed class ConnectionRegistryOptions
             throw new ArgumentOutOfRangeException(nameof(OutboundQueueCapacity), OutboundQueueCapacity, "The outbound queue must hold at least one message.");
         }
 
-        if (SubscribeTimeout <= TimeSpan.Zero || SubscribeTimeout > TimeSpan.FromDays(1))
+        if (SubscribeTimeout <= TimeSpan.Zero || SubscribeTimeout > BroadcasterOptions.MaxWait)
         {
             throw new ArgumentOutOfRangeException(nameof(SubscribeTimeout), SubscribeTimeout, "SubscribeTimeout must be positive and at most 1 day.");
         }

@@ -8,8 +8,11 @@ public class BroadcasterOptions
     /// <summary>The shortest signing key accepted, in bytes.</summary>
     public const int MinSigningKeyBytes = 16;
 
-    // The longest retry delay or restore timeout accepted: longer ones would break the timers that wait for them.
-    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+    /// <summary>
+    /// The longest wait any setting accepts (1 day): retry delays and timeouts here, the registry's and the host's
+    /// timeouts. Longer ones would break the timers that wait for them.
+    /// </summary>
+    public static TimeSpan MaxWait { get; } = TimeSpan.FromDays(1);
 
     /// <summary>Creates the defaults.</summary>
     public BroadcasterOptions()

@@ -13,17 +13,19 @@ using Microsoft.CodeAnalysis.Editing;
 namespace LiveTemplate.Typed.CodeFixes;
 
 /// <summary>
-/// LTT1001 (the action is not partial) and LTT1007 (a type around it is not): adds <c>partial</c> where it is missing;
-/// for LTT1007 to every enclosing type that lacks it, so one fix ends the diagnostic.
+/// LTT1001 (the action is not partial), LTT1007 (a type around it is not) and LTT1022 (a handler, or a type around it,
+/// is not): adds <c>partial</c> where it is missing; for LTT1007 and LTT1022 to every enclosing type that lacks it, so
+/// one fix ends the diagnostic.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix)), Shared]
 public sealed class AddPartialCodeFix : CodeFixProvider
 {
     private const string ActionMustBePartial = "LTT1001";
     private const string ContainingTypeMustBePartial = "LTT1007";
+    private const string HandlerGetsNoDispatcher = "LTT1022";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ActionMustBePartial, ContainingTypeMustBePartial);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ActionMustBePartial, ContainingTypeMustBePartial, HandlerGetsNoDispatcher);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -39,18 +41,19 @@ public sealed class AddPartialCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var targets = diagnostic.Id == ActionMustBePartial
-                ? new[] { action }
-                : action.Ancestors().OfType<TypeDeclarationSyntax>().ToArray();
+            var targets = diagnostic.Id switch
+            {
+                ActionMustBePartial => new[] { action },
+                ContainingTypeMustBePartial => action.Ancestors().OfType<TypeDeclarationSyntax>().ToArray(),
+                _ => action.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToArray(),
+            };
             var missing = targets.Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)).ToImmutableArray();
             if (missing.IsEmpty)
             {
                 continue;
             }
 
-            var title = diagnostic.Id == ActionMustBePartial
-                ? $"Make '{action.Identifier.ValueText}' partial"
-                : $"Make {string.Join(", ", missing.Select(t => "'" + t.Identifier.ValueText + "'"))} partial";
+            var title = $"Make {string.Join(", ", missing.Select(t => "'" + t.Identifier.ValueText + "'"))} partial";
             context.RegisterCodeFix(CodeAction.Create(title, ct => AddPartialAsync(context.Document, missing, ct), equivalenceKey: diagnostic.Id), diagnostic);
         }
     }

@@ -3,7 +3,7 @@ using LiveTemplate.Typed.CodeFixes;
 
 namespace LiveTemplate.Typed.Analyzers.Tests;
 
-/// <summary>The code fixes for the generator's declaration diagnostics: LTT1001 and LTT1007 (add partial), LTT1003 (keep one scope).</summary>
+/// <summary>The code fixes for the generator's declaration diagnostics: LTT1001, LTT1007 and LTT1022 (add partial), LTT1003 (keep one scope).</summary>
 public class DeclarationFixTests
 {
     [Fact]
@@ -52,6 +52,44 @@ public class DeclarationFixTests
                         [GroupAction]
                         public sealed partial record CardMoved(int CardId);
                     }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task LTT1022_fix_makes_the_handler_and_every_enclosing_type_partial()
+        => Verify.CodeFixAsync<AddPartialCodeFix>(
+            """
+            [GroupAction]
+            public sealed partial record CardMoved(int CardId);
+
+            public sealed class {|LTT1022:BoardHandler|} : IHandle<CardMoved>
+            {
+                public System.Threading.Tasks.ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            }
+
+            public static class Handlers
+            {
+                public sealed partial class {|LTT1022:NestedHandler|} : IHandle<CardMoved>
+                {
+                    public System.Threading.Tasks.ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+                }
+            }
+            """,
+            """
+            [GroupAction]
+            public sealed partial record CardMoved(int CardId);
+
+            public sealed partial class BoardHandler : IHandle<CardMoved>
+            {
+                public System.Threading.Tasks.ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            }
+
+            public static partial class Handlers
+            {
+                public sealed partial class NestedHandler : IHandle<CardMoved>
+                {
+                    public System.Threading.Tasks.ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
                 }
             }
             """);

@@ -6,7 +6,8 @@ namespace LiveTemplate.Typed.Generators.Tests;
 
 /// <summary>
 /// A handler derived from another handler, in the same project or a referenced one: the generated code gives no
-/// warning, and the derived handler dispatches its own actions and its base's, called as itself or as a dispatcher.
+/// warning, and the derived handler dispatches its own actions and its base's, called as itself or as a dispatcher. A
+/// handler whose IHandle&lt;T&gt; come from an interface of its own or an abstract base that is not partial gets one too.
 /// </summary>
 public class HandlerInheritanceTests
 {
@@ -78,6 +79,73 @@ public class HandlerInheritanceTests
         var app = Build("App", [MetadataReference.CreateFromImage(library)], DerivedHandler);
 
         Assert.Equal(Expected, await RunProbeAsync(app, library));
+    }
+
+    [Fact]
+    public async Task A_handler_that_gets_IHandle_only_through_an_interface_of_its_own_dispatches_its_actions()
+    {
+        const string handler = """
+            using System.Text;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed;
+
+            namespace Board.App;
+
+            public interface IBoardHandler : IHandle<CardMoved>, IHandle<NoteSent>;
+
+            public sealed partial class InterfaceHandler : IBoardHandler
+            {
+                public string Seen { get; private set; } = "";
+                public ValueTask HandleAsync(CardMoved action, ActionContext context) { Seen += "moved "; return default; }
+                public ValueTask HandleAsync(NoteSent action, ActionContext context) { Seen += "noted "; return default; }
+            }
+
+            public static class Probe
+            {
+                public static async Task<string> Run()
+                {
+                    var handler = new InterfaceHandler();
+                    IActionDispatcher dispatcher = handler;
+                    var moved = await dispatcher.DispatchAsync("card-moved", Encoding.UTF8.GetBytes("{\"cardId\":1}"), ActionContext.ForGroup(new GroupId("board-1")));
+                    var noted = await dispatcher.DispatchAsync("note-sent", Encoding.UTF8.GetBytes("{\"text\":\"hi\"}"), ActionContext.ForUser(new UserId("alice")));
+                    return $"{moved.Status} {noted.Status} {handler.Seen}";
+                }
+            }
+            """;
+
+        Assert.Equal("Handled Handled moved noted ", await RunProbeAsync(Build("App", [], Actions, handler)));
+    }
+
+    [Fact]
+    public async Task A_partial_handler_derived_from_an_abstract_base_that_is_not_partial_dispatches_the_bases_actions()
+    {
+        const string handler = """
+            using System.Text;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed;
+
+            namespace Board.App;
+
+            public abstract class BaseHandler : IHandle<CardMoved>
+            {
+                public string Seen { get; protected set; } = "";
+                public ValueTask HandleAsync(CardMoved action, ActionContext context) { Seen += "moved "; return default; }
+            }
+
+            public sealed partial class ConcreteHandler : BaseHandler;
+
+            public static class Probe
+            {
+                public static async Task<string> Run()
+                {
+                    var handler = new ConcreteHandler();
+                    var moved = await ((IActionDispatcher)handler).DispatchAsync("card-moved", Encoding.UTF8.GetBytes("{\"cardId\":1}"), ActionContext.ForGroup(new GroupId("board-1")));
+                    return $"{moved.Status} {handler.CanHandle("card-moved")} {handler.Seen}";
+                }
+            }
+            """;
+
+        Assert.Equal("Handled True moved ", await RunProbeAsync(Build("App", [], Actions, handler)));
     }
 
     /// <summary>Compiles through the generator; any warning or error (the generated code's included) fails the test.</summary>

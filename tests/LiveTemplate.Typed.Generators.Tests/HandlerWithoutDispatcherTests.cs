@@ -8,7 +8,8 @@ namespace LiveTemplate.Typed.Generators.Tests;
 /// <summary>
 /// LTT1022: a handler that lists <c>IHandle&lt;T&gt;</c> of a typed action but is not partial (or sits in a type that is
 /// not) gets no dispatcher, which used to surface only as CS0311 at <c>MapLiveTemplate</c>; the handlers that need no
-/// dispatcher of their own stay silent. The generator and the analyzer both run, on code that compiles.
+/// dispatcher of their own stay silent (one that inherits its base's dispatcher among them); a handler that gets
+/// IHandle&lt;T&gt; through an interface of its own or an abstract base is reported too. The generator and the analyzer both run, on code that compiles.
 /// </summary>
 public class HandlerWithoutDispatcherTests
 {
@@ -43,6 +44,22 @@ public class HandlerWithoutDispatcherTests
             public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
         }
 
+        public interface IBoardHandler : IHandle<CardMoved>;
+
+        public sealed class ViaInterface : IBoardHandler
+        {
+            public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+        }
+
+        public sealed class FromAbstract : BaseHandler;
+
+        public partial class FineBase : IHandle<CardMoved>
+        {
+            public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+        }
+
+        public sealed class InheritsItsDispatcher : FineBase;
+
         public sealed class ByHand : IHandle<CardMoved>, IActionDispatcher
         {
             public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
@@ -62,8 +79,10 @@ public class HandlerWithoutDispatcherTests
         var reported = diagnostics.Select(d => $"{d.Id} {d.Severity} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             [
+                "LTT1022 Warning 'FromAbstract' handles typed actions, but it is not partial, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
                 "LTT1022 Warning 'NestedHandler' handles typed actions, but 'Handlers', which contains it, is not partial, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
                 "LTT1022 Warning 'PlainHandler' handles typed actions, but it is not partial, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
+                "LTT1022 Warning 'ViaInterface' handles typed actions, but it is not partial, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
             ],
             reported);
         Assert.All(diagnostics, d => Assert.True(d.Location.IsInSource));

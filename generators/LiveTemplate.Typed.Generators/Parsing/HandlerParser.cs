@@ -8,15 +8,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LiveTemplate.Typed.Generators.Parsing;
 
-/// <summary>Finds partial handler types (<c>IHandle&lt;TAction&gt;</c> in their base list) and the actions they handle.</summary>
+/// <summary>Finds partial handler types (<c>IHandle&lt;TAction&gt;</c> in their base list, or through an interface or base of theirs) and the actions they handle.</summary>
 internal static class HandlerParser
 {
-    /// <summary>The cheap syntax test: a partial class, record or struct whose base list names <c>IHandle&lt;...&gt;</c>.</summary>
+    /// <summary>
+    /// The cheap syntax test: a partial class, record or struct with a base list (<c>IHandle&lt;...&gt;</c> in it, or an
+    /// interface or base class that brings it).
+    /// </summary>
     public static bool IsCandidate(SyntaxNode node)
         => node is TypeDeclarationSyntax { BaseList: not null } declaration
            and not InterfaceDeclarationSyntax
-           && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-           && NamesHandleInterface(declaration);
+           && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     public static HandlerModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -26,13 +28,13 @@ internal static class HandlerParser
             return null;
         }
 
-        // A type declared in several parts is generated once: from its first part that names IHandle<>.
+        // A type declared in several parts is generated once: from its first part with a base list.
         var first = type.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<TypeDeclarationSyntax>()
-            .FirstOrDefault(NamesHandleInterface);
+            .FirstOrDefault(d => d.BaseList is not null);
         var known = KnownSymbols.For(context.SemanticModel.Compilation);
-        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || DispatchesByHand(type, known))
+        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || !WantsDispatcher(type, known, cancellationToken))
         {
             return null;
         }
@@ -99,8 +101,7 @@ internal static class HandlerParser
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.GetMembers().Any(m => m.Name is "DispatchAsync" or "CanHandle" && m.DeclaredAccessibility != Accessibility.Private)
-                || GetsDispatcher(current, known, cancellationToken))
+            if (HasDispatchMembers(current) || GetsDispatcher(current, known, cancellationToken))
             {
                 return true;
             }
@@ -114,13 +115,53 @@ internal static class HandlerParser
         => WantsDispatcher(type, known, cancellationToken) && DeclarationReader.IsPartial(type) && DeclarationReader.FirstNonPartialContainer(type) is null;
 
     /// <summary>
-    /// A type that lists <c>IHandle&lt;TAction&gt;</c> of a typed action in its own base list and does not dispatch by hand:
-    /// it gets a dispatcher when it and its containers are partial (LTT1022 when they are not).
+    /// A class, record or struct of this compilation that handles typed actions and does not dispatch by hand, where
+    /// no inherited dispatcher will do: it lists <c>IHandle&lt;TAction&gt;</c> in its own base list, or it gets one through
+    /// an interface of its own or a base class whose dispatcher (if it has one) does not know all its actions. It gets
+    /// a dispatcher when it and its containers are partial (LTT1022 when they are not).
     /// </summary>
     internal static bool WantsDispatcher(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
-        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration and not InterfaceDeclarationSyntax && NamesHandleInterface(declaration))
-           && !DispatchesByHand(type, known)
-           && type.AllInterfaces.Any(i => HandledAction(i, known) is not null);
+    {
+        var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().Where(d => d is not InterfaceDeclarationSyntax).ToList();
+        if (declarations.Count == 0 || DispatchesByHand(type, known) || HandledActions(type, known) is not { Count: > 0 } handled)
+        {
+            return false;
+        }
+
+        return declarations.Any(NamesHandleInterface) || !InheritedDispatcherKnows(type, handled, known, cancellationToken);
+    }
+
+    /// <summary>True when the nearest base with a dispatcher (written, referenced or generated here) knows every one of <paramref name="handled"/>.</summary>
+    private static bool InheritedDispatcherKnows(INamedTypeSymbol type, HashSet<INamedTypeSymbol> handled, KnownSymbols known, CancellationToken cancellationToken)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (HasDispatchMembers(current) || GetsDispatcher(current, known, cancellationToken))
+            {
+                return handled.IsSubsetOf(HandledActions(current, known));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The typed actions of every <c>IHandle&lt;TAction&gt;</c> the type implements, itself or through its bases and interfaces.</summary>
+    private static HashSet<INamedTypeSymbol> HandledActions(INamedTypeSymbol type, KnownSymbols known)
+    {
+        var actions = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var handled in type.AllInterfaces)
+        {
+            if (HandledAction(handled, known) is var (action, _))
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
+
+    private static bool HasDispatchMembers(INamedTypeSymbol type)
+        => type.GetMembers().Any(m => m.Name is "DispatchAsync" or "CanHandle" && m.DeclaredAccessibility != Accessibility.Private);
 
     /// <summary>The typed action an <c>IHandle&lt;TAction&gt;</c> handles and its name, or null for any other interface.</summary>
     internal static (INamedTypeSymbol Action, string Name)? HandledAction(INamedTypeSymbol handled, KnownSymbols known)

@@ -81,6 +81,16 @@ public sealed class RedisPresence : PresenceTracker
     }
 
     /// <inheritdoc />
+    /// <remarks>Also adds the scope to the instance's index again, which lives on another cluster node than the scope and may be lost without it.</remarks>
+    protected override async Task<bool> HoldsOnStoreAsync(PresenceScope scope, string connectionId, string instanceId, CancellationToken ct)
+    {
+        var index = _database.SetAddAsync(_keys.ScopesOf(instanceId), scope.Key);
+        var held = _database.HashExistsAsync(_keys.Of(scope)[0], connectionId);
+        await Task.WhenAll(index, held).WaitAsync(ct).ConfigureAwait(false);
+        return await held.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     protected override async Task<bool> BeatOnStoreAsync(string instanceId, TimeSpan timeout, CancellationToken ct)
     {
         var known = _database.SetAddAsync(_keys.Instances, instanceId);

@@ -30,5 +30,11 @@ public sealed class InMemoryPresenceSpecification : PresenceSpecification
             _network.Forget();
             return Task.CompletedTask;
         }
+
+        public override Task ForgetScopeAsync(PresenceScope scope)
+        {
+            _network.Forget(scope);
+            return Task.CompletedTask;
+        }
     }
 }

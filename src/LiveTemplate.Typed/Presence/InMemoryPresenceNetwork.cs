@@ -182,6 +182,15 @@ public sealed class InMemoryPresenceNetwork
         }
     }
 
+    /// <summary>Forgets one scope's connections and members, every liveness kept, as a cluster node restarted without its data.</summary>
+    internal void Forget(PresenceScope scope)
+    {
+        lock (_gate)
+        {
+            _scopes.Remove(scope);
+        }
+    }
+
     /// <summary>Cuts <paramref name="tracker"/> off, as a process killed without a goodbye: every call of it fails from now on.</summary>
     internal void Cut(InMemoryPresence tracker)
     {

@@ -19,4 +19,7 @@ internal static partial class PresenceLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Presence: could not untrack {ConnectionId} on disposal ({Reason}); its instance's liveness will expire")]
     public static partial void UntrackFailed(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Presence: the store lost scope {Scope}'s copy of this instance's connections while its liveness survived (a cluster node restarted without its data?): re-asserting {Connections} connections as {Owner}")]
+    public static partial void ScopeLost(ILogger logger, string scope, int connections, string owner);
 }

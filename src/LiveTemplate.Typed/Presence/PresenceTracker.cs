@@ -16,6 +16,7 @@ public abstract class PresenceTracker : IPresence
 
     private readonly ConcurrentDictionary<string, TrackedConnection> _local = new(StringComparer.Ordinal);
     private readonly PresenceWatchers _watchers;
+    private readonly PresenceAudit _audit;
     private readonly SemaphoreSlim _watchGate = new(1, 1);
     private readonly CancellationTokenSource _disposing = new();
     private readonly TaskCompletionSource _firstBeat = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +41,7 @@ public abstract class PresenceTracker : IPresence
         Options = options;
         Logger = logger;
         _watchers = new PresenceWatchers(logger);
+        _audit = new PresenceAudit(options, logger);
         _instanceId = _baseId + ".1";
     }
 
@@ -81,6 +83,15 @@ public abstract class PresenceTracker : IPresence
 
     /// <summary>The scope's member and connection counts.</summary>
     protected abstract Task<PresenceCount> CountOnStoreAsync(PresenceScope scope, CancellationToken ct);
+
+    /// <summary>
+    /// True when <paramref name="scope"/> still holds <paramref name="connectionId"/>, which <paramref name="instanceId"/>
+    /// owns; false when the store lost it while the instance's liveness survived (a cluster node restarted without its
+    /// data). A store may also renew here its record that the instance has connections in the scope. The default reads
+    /// the scope's list; a store overrides it with a cheaper check.
+    /// </summary>
+    protected virtual async Task<bool> HoldsOnStoreAsync(PresenceScope scope, string connectionId, string instanceId, CancellationToken ct)
+        => (await ListOnStoreAsync(scope, ct).ConfigureAwait(false)).Any(c => c.ConnectionId == connectionId);
 
     /// <summary>Renews <paramref name="instanceId"/>'s liveness for <paramref name="timeout"/>; false when it had expired (or the store lost it).</summary>
     protected abstract Task<bool> BeatOnStoreAsync(string instanceId, TimeSpan timeout, CancellationToken ct);
@@ -316,7 +327,7 @@ public abstract class PresenceTracker : IPresence
         }
     }
 
-    private static IEnumerable<PresenceScope> ScopesOf(TrackedConnection connection)
+    internal static IEnumerable<PresenceScope> ScopesOf(TrackedConnection connection)
     {
         yield return PresenceScope.Of(connection.GroupId);
         if (connection.UserId is { } user)
@@ -413,6 +424,7 @@ public abstract class PresenceTracker : IPresence
         }
 
         _alive = true;
+        await _audit.CheckNextAsync(_local.Values, InstanceId, HoldsOnStoreAsync, ct).ConfigureAwait(false);
         foreach (var connection in _local.Values.Where(c => c.Dirty))
         {
             await WriteAsync(connection, ct).ConfigureAwait(false);

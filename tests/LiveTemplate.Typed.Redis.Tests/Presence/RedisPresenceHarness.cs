@@ -65,6 +65,14 @@ internal sealed class RedisPresenceHarness : PresenceHarness
             return;
         }
 
+        await DeleteKeysAsync("*" + Prefix + ":presence:*");
+    }
+
+    public override Task ForgetScopeAsync(PresenceScope scope) => DeleteKeysAsync("*" + Prefix + ":presence:" + scope.Key + "|?");
+
+    /// <summary>Deletes the keys matching <paramref name="pattern"/> on every master, one at a time (not atomically, as nodes restart one by one).</summary>
+    private async Task DeleteKeysAsync(string pattern)
+    {
         await using var admin = await _connect();
         foreach (var endpoint in admin.GetEndPoints())
         {
@@ -74,7 +82,7 @@ internal sealed class RedisPresenceHarness : PresenceHarness
                 continue;
             }
 
-            await foreach (var key in server.KeysAsync(pattern: "*" + Prefix + ":presence:*"))
+            await foreach (var key in server.KeysAsync(pattern: pattern))
             {
                 await admin.GetDatabase().KeyDeleteAsync(key);
             }

@@ -45,6 +45,9 @@ public abstract class PresenceHarness : IAsyncDisposable
     /// <summary>Deletes every key of this harness, as a store restarted without persistence.</summary>
     public abstract Task ForgetEverythingAsync();
 
+    /// <summary>Deletes <paramref name="scope"/>'s connections and members and nothing else (every liveness stays), as a cluster node restarted without its data.</summary>
+    public abstract Task ForgetScopeAsync(PresenceScope scope);
+
     /// <inheritdoc />
     public virtual async ValueTask DisposeAsync()
     {

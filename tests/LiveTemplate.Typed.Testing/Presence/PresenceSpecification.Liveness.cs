@@ -63,6 +63,28 @@ public abstract partial class PresenceSpecification
     }
 
     [Fact]
+    public async Task Members_of_a_scope_the_store_lost_while_their_instances_liveness_survived_join_again_within_the_bound()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await a.TrackAsync(group, "conn-a", new UserId("alice"), Json("""{"card":7}"""));
+        await b.TrackAsync(group, "conn-b", new UserId("bob"), default);
+        Assert.Equal(2, (await Task.WhenAll(watcher.NextAsync(), watcher.NextAsync())).Count(e => e.Kind == PresenceEventKind.Join));
+
+        // Only the group's hashes go (on a cluster, a node restarted without its data); both liveness keys stay.
+        await Harness.ForgetScopeAsync(PresenceScope.Of(group));
+
+        var again = new[] { await watcher.NextAsync(LeaveBound), await watcher.NextAsync(LeaveBound) };
+        Assert.All(again, e => Assert.Equal(PresenceEventKind.Join, e.Kind));
+        Assert.Equal(["u:alice", "u:bob"], again.Select(e => e.MemberKey).Order(StringComparer.Ordinal));
+        var alice = Assert.Single(await b.ListAsync(PresenceScope.Of(group)), m => m.MemberKey == "u:alice");
+        Assert.Equal("""{"card":7}""", Text(alice.Metadata));
+        Assert.Equal(new PresenceCount(1, 1), await b.CountAsync(PresenceScope.Of(new UserId("alice"))));
+    }
+
+    [Fact]
     public async Task A_live_instance_keeps_its_members_over_many_timeouts()
     {
         var a = await Harness.StartAsync();

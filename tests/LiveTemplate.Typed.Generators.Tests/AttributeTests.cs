@@ -118,6 +118,18 @@ public class AttributeTests
         Assert.StartsWith("was refused by the action's own code (ArgumentOutOfRangeException: A percentage is 0 to 100.", error.Reason);
     }
 
+    [Theory]
+    [InlineData("""{"share":{"value":420},"splits":[]}""", "share")]
+    [InlineData("""{"share":{"value":4},"splits":[{"value":1},{"value":-1}]}""", "splits[1]")]
+    public void A_refusal_by_the_constructor_of_a_nested_type_names_the_path_to_it(string json, string path)
+    {
+        var error = Json.Fail<BudgetSet>(json);
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith("was refused by the action's own code (ArgumentOutOfRangeException: A percentage is 0 to 100.", error.Reason);
+        Assert.Equal(new BudgetSet(new Percent(4), [new Percent(1)]).Share, Json.Read<BudgetSet>("""{"share":{"value":4},"splits":[{"value":1}]}""").Share);
+    }
+
 #pragma warning disable CS0612, CS0618 // The test uses obsolete fixtures on purpose; the generated code needed no such line.
     [Fact]
     public void Obsolete_actions_members_and_enum_members_are_written_and_read()

@@ -60,8 +60,16 @@ internal static class ObjectReaderEmitter
         writer.CloseBlock();
         writer.WriteLine();
         WriteMissingChecks(writer, plan);
+
+        // The type's own code may refuse the values (a validating constructor): an error at this object's path, not a throw.
+        writer.OpenBlock("try");
         WriteKeptValues(writer, model, plan);
         writer.WriteLine($"value = {Construction(model, plan, keep: true)};");
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)");
+        writer.WriteLine("return ActionJsonReader.Refused(exception, out value, out error);");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine("error = null;");
         writer.WriteLine("return true;");
         writer.CloseBlock();
@@ -116,7 +124,7 @@ internal static class ObjectReaderEmitter
     private sealed class ReaderPlan
     {
         private const int BitsPerWord = 64;
-        private static readonly string[] Reserved = ["reader", "value", "error", "_"];
+        private static readonly string[] Reserved = ["reader", "value", "error", "exception", "_"];
 
         private readonly Dictionary<MemberModel, string> _locals = new();
         private readonly Dictionary<MemberModel, int> _bits = new();

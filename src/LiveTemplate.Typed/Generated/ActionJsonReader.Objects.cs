@@ -36,6 +36,21 @@ public static partial class ActionJsonReader
         return false;
     }
 
+    /// <summary>
+    /// The type's own code (a constructor, setter or initializer that validates its values) threw while the object was
+    /// built from what was read: an error of that object, which the members and items around it give its path.
+    /// </summary>
+    public static bool Refused<T>(Exception exception, [MaybeNull] out T value, out ActionDataError error)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        value = default;
+        error = RefusedBy(exception);
+        return false;
+    }
+
+    internal static ActionDataError RefusedBy(Exception exception)
+        => ActionDataError.Invalid($"was refused by the action's own code ({exception.GetType().Name}: {exception.Message})");
+
     /// <summary>The value of the member <paramref name="member"/> failed with <paramref name="error"/>: the error, seen from the object that holds it.</summary>
     public static bool AtMember<T>(string member, [NotNull] ref ActionDataError? error, [MaybeNull] out T value)
     {

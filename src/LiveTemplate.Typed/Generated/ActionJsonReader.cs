@@ -60,8 +60,8 @@ public static partial class ActionJsonReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A constructor, setter or initializer of the action's types refused the values read (it validates them).
-            error = ActionDataError.Invalid($"was refused by the action's own code ({ex.GetType().Name}: {ex.Message})");
+            // The action's own code threw where no generated reader catches it (they turn a refused construction into an error with its path).
+            error = RefusedBy(ex);
         }
 
         value = default;

@@ -76,6 +76,15 @@ public sealed partial record PercentSet(int Value)
     public int Value { get; } = Value is >= 0 and <= 100 ? Value : throw new ArgumentOutOfRangeException(nameof(Value), Value, "A percentage is 0 to 100.");
 }
 
+/// <summary>Validating constructors below the action: in a member, and in a list's items.</summary>
+[ServerAction]
+public sealed partial record BudgetSet(Percent Share, List<Percent> Splits);
+
+public sealed record Percent(int Value)
+{
+    public int Value { get; } = Value is >= 0 and <= 100 ? Value : throw new ArgumentOutOfRangeException(nameof(Value), Value, "A percentage is 0 to 100.");
+}
+
 /// <summary>Obsolete types and members, one of them an error to use; the generated code uses them all.</summary>
 [Obsolete("Use CardTouched.")]
 [GroupAction]

@@ -80,7 +80,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "from", "to" }, out value, out error);
-            value = new global::Games.Chess.Events.MoveMade(from, to);
+            try
+            {
+                value = new global::Games.Chess.Events.MoveMade(from, to);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

@@ -60,7 +60,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "count" }, out value, out error);
-            value = new global::Ticked(count);
+            try
+            {
+                value = new global::Ticked(count);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

@@ -53,7 +53,15 @@ namespace LiveTemplate.Typed.Generated
                 reader.Skip();
             }
 
-            value = new global::Profiles.HTMLExported();
+            try
+            {
+                value = new global::Profiles.HTMLExported();
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

@@ -102,7 +102,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "display_name", "class" }, out value, out error);
-            value = new global::Profiles.ProfileRenamed(displayName, @class, reason, version, notify, comment);
+            try
+            {
+                value = new global::Profiles.ProfileRenamed(displayName, @class, reason, version, notify, comment);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

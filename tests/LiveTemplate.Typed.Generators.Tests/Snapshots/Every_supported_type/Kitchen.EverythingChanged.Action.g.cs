@@ -336,7 +336,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x3FFFFFFF) != 0x3FFFFFFF) return ActionJsonReader.Missing(found, new[] { "flag", "byte", "sByte", "int16", "uInt16", "int32", "uInt32", "int64", "uInt64", "single", "double", "decimal", "char", "text", "id", "at", "atOffset", "duration", "day", "time", "level", "blob", "numbers", "names", "points", "ids", "longs", "counts", "tags", "matrix" }, out value, out error);
-            value = new global::Kitchen.EverythingChanged(flag, @byte, sByte, int16, uInt16, int32, uInt32, int64, uInt64, single, @double, @decimal, @char, text, id, at, atOffset, duration, day, time, level, maybeLevel, blob, maybeNumber, maybeText, numbers, names, points, ids, longs, counts, tags, matrix);
+            try
+            {
+                value = new global::Kitchen.EverythingChanged(flag, @byte, sByte, int16, uInt16, int32, uInt32, int64, uInt64, single, @double, @decimal, @char, text, id, at, atOffset, duration, day, time, level, maybeLevel, blob, maybeNumber, maybeText, numbers, names, points, ids, longs, counts, tags, matrix);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }
@@ -376,7 +384,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "x", "y" }, out value, out error);
-            value = new global::Kitchen.Point(x, y);
+            try
+            {
+                value = new global::Kitchen.Point(x, y);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }
@@ -417,20 +433,28 @@ namespace LiveTemplate.Typed.Generated
                 }
             }
 
-            if ((found & 0x3) != 0x3)
+            try
             {
-                var defaults = new global::Kitchen.Tag();
-                if ((found & 0x1) == 0)
+                if ((found & 0x3) != 0x3)
                 {
-                    name = defaults.Name;
+                    var defaults = new global::Kitchen.Tag();
+                    if ((found & 0x1) == 0)
+                    {
+                        name = defaults.Name;
+                    }
+                    if ((found & 0x2) == 0)
+                    {
+                        parent = defaults.Parent;
+                    }
                 }
-                if ((found & 0x2) == 0)
-                {
-                    parent = defaults.Parent;
-                }
+
+                value = new global::Kitchen.Tag() { Name = name, Parent = parent };
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
             }
 
-            value = new global::Kitchen.Tag() { Name = name, Parent = parent };
             error = null;
             return true;
         }

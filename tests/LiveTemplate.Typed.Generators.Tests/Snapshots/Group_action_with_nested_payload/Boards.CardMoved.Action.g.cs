@@ -92,7 +92,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0xF) != 0xF) return ActionJsonReader.Missing(found, new[] { "cardId", "column", "tags", "movedBy" }, out value, out error);
-            value = new global::Boards.CardMoved(cardId, column, tags, movedBy);
+            try
+            {
+                value = new global::Boards.CardMoved(cardId, column, tags, movedBy);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }
@@ -133,7 +141,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x3) != 0x3) return ActionJsonReader.Missing(found, new[] { "id", "name" }, out value, out error);
-            value = new global::Boards.Person(id, name);
+            try
+            {
+                value = new global::Boards.Person(id, name);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

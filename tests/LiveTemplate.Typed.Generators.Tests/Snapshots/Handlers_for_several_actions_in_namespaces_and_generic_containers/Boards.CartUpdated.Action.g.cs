@@ -66,7 +66,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x1) != 0x1) return ActionJsonReader.Missing(found, new[] { "items" }, out value, out error);
-            value = new global::Boards.CartUpdated(items);
+            try
+            {
+                value = new global::Boards.CartUpdated(items);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

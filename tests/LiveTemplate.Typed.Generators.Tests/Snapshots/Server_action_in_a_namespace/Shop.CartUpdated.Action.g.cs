@@ -89,7 +89,15 @@ namespace LiveTemplate.Typed.Generated
             }
 
             if ((found & 0x7) != 0x7) return ActionJsonReader.Missing(found, new[] { "cartId", "items", "total" }, out value, out error);
-            value = new global::Shop.CartUpdated(cartId, items, total, note);
+            try
+            {
+                value = new global::Shop.CartUpdated(cartId, items, total, note);
+            }
+            catch (global::System.Exception exception) when (exception is not global::System.OutOfMemoryException)
+            {
+                return ActionJsonReader.Refused(exception, out value, out error);
+            }
+
             error = null;
             return true;
         }

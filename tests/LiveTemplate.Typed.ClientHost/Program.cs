@@ -1,5 +1,5 @@
 // The browser client's test host. Start it with
-//   dotnet LiveTemplate.Typed.ClientHost.dll --urls http://127.0.0.1:PORT [--LiveTemplate:Redis 127.0.0.1:6379]
+//   dotnet LiveTemplate.Typed.ClientHost.dll --urls http://127.0.0.1:PORT [--LiveTemplate:Redis 127.0.0.1:6379] [--ClientHost:NoHistory true]
 // Endpoint /live/{room} (group room:{room}); the client at /_livetemplate/client.js; "listening" on standard output
 // once Kestrel accepts connections.
 using LiveTemplate.Typed.AspNetCore;
@@ -8,7 +8,8 @@ using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-var live = builder.Services.AddLiveTemplate(o => o.History = HistoryKinds.GroupAction);
+var history = builder.Configuration.GetValue<bool>("ClientHost:NoHistory") ? HistoryKinds.None : HistoryKinds.GroupAction;
+var live = builder.Services.AddLiveTemplate(o => o.History = history);
 if (builder.Configuration["LiveTemplate:Redis"] is { Length: > 0 })
 {
     live.AddRedis();

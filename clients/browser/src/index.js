@@ -25,7 +25,7 @@
  * Messages of a stream are lost for good (docs/recovery.md): the page should load its state again.
  * @typedef {object} NotRecovered
  * @property {string} stream
- * @property {string} reason
+ * @property {string} reason The server's (docs/recovery.md), or `no_history` when the server reached keeps none.
  * @property {string | null} pos Where the stream is complete again; null when it has no message yet.
  */
 
@@ -374,13 +374,20 @@ export class LiveClient {
         this.connectionId = frame.connectionId;
         this.userId = frame.userId ?? null;
         this.resumed = frame.resumed === true;
-        // A stream whose history could not be read has no position (null): nothing to present for it next time.
-        for (const [stream, pos] of Object.entries(frame.streams ?? {})) {
+        // Positions presented to a server that keeps no history (resumed false): what was missed is lost.
+        const unresumed = this.resumed ? [] : Object.keys(this.positions);
+        // hello lists the streams this connection has; a stream whose history could not be read has no position (null).
+        const streams = frame.streams ?? {};
+        for (const stream of Object.keys(this.positions)) {
+          if (!(stream in streams)) delete this.positions[stream];
+        }
+        for (const [stream, pos] of Object.entries(streams)) {
           if (typeof pos === "string") this.positions[stream] = pos;
           else delete this.positions[stream];
         }
         this.attempt = 0;
         this.setState("open");
+        for (const stream of unresumed) this.emit("not-recovered", { stream, reason: "no_history", pos: null });
         // An onState handler may have closed the client: then nothing is sent.
         if (this.presence.track !== undefined) this.writeIfOpen({ presence: "track", data: this.presence.track });
         else if (this.presence.list) this.writeIfOpen({ presence: "list" });

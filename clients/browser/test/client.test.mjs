@@ -304,6 +304,48 @@ describe("a restarted instance", () => {
   });
 });
 
+describe("an instance restarted without history", () => {
+  test("the positions the page presented are signalled as not recovered (no_history) and not presented again", async () => {
+    let host = await startHost();
+    const urls = [];
+    class Recording extends WebSocket {
+      /** @param {string | URL} url @param {string | string[]} [protocols] */
+      constructor(url, protocols) { super(url, protocols); urls.push(String(url)); }
+    }
+    const client = connect(host.url("nohistory"), { ...fast, WebSocket: Recording });
+    try {
+      await until(client, "open");
+      const said = next("said", (done) => client.on("said", done));
+      client.send("say", { text: "before", tags: [] });
+      await said;
+      assert.equal(typeof client.positions["group-action"], "string");
+
+      const port = host.port;
+      await host.kill();
+      await until(client, "reconnecting");
+      const lost = next("not-recovered", (done) => client.onNotRecovered(done), 60000);
+      host = await startHost({ port, noHistory: true });
+      assert.deepEqual(await lost, { stream: "group-action", reason: "no_history", pos: null });
+      assert.equal(client.resumed, false);
+      assert.deepEqual(client.positions, {});
+      assert.ok(urls.at(-1).includes("resume="), "the reconnect presented the position");
+
+      // A second reconnect to the same host presents nothing: the position is gone, and nothing is signalled again.
+      const signalled = [];
+      client.onNotRecovered((n) => signalled.push(n));
+      await host.kill();
+      await until(client, "reconnecting");
+      host = await startHost({ port, noHistory: true });
+      await until(client, "open", 60000);
+      assert.ok(!urls.at(-1).includes("resume="), urls.at(-1));
+      assert.deepEqual(signalled, []);
+    } finally {
+      client.close();
+      await host.stop();
+    }
+  });
+});
+
 describe("history away when a page connects", () => {
   test("a page whose hello had no position for a stream (Redis away) reconnects once Redis is back", async () => {
     let redis = await startRedis();

@@ -39,7 +39,7 @@ function waitForLine(child, text, what, timeoutMs) {
 }
 
 /** Starts the test host on `port` (a free one by default); `redis` is "host:port" for the Redis backplane. */
-export async function startHost({ port, redis } = {}) {
+export async function startHost({ port, redis, noHistory } = {}) {
   if (!existsSync(hostDll)) {
     throw new Error(`The test host is not built (${hostDll}): run dotnet build LiveTemplate.Typed.sln first.`);
   }
@@ -47,6 +47,7 @@ export async function startHost({ port, redis } = {}) {
   port ??= await freePort();
   const args = [hostDll, "--urls", `http://127.0.0.1:${port}`, "--Logging:LogLevel:Default", "Warning"];
   if (redis) args.push("--LiveTemplate:Redis", redis);
+  if (noHistory) args.push("--ClientHost:NoHistory", "true");
   const child = spawn("dotnet", args, { cwd: mkdtempSync(join(tmpdir(), "lt-client-host-")), stdio: ["ignore", "pipe", "pipe"] });
   await waitForLine(child, "listening", "the test host", 60000);
   return {

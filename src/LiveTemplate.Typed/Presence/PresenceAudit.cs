@@ -16,7 +16,7 @@ internal sealed class PresenceAudit(PresenceOptions options, ILogger logger)
     private int _share;
 
     /// <summary>Checks this heartbeat's share with <paramref name="holds"/> (the store's check) and marks what was lost.</summary>
-    public async Task CheckNextAsync(ICollection<TrackedConnection> local, string owner, Func<PresenceScope, string, string, CancellationToken, Task<bool>> holds, CancellationToken ct)
+    public async Task CheckNextAsync(IReadOnlyDictionary<string, TrackedConnection> local, string owner, Func<PresenceScope, string, string, CancellationToken, Task<bool>> holds, CancellationToken ct)
     {
         if (_pending.Count == 0)
         {
@@ -32,17 +32,18 @@ internal sealed class PresenceAudit(PresenceOptions options, ILogger logger)
         var held = await Task.WhenAll(batch.Select(e => holds(e.Scope, e.ConnectionId, owner, ct))).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (!held[i])
+            // A connection untracked since the share was taken is gone from the store for its own reason.
+            if (!held[i] && local.TryGetValue(batch[i].ConnectionId, out var checkedOne) && !checkedOne.Removed)
             {
                 MarkLost(local, batch[i].Scope, owner);
             }
         }
     }
 
-    private void Refill(ICollection<TrackedConnection> local)
+    private void Refill(IReadOnlyDictionary<string, TrackedConnection> local)
     {
         var seen = new HashSet<PresenceScope>();
-        foreach (var connection in local)
+        foreach (var connection in local.Values)
         {
             foreach (var scope in PresenceTracker.ScopesOf(connection))
             {
@@ -57,9 +58,9 @@ internal sealed class PresenceAudit(PresenceOptions options, ILogger logger)
         _share = Math.Max(1, (_pending.Count + beats - 1) / beats);
     }
 
-    private void MarkLost(ICollection<TrackedConnection> local, PresenceScope scope, string owner)
+    private void MarkLost(IReadOnlyDictionary<string, TrackedConnection> local, PresenceScope scope, string owner)
     {
-        var lost = local.Where(c => !c.Removed && PresenceTracker.ScopesOf(c).Contains(scope)).ToList();
+        var lost = local.Values.Where(c => !c.Removed && PresenceTracker.ScopesOf(c).Contains(scope)).ToList();
         if (lost.Count == 0)
         {
             return;

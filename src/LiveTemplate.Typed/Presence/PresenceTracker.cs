@@ -424,7 +424,7 @@ public abstract class PresenceTracker : IPresence
         }
 
         _alive = true;
-        await _audit.CheckNextAsync(_local.Values, InstanceId, HoldsOnStoreAsync, ct).ConfigureAwait(false);
+        await _audit.CheckNextAsync(_local, InstanceId, HoldsOnStoreAsync, ct).ConfigureAwait(false);
         foreach (var connection in _local.Values.Where(c => c.Dirty))
         {
             await WriteAsync(connection, ct).ConfigureAwait(false);

@@ -98,16 +98,20 @@ internal static class HandlerParser
 
     /// <summary>True when a base type has a <c>DispatchAsync</c> or <c>CanHandle</c>, or gets them generated in this compilation.</summary>
     private static bool InheritsDispatchMembers(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+        => NearestDispatchingBase(type, known, cancellationToken) is not null;
+
+    /// <summary>The nearest base type with a dispatcher: its own <c>DispatchAsync</c> or <c>CanHandle</c> (written, or generated in a referenced assembly), or one generated in this compilation.</summary>
+    private static INamedTypeSymbol? NearestDispatchingBase(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (HasDispatchMembers(current) || GetsDispatcher(current, known, cancellationToken))
             {
-                return true;
+                return current;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>What <see cref="Parse"/> generates a dispatcher for: a handler that wants one, partial and in partial types.</summary>
@@ -131,19 +135,9 @@ internal static class HandlerParser
         return declarations.Any(NamesHandleInterface) || !InheritedDispatcherKnows(type, handled, known, cancellationToken);
     }
 
-    /// <summary>True when the nearest base with a dispatcher (written, referenced or generated here) knows every one of <paramref name="handled"/>.</summary>
+    /// <summary>True when the nearest base with a dispatcher knows every one of <paramref name="handled"/>.</summary>
     private static bool InheritedDispatcherKnows(INamedTypeSymbol type, HashSet<INamedTypeSymbol> handled, KnownSymbols known, CancellationToken cancellationToken)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (HasDispatchMembers(current) || GetsDispatcher(current, known, cancellationToken))
-            {
-                return handled.IsSubsetOf(HandledActions(current, known));
-            }
-        }
-
-        return false;
-    }
+        => NearestDispatchingBase(type, known, cancellationToken) is { } dispatching && handled.IsSubsetOf(HandledActions(dispatching, known));
 
     /// <summary>The typed actions of every <c>IHandle&lt;TAction&gt;</c> the type implements, itself or through its bases and interfaces.</summary>
     private static HashSet<INamedTypeSymbol> HandledActions(INamedTypeSymbol type, KnownSymbols known)

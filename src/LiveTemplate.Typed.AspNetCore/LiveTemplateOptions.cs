@@ -78,4 +78,7 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
     /// whether a user or each connection is a member. See docs/presence.md.
     /// </summary>
     public PresenceOptions Presence { get; } = new();
+
+    /// <summary>Values of the configuration section that could not be bound, reported by the validator with the rest.</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 }

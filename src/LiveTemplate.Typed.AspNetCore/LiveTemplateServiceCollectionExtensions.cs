@@ -3,6 +3,7 @@ using LiveTemplate.Typed.Connections;
 using LiveTemplate.Typed.Hosting;
 using LiveTemplate.Typed.Presence;
 using LiveTemplate.Typed.PubSub;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ public static class LiveTemplateServiceCollectionExtensions
 
     private static void Register(IServiceCollection services)
     {
-        services.AddOptions<LiveTemplateOptions>().BindConfiguration(LiveTemplateOptions.SectionName).ValidateOnStart();
+        services.AddOptions<LiveTemplateOptions>().Configure<IConfiguration>(LiveTemplateConfiguration.Bind).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveTemplateOptions>, LiveTemplateOptionsValidator>());
         services.TryAddSingleton<IBroadcasterFactory, InMemoryBroadcasterFactory>();
         services.TryAddSingleton<IBroadcaster>(BroadcasterFactory.Create);

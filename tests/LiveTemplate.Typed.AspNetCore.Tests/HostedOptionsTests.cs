@@ -81,11 +81,46 @@ public sealed class HostedOptionsTests
     }
 
     [Fact]
-    public async Task A_signing_key_that_is_not_base64_stops_the_start_up_naming_the_setting()
+    public async Task A_signing_key_that_is_not_base64_stops_the_start_up_naming_the_setting_not_showing_the_value()
     {
-        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => TestApp.StartAsync(_ => { }, "--LiveTemplate:SigningKey=not base64!"));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(_ => { }, "--LiveTemplate:SigningKey=hunter2, not base64!", "--LiveTemplate:MaxFrameBytes=10"));
 
-        Assert.Contains("LiveTemplate:SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["LiveTemplate: SigningKey must be base64 (its value is a secret: not shown).", "LiveTemplate: MaxFrameBytes must be between 256 bytes and 16 MiB."], error.Failures);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_configuration_cannot_convert_and_names_that_are_no_setting_are_all_reported_with_the_other_errors()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            _ => { },
+            "--LiveTemplate:OutboundFullMode=Sideways",
+            "--LiveTemplate:SendTimeout=soon",
+            "--LiveTemplate:Presence:Events=Everything",
+            "--LiveTemplate:History=GroupAction, Gossip",
+            "--LiveTemplate:SendTimout=00:00:05",
+            "--LiveTemplate:Presence:Heartbeat=00:00:05",
+            "--LiveTemplate:MaxFrameBytes=10"));
+
+        Assert.Collection(
+            error.Failures.Order(StringComparer.Ordinal),
+            f => Assert.Equal("LiveTemplate: Failed to convert configuration value 'Everything' at 'LiveTemplate:Presence:Events' to type 'LiveTemplate.Typed.Presence.PresenceEvents'.", f),
+            f => Assert.Equal("LiveTemplate: Failed to convert configuration value 'GroupAction, Gossip' at 'LiveTemplate:History' to type 'LiveTemplate.Typed.PubSub.HistoryKinds'.", f),
+            f => Assert.Equal("LiveTemplate: Failed to convert configuration value 'Sideways' at 'LiveTemplate:OutboundFullMode' to type 'LiveTemplate.Typed.Connections.OutboundFullMode'.", f),
+            f => Assert.Equal("LiveTemplate: Failed to convert configuration value 'soon' at 'LiveTemplate:SendTimeout' to type 'System.TimeSpan'.", f),
+            f => Assert.StartsWith("LiveTemplate: MaxFrameBytes must be between", f, StringComparison.Ordinal),
+            f => Assert.Equal("LiveTemplate: Presence:Heartbeat is not a setting, so it would be ignored (misspelt?).", f),
+            f => Assert.Equal("LiveTemplate: SendTimout is not a setting, so it would be ignored (misspelt?).", f));
+    }
+
+    [Fact]
+    public async Task The_backplane_settings_under_the_section_are_not_taken_for_misspelt_names()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var app = await TestApp.StartAsync(live => live.AddRedis(), "--LiveTemplate:Redis=" + redis.Endpoint, "--LiveTemplate:UseShardedPubSub=false", "--LiveTemplate:SendTimeout=00:00:03");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), app.Services.GetRequiredService<IOptions<LiveTemplateOptions>>().Value.SendTimeout);
+        Assert.IsType<RedisBroadcaster>(app.Broadcaster);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
 {
     public ValidateOptionsResult Validate(string? name, LiveTemplateOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationErrors);
         Check(failures, options.MaxFrameBytes is >= 256 and <= 16 * 1024 * 1024, "MaxFrameBytes must be between 256 bytes and 16 MiB.");
         Check(failures, options.MessagesPerSecond > 0 && double.IsFinite(options.MessagesPerSecond), "MessagesPerSecond must be a positive number.");
         Check(failures, options.MessageBurst >= 1, "MessageBurst must be at least 1.");

@@ -181,6 +181,18 @@ public class HostileInputTests
         Assert.Contains("nesting deeper than", error.Reason);
     }
 
+    [Theory]
+    [InlineData("""{"cardId":17,"column":"done","tags":["ux"],"movedBy":{"id":"bob","name":"Bob"}""")]
+    [InlineData("""{"cardId":17,"column":"done","tags":["ux""")]
+    public void Data_cut_short_is_not_said_to_nest_too_deep(string json)
+    {
+        var error = Json.Fail<CardMoved>(json);
+
+        Assert.StartsWith("is not valid JSON", error.Reason);
+        Assert.DoesNotContain("nesting deeper", error.Reason);
+        Assert.EndsWith("; the data ends before its JSON does", error.Reason);
+    }
+
     [Fact]
     public void Nesting_within_the_limit_reads()
     {

@@ -41,9 +41,9 @@ public static partial class ActionJsonReader
             utf8Json = "{}"u8;
         }
 
+        var reader = new Utf8JsonReader(utf8Json, Options);
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, Options);
             reader.Read();
             if (!readObject(ref reader, out value, out error))
             {
@@ -56,7 +56,7 @@ public static partial class ActionJsonReader
         }
         catch (JsonException ex)
         {
-            error = ActionDataError.Invalid($"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}){DepthHint(ex)}");
+            error = ActionDataError.Invalid($"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}){Hint(utf8Json, reader.CurrentDepth)}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -142,6 +142,23 @@ public static partial class ActionJsonReader
         }
     }
 
-    private static string DepthHint(JsonException ex)
-        => ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? $"; nesting deeper than {MaxDepth} levels" : string.Empty;
+    /// <summary>What made data invalid JSON, when it is one of two common things: cut short, or too deep.</summary>
+    private static string Hint(ReadOnlySpan<byte> utf8Json, int depth)
+    {
+        // Data cut short is the start of valid JSON: a reader told more may follow reads it all without an error.
+        var prefix = new Utf8JsonReader(utf8Json, isFinalBlock: false, new JsonReaderState(Options));
+        try
+        {
+            while (prefix.Read())
+            {
+            }
+
+            return "; the data ends before its JSON does";
+        }
+        catch (JsonException)
+        {
+            // The reader stops on the start of the array or object one level too deep, where it counts one less.
+            return depth >= MaxDepth - 1 ? $"; nesting deeper than {MaxDepth} levels" : string.Empty;
+        }
+    }
 }

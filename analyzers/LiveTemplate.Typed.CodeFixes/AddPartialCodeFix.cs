@@ -48,7 +48,9 @@ public sealed class AddPartialCodeFix : CodeFixProvider
                 _ => action.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToArray(),
             };
             var missing = targets.Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)).ToImmutableArray();
-            if (missing.IsEmpty)
+
+            // A file-local handler gets no dispatcher, partial or not (LTT1022 says so): nothing to add.
+            if (missing.IsEmpty || (diagnostic.Id == HandlerGetsNoDispatcher && targets.Any(t => t.Modifiers.Any(SyntaxKind.FileKeyword))))
             {
                 continue;
             }

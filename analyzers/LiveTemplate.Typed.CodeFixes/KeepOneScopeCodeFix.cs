@@ -13,14 +13,20 @@ using Microsoft.CodeAnalysis.Editing;
 namespace LiveTemplate.Typed.CodeFixes;
 
 /// <summary>
-/// LTT1003 (an action marked both <c>[ServerAction]</c> and <c>[GroupAction]</c>): offers both choices, keep the
-/// server scope or keep the group scope, and removes the other attribute wherever the type declares it.
+/// LTT1003 (an action marked with more than one of <c>[ServerAction]</c>, <c>[GroupAction]</c> and
+/// <c>[TopicAction]</c>): offers one choice per attribute the action has, keeping it and removing the others wherever
+/// the type declares them.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeepOneScopeCodeFix)), Shared]
 public sealed class KeepOneScopeCodeFix : CodeFixProvider
 {
-    private const string ServerAction = "LiveTemplate.Typed.ServerActionAttribute";
-    private const string GroupAction = "LiveTemplate.Typed.GroupActionAttribute";
+    // The action attributes in the order their choices are offered: name, full name, who receives the action.
+    private static readonly (string Name, string FullName, string Audience)[] Scopes =
+    [
+        ("ServerAction", "LiveTemplate.Typed.ServerActionAttribute", "sent to one user"),
+        ("GroupAction", "LiveTemplate.Typed.GroupActionAttribute", "sent to one group"),
+        ("TopicAction", "LiveTemplate.Typed.TopicActionAttribute", "sent to a topic's subscribers"),
+    ];
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LTT1003");
@@ -39,18 +45,26 @@ public sealed class KeepOneScopeCodeFix : CodeFixProvider
         }
 
         var diagnostic = context.Diagnostics[0];
-        context.RegisterCodeFix(
-            CodeAction.Create("Keep [ServerAction] (sent to one user), remove [GroupAction]", ct => RemoveAsync(context.Document.Project.Solution, type, GroupAction, ct), equivalenceKey: "LTT1003.KeepServer"),
-            diagnostic);
-        context.RegisterCodeFix(
-            CodeAction.Create("Keep [GroupAction] (sent to one group), remove [ServerAction]", ct => RemoveAsync(context.Document.Project.Solution, type, ServerAction, ct), equivalenceKey: "LTT1003.KeepGroup"),
-            diagnostic);
+        var present = Scopes.Where(scope => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == scope.FullName)).ToList();
+        foreach (var kept in present)
+        {
+            var removed = present.Where(scope => scope.Name != kept.Name).ToList();
+            var title = $"Keep [{kept.Name}] ({kept.Audience}), remove {string.Join(" and ", removed.Select(scope => $"[{scope.Name}]"))}";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => RemoveAsync(context.Document.Project.Solution, type, removed.Select(scope => scope.FullName).ToImmutableHashSet(), ct), equivalenceKey: "LTT1003.Keep" + kept.Name),
+                diagnostic);
+        }
     }
 
-    private static async Task<Solution> RemoveAsync(Solution solution, INamedTypeSymbol type, string attributeName, CancellationToken cancellationToken)
+    private static async Task<Solution> RemoveAsync(Solution solution, INamedTypeSymbol type, ImmutableHashSet<string> attributeNames, CancellationToken cancellationToken)
     {
         var editor = new SolutionEditor(solution);
-        foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == attributeName))
+
+        // Last first: removing an attribute (or its emptied list) leaves the indexes of those before it as they were.
+        var attributes = type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() is { } name && attributeNames.Contains(name))
+            .OrderByDescending(a => a.ApplicationSyntaxReference?.Span.Start);
+        foreach (var attribute in attributes)
         {
             if (attribute.ApplicationSyntaxReference is not { } reference
                 || solution.GetDocument(reference.SyntaxTree) is not { } document

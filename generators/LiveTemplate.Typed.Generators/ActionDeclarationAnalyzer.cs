@@ -80,7 +80,7 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
 
         if (HandlerWithoutDispatcher.Reason(type, payload.Known, context.CancellationToken) is { } reason)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandlerGetsNoDispatcher, type.Locations.FirstOrDefault() ?? Location.None, type.Name, reason));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandlerGetsNoDispatcher, type.Locations.FirstOrDefault() ?? Location.None, type.Name, reason.Why, reason.Fix));
         }
     }
 

@@ -122,4 +122,55 @@ public class DeclarationFixTests
             public sealed partial record Moved(int Id);
             """,
             actionIndex: 1);
+
+    [Fact]
+    public Task LTT1003_fix_can_keep_the_topic_scope_of_a_topic_action_also_marked_group()
+        => Verify.CodeFixAsync<KeepOneScopeCodeFix>(
+            """
+            [GroupAction, TopicAction(Topic = "room/{Room}")]
+            public sealed partial record {|LTT1003:Noted|}(string Room, string Text);
+            """,
+            """
+            [TopicAction(Topic = "room/{Room}")]
+            public sealed partial record Noted(string Room, string Text);
+            """,
+            actionIndex: 1);
+
+    [Fact]
+    public Task LTT1003_fix_keeping_the_server_scope_removes_both_others()
+        => Verify.CodeFixAsync<KeepOneScopeCodeFix>(
+            """
+            [ServerAction, GroupAction, TopicAction]
+            public sealed partial record {|LTT1003:Moved|}(int Id);
+            """,
+            """
+            [ServerAction]
+            public sealed partial record Moved(int Id);
+            """,
+            actionIndex: 0);
+
+    [Fact]
+    public async Task LTT1003_fix_offers_only_the_scopes_the_action_is_marked_with()
+    {
+        var titles = await CodeActions.TitlesAsync<KeepOneScopeCodeFix>(
+            Verify.Usings + """
+            [ServerAction, TopicAction]
+            public sealed partial record Moved(int Id);
+            """,
+            "LTT1003");
+
+        Assert.Equal(["Keep [ServerAction] (sent to one user), remove [TopicAction]", "Keep [TopicAction] (sent to a topic's subscribers), remove [ServerAction]"], titles);
+    }
+
+    [Fact]
+    public Task LTT1022_fix_is_not_offered_for_a_file_local_handler()
+        => Verify.NoCodeFixAsync<AddPartialCodeFix>(
+            """
+            [GroupAction] public sealed partial record CardMoved(int CardId);
+
+            file sealed class {|LTT1022:LocalHandler|} : IHandle<CardMoved>
+            {
+                public System.Threading.Tasks.ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            }
+            """);
 }

@@ -240,6 +240,26 @@ public class DiagnosticTests
             Expect("LTT1010", 2).WithArguments("DrawerOpened", "nested in private 'Drawer'"));
 
     [Fact]
+    public Task LTT1010_a_file_local_action_or_presence_metadata()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            file sealed partial record {|#0:CardMoved|}(int CardId);
+
+            file static partial class Board
+            {
+                [ServerAction]
+                public sealed partial record {|#1:DrawerOpened|}(int Slot);
+            }
+
+            [LiveTemplate.Typed.Presence.PresenceMetadata]
+            file sealed partial record {|#2:Cursor|}(string Name);
+            """,
+            Expect("LTT1010", 0).WithArguments("CardMoved", "file-local"),
+            Expect("LTT1010", 1).WithArguments("DrawerOpened", "nested in file-local 'Board'"),
+            Expect("LTT1010", 2).WithArguments("Cursor", "file-local"));
+
+    [Fact]
     public Task LTT1011_two_members_with_one_json_name()
         => VerifyAsync(
             """
@@ -273,6 +293,21 @@ public class DiagnosticTests
             Expect("LTT1012", 1).WithArguments("Session", "SignedIn", "[JsonIgnore]", "it is required", "remove the [JsonIgnore] or the requirement"),
             Expect("LTT1012", 2).WithArguments("Token", "SignedIn", "[JsonIgnore(Condition = WhenWritingNull)]", "it is required, and the writer leaves it out", "remove the [JsonIgnore] or the requirement"),
             Expect("LTT1012", 3).WithArguments("Hidden", "SignedIn", "left out of the JSON", "it is required and not public", "make it public or add [JsonInclude]"));
+
+    [Fact]
+    public Task LTT1013_ignore_conditions_for_one_direction_only()
+        => VerifyAsync(
+            """
+            [ServerAction]
+            public sealed partial record SignedIn(string User)
+            {
+                [{|#0:JsonIgnore(Condition = JsonIgnoreCondition.WhenWriting)|}] public string? Password { get; init; }
+
+                [{|#1:JsonIgnore(Condition = JsonIgnoreCondition.WhenReading)|}] public string? Greeting { get; init; }
+            }
+            """,
+            Expect("LTT1013", 0).WithArguments("JsonIgnore(Condition = WhenWriting)", "SignedIn.Password", "typed actions read what they write, so a member read but never written would not round-trip; use [JsonIgnore] to keep it out of the JSON"),
+            Expect("LTT1013", 1).WithArguments("JsonIgnore(Condition = WhenReading)", "SignedIn.Greeting", "typed actions read what they write, so a member written but never read would not round-trip; use [JsonIgnore] to keep it out of the JSON"));
 
     [Fact]
     public Task LTT1013_attributes_a_typed_action_cannot_honour()
@@ -439,6 +474,22 @@ public class DiagnosticTests
             """);
 
         Assert.Equal(["Fine.Action.g.cs"], sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_file_local_action_or_presence_metadata_is_skipped_and_the_others_are_generated()
+    {
+        // A file-local type's metadata name is not a valid hint name: the generator used to fail as a whole (CS8785).
+        var (sources, output) = GeneratorHarness.Run(
+            """
+            using LiveTemplate.Typed;
+            [ServerAction] file sealed partial record Local(int Items);
+            [LiveTemplate.Typed.Presence.PresenceMetadata] file sealed partial record LocalCursor(string Name);
+            [GroupAction] public sealed partial record Fine(int Items);
+            """);
+
+        Assert.Equal(["Fine.Action.g.cs"], sources.Keys.Where(k => k.EndsWith(".Action.g.cs", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
 

@@ -87,4 +87,48 @@ public class HandlerWithoutDispatcherTests
             reported);
         Assert.All(diagnostics, d => Assert.True(d.Location.IsInSource));
     }
+
+    [Fact]
+    public async Task A_file_local_handler_is_warned_and_the_generator_still_generates_the_others()
+    {
+        // Its metadata name is no valid hint name: the generator used to fail as a whole (CS8785), every dispatcher lost.
+        var (sources, output) = GeneratorHarness.Run(
+            """
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed;
+
+            namespace Board;
+
+            [GroupAction] public sealed partial record CardMoved(int CardId);
+
+            file sealed partial class LocalHandler : IHandle<CardMoved>
+            {
+                public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            }
+
+            file static partial class LocalHandlers
+            {
+                public sealed partial class Nested : IHandle<CardMoved>
+                {
+                    public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+                }
+            }
+
+            public sealed partial class FineHandler : IHandle<CardMoved>
+            {
+                public ValueTask HandleAsync(CardMoved action, ActionContext context) => default;
+            }
+            """);
+        Assert.Contains("Board.FineHandler.Dispatcher.g.cs", sources.Keys);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ActionDeclarationAnalyzer())).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(
+            [
+                "LTT1022 'LocalHandler' handles typed actions, but it is file-local, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; make it internal or public instead of file-local",
+                "LTT1022 'Nested' handles typed actions, but 'LocalHandlers', which contains it, is file-local, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; make it internal or public instead of file-local",
+            ],
+            diagnostics.Select(d => $"{d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal));
+    }
 }

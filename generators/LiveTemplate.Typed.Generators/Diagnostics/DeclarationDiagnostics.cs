@@ -59,9 +59,8 @@ internal static class DeclarationDiagnostics
         var hidden = DeclarationReader.FirstHiddenFromAssembly(type);
         if (hidden is not null)
         {
-            var why = SymbolEqualityComparer.Default.Equals(hidden, type)
-                ? AccessibilityWord(hidden.DeclaredAccessibility)
-                : $"nested in {AccessibilityWord(hidden.DeclaredAccessibility)} '{hidden.Name}'";
+            var word = hidden.IsFileLocal ? "file-local" : AccessibilityWord(hidden.DeclaredAccessibility);
+            var why = SymbolEqualityComparer.Default.Equals(hidden, type) ? word : $"nested in {word} '{hidden.Name}'";
             Report(DiagnosticDescriptors.ActionMustBeAccessible, location, type.Name, why);
         }
 

@@ -112,7 +112,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerGetsNoDispatcher = new(
         "LTT1022",
         "Handler of typed actions gets no dispatcher",
-        "'{0}' handles typed actions, but {1}, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; add the 'partial' modifier",
+        "'{0}' handles typed actions, but {1}, so the generator cannot give it a dispatcher: MapLiveTemplate will not accept it and no action reaches it; {2}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

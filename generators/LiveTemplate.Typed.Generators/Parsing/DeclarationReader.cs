@@ -60,13 +60,27 @@ internal static class DeclarationReader
 
     /// <summary>
     /// The first of <paramref name="type"/> and its enclosing types that code elsewhere in the assembly cannot name
-    /// (private, protected, private protected), or null when all can.
+    /// (private, protected, private protected, or file-local: generated files are other files), or null when all can.
     /// </summary>
     public static INamedTypeSymbol? FirstHiddenFromAssembly(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            if (current.IsFileLocal || current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first of <paramref name="type"/> and its enclosing types that is file-local, or null: generated code, in other files, cannot extend it.</summary>
+    public static INamedTypeSymbol? FirstFileLocal(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
             {
                 return current;
             }

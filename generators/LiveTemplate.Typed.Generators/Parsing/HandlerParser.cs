@@ -34,7 +34,7 @@ internal static class HandlerParser
             .OfType<TypeDeclarationSyntax>()
             .FirstOrDefault(d => d.BaseList is not null);
         var known = KnownSymbols.For(context.SemanticModel.Compilation);
-        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || !WantsDispatcher(type, known, cancellationToken))
+        if (first != node || DeclarationReader.FirstNonPartialContainer(type) is not null || DeclarationReader.FirstFileLocal(type) is not null || !WantsDispatcher(type, known, cancellationToken))
         {
             return null;
         }
@@ -114,9 +114,10 @@ internal static class HandlerParser
         return null;
     }
 
-    /// <summary>What <see cref="Parse"/> generates a dispatcher for: a handler that wants one, partial and in partial types.</summary>
+    /// <summary>What <see cref="Parse"/> generates a dispatcher for: a handler that wants one, partial and in partial types, none of them file-local.</summary>
     private static bool GetsDispatcher(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
-        => WantsDispatcher(type, known, cancellationToken) && DeclarationReader.IsPartial(type) && DeclarationReader.FirstNonPartialContainer(type) is null;
+        => WantsDispatcher(type, known, cancellationToken) && DeclarationReader.IsPartial(type) && DeclarationReader.FirstNonPartialContainer(type) is null
+            && DeclarationReader.FirstFileLocal(type) is null;
 
     /// <summary>
     /// A class, record or struct of this compilation that handles typed actions and does not dispatch by hand, where

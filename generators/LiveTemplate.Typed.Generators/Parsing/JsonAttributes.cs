@@ -14,7 +14,7 @@ internal sealed class JsonAttributes
 
     public AttributeData? Ignore { get; private set; }
 
-    /// <summary>The <c>JsonIgnoreCondition</c> of <c>[JsonIgnore]</c> (Never 0, Always 1, WhenWritingDefault 2, WhenWritingNull 3).</summary>
+    /// <summary>The <c>JsonIgnoreCondition</c> of <c>[JsonIgnore]</c> (Never 0, Always 1, WhenWritingDefault 2, WhenWritingNull 3, WhenWriting 4, WhenReading 5).</summary>
     public int IgnoreCondition { get; private set; }
 
     public bool IsRequired { get; private set; }

@@ -199,7 +199,19 @@ internal sealed partial class PayloadShapeReader
                 return WriteCondition.Always;
             case 3:
                 return WriteCondition.WhenNotNull;
+            case 0:
+                return WriteCondition.Always;
             default:
+                // WhenWriting (4), WhenReading (5), or a condition a later .NET adds: never silently written both ways.
+                var (condition, direction) = member.Json.IgnoreCondition switch
+                {
+                    4 => ("WhenWriting", "read but never written"),
+                    5 => ("WhenReading", "written but never read"),
+                    var other => (other.ToString(System.Globalization.CultureInfo.InvariantCulture), "left out one way only"),
+                };
+                _problems.Add(new ShapeProblem(DiagnosticDescriptors.UnsupportedAttribute, JsonNames.LocationOf(ignore, member.Symbol), [
+                    $"JsonIgnore(Condition = {condition})", $"{owner.Name}.{member.Name}",
+                    $"typed actions read what they write, so a member {direction} would not round-trip; use [JsonIgnore] to keep it out of the JSON"]));
                 return WriteCondition.Always;
         }
     }

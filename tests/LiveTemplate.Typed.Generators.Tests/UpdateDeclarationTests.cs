@@ -128,7 +128,7 @@ public class UpdateDeclarationTests
     private static readonly UpdateSample Full = new(
         7, "Board", "a note", UpdateShade.Dark, UpdateMood.Busy, [new UpdateInner("in", 1.5), new UpdateInner("out", null)],
         new() { ["k"] = new UpdateInner("v", 2), ["none"] = null }, 3, Guid.NewGuid(), DateTimeOffset.UnixEpoch, [1, 2],
-        new() { [4] = UpdateShade.Dark }) { Rank = 2, Counter = 5 };
+        new() { [4] = UpdateShade.Dark }) { Rank = 2, Counter = 5, Secret = "never written" };
 
     private static readonly UpdateSample Sparse = new(0, "", null, UpdateShade.Light, UpdateMood.Calm, [], [], 0, Guid.Empty, default, [], []);
 

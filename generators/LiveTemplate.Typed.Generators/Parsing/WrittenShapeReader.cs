@@ -12,7 +12,7 @@ namespace LiveTemplate.Typed.Generators.Parsing;
 /// </summary>
 internal sealed partial class WrittenShapeReader
 {
-    private const int IgnoreAlways = 1, IgnoreWhenWritingDefault = 2, IgnoreWhenWritingNull = 3;
+    private const int IgnoreAlways = 1, IgnoreWhenWritingDefault = 2, IgnoreWhenWritingNull = 3, IgnoreWhenWriting = 4;
 
     private readonly SerializerSymbols _symbols;
     private readonly SerializerOptions _options;
@@ -98,7 +98,7 @@ internal sealed partial class WrittenShapeReader
             ? getter is { DeclaredAccessibility: not Accessibility.Private }
             : isPublic && (symbol is IPropertySymbol || _options.IncludeFields);
         var ignoredReadOnly = isReadOnly && !json.IsIncluded && (symbol is IPropertySymbol ? _options.IgnoreReadOnlyProperties : _options.IgnoreReadOnlyFields);
-        if (!included || ignoredReadOnly || (json.Ignore is not null && json.IgnoreCondition == IgnoreAlways))
+        if (!included || ignoredReadOnly || (json.Ignore is not null && json.IgnoreCondition is IgnoreAlways or IgnoreWhenWriting))
         {
             return null;
         }

@@ -36,6 +36,14 @@ public sealed record UpdateSample(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Rank { get; init; }
 
+    /// <summary>Read but never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWriting)]
+    public string? Secret { get; init; }
+
+    /// <summary>Written but never read.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenReading)]
+    public int Echo => CardId;
+
     /// <summary>Written only with <c>IncludeFields</c>.</summary>
     public int Counter;
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Text;
+using LiveTemplate.Typed.Diagnostics;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.Redis.History;
 using LiveTemplate.Typed.Testing;
@@ -81,5 +83,62 @@ public sealed class HistoryOnRedisTests(ClusterFixture cluster) : IClassFixture<
         Assert.Equal(published, kept);
         var text = Encoding.UTF8.GetString(published);
         Assert.Matches("""^\{"type":"group_action",.*"instanceID":"[^"]+","epoch":"[0-9a-f]+","pos":1\}$""", text);
+    }
+    [Fact]
+    public async Task A_resuming_reader_that_cannot_read_the_history_is_counted_as_unavailable()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var multiplexer = await server.ConnectAsync();
+        await using var broadcaster = new RedisBroadcaster(multiplexer, new RedisBroadcasterOptions { History = HistoryKinds.GroupAction });
+        var group = new GroupId("away");
+        await broadcaster.PublishGroupActionAsync(group, "one", default);
+        var head = (await broadcaster.ReadStreamAsync(ChannelKind.GroupAction, group.Value, null)).Head!.Value;
+
+        await server.KillAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => broadcaster.ReadStreamAsync(ChannelKind.GroupAction, group.Value, head with { Offset = 0 }).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Equal(1, broadcaster.GetStatistics().NotRecovered);
+        var reasons = new List<string?>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == LiveTemplateMeter.NotRecovered && instrument.Meter.Tags?.Any(t => Equals(t.Value, broadcaster.InstanceId)) == true)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, count, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                reasons.Add($"{tag.Value}={count}");
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Equal(["unavailable=1"], reasons);
+    }
+    [Fact]
+    public async Task A_history_entry_rewritten_with_another_position_is_dropped_counted_and_skipped()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var multiplexer = await server.ConnectAsync();
+        await using var broadcaster = new RedisBroadcaster(multiplexer, new RedisBroadcasterOptions { History = HistoryKinds.GroupAction });
+        var group = new GroupId("rewritten");
+        foreach (var action in new[] { "one", "two", "three" })
+        {
+            await broadcaster.PublishGroupActionAsync(group, action, default);
+        }
+
+        // Someone with access to Redis moves the second entry to another position.
+        var log = HistoryKeys.For(broadcaster.Channels.GroupAction(group))[1];
+        var second = Encoding.UTF8.GetString((byte[])(await multiplexer.GetDatabase().ListGetByIndexAsync(log, 1))!);
+        await multiplexer.GetDatabase().ListSetByIndexAsync(log, 1, second.Replace("\"pos\":2}", "\"pos\":7}", StringComparison.Ordinal));
+        var head = (await broadcaster.ReadStreamAsync(ChannelKind.GroupAction, group.Value, null)).Head!.Value;
+
+        var read = await broadcaster.ReadStreamAsync(ChannelKind.GroupAction, group.Value, head with { Offset = 0 });
+
+        Assert.Equal(["one", "three"], read.Messages.Select(m => ((GroupActionMessage)m).Action));
+        Assert.Equal(1, broadcaster.GetStatistics().DroppedFor(DropReason.NotInStream));
     }
 }

@@ -29,7 +29,10 @@ public sealed class BroadcasterStatistics
     /// <summary>Messages this instance had missed and delivered from a channel's history.</summary>
     public long Recovered { get; }
 
-    /// <summary>Losses of a channel's messages that its history could not repair (each also a <see cref="NotRecoveredMessage"/>).</summary>
+    /// <summary>
+    /// Losses of a channel's messages that its history could not repair: this instance's own (each also a
+    /// <see cref="NotRecoveredMessage"/>) and those of readers resuming through <see cref="IStreamHistory.ReadStreamAsync"/>.
+    /// </summary>
     public long NotRecovered { get; }
 
     /// <summary>Channels currently subscribed (global included).</summary>

@@ -21,7 +21,29 @@ public abstract partial class ChannelBroadcaster
         }
 
         var channel = scopeId is null ? Channels.Global : Channels.For(kind, ScopeIdRules.Validate(scopeId, "A scope id", nameof(scopeId)));
-        return _history.ReadAsync(new ChannelSubscription(channel, kind, scopeId), after, ct);
+        var reading = _history.ReadAsync(new ChannelSubscription(channel, kind, scopeId), after, ct);
+        return after is null ? reading : CountLossAsync(reading, ct);
+    }
+
+    // A reader that resumes (a browser) and cannot have everything it missed is a loss like the instance's own: counted
+    // by reason, and 'unavailable' when the history cannot be read at all.
+    private async Task<StreamReadResult> CountLossAsync(Task<StreamReadResult> reading, CancellationToken ct)
+    {
+        try
+        {
+            var read = await reading.ConfigureAwait(false);
+            if (read.NotRecovered is { } reason)
+            {
+                Metrics.NotRecovered(reason);
+            }
+
+            return read;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && !IsDisposed)
+        {
+            Metrics.NotRecovered(NotRecoveredReason.Unavailable);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -143,12 +143,23 @@ public abstract partial class ChannelBroadcaster
 
     private async ValueTask DeliverReceivedAsync(ChannelSubscription subscription, string channel, PubSubMessage message)
     {
-        Metrics.Received();
-        Metrics.Delivered(message, _time);
+        // A channel with history brings this instance's own messages back too (in stream order): not received from another.
+        if (!string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal))
+        {
+            Metrics.Received();
+            Metrics.Delivered(message, _time);
+        }
+
         using var activity = BroadcasterTracing.StartReceive(channel, message);
 
-        // Topics keep no history: a position on one (stamped by some other publisher) is not followed.
-        await (message.Position is null || message is TopicActionMessage
+        if (message.Position is not null && !_history.Tracks(message.ChannelKind))
+        {
+            // Topics keep no history, nor do the kinds left out of History here: a position on such a message (stamped
+            // by an instance configured otherwise, or by any client of the transport) means nothing: delivered live.
+            message.Position = null;
+        }
+
+        await (message.Position is null
             ? _delivery.DeliverAsync(channel, message)
             : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);
     }

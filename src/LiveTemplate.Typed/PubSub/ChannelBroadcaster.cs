@@ -54,7 +54,7 @@ public abstract partial class ChannelBroadcaster : IBroadcaster, IDynamicSubscri
         _delivery = new LocalDelivery(_drops);
         _intake = new EnvelopeIntake(InstanceId, options.MaxMessageBytes, signer, _drops, Channels);
         _historyKinds = options.History;
-        _history = new StreamTracker(this, _intake, _delivery, options, Metrics, logger, InstanceId, _disposing.Token);
+        _history = new StreamTracker(this, _intake, _delivery, _drops, options, Metrics, logger, InstanceId, _disposing.Token);
         _reconciler = new SubscriptionReconciler(_subscriptions, this, options, Metrics, logger, _history);
         _publisher = new PublishPipeline(this, _subscriptions, _delivery, signer, options.MaxMessageBytes, Metrics, () => IsDisposed, GetType().Name);
     }

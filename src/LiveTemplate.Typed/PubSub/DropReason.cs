@@ -29,4 +29,10 @@ public enum DropReason
     /// an exact and a matching pattern subscription, each of which carries the publish (tag <c>duplicate_copy</c>).
     /// </summary>
     DuplicateCopy,
+
+    /// <summary>
+    /// A message whose stream position its channel's stream does not hold (another epoch, or past the stream's head,
+    /// as a forged or stale message carries), checked against the history before it is dropped (tag <c>not_in_stream</c>).
+    /// </summary>
+    NotInStream,
 }

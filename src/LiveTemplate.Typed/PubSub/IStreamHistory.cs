@@ -16,7 +16,8 @@ public interface IStreamHistory
     /// <summary>
     /// Reads the stream of the channel of <paramref name="kind"/> and <paramref name="scopeId"/> (null for global): with
     /// <paramref name="after"/> null only its head; otherwise every message after that position, or why they cannot
-    /// all be recovered.
+    /// all be recovered. A read after a position that cannot have everything (or fails) counts in
+    /// <c>livetemplate.streams.not_recovered</c> (<c>unavailable</c> for a failed read).
     /// </summary>
     Task<StreamReadResult> ReadStreamAsync(ChannelKind kind, string? scopeId, StreamPosition? after, CancellationToken ct = default);
 

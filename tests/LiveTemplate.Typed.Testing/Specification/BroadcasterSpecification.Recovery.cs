@@ -113,6 +113,9 @@ public abstract partial class BroadcasterSpecification
         var missing = await a.Broadcaster.ReadStreamAsync(ChannelKind.GroupAction, "board", head);
         Assert.Equal(NotRecoveredReason.StreamMissing, missing.NotRecovered);
         Assert.Null(missing.Head);
+
+        // A reader's losses (a resuming browser's) are counted like the instance's own: livetemplate.streams.not_recovered.
+        Assert.Equal(3, a.Broadcaster.GetStatistics().NotRecovered);
     }
 
     [Fact]
@@ -164,6 +167,96 @@ public abstract partial class BroadcasterSpecification
         Assert.Null(history.NotRecovered);
         Assert.Equal([1UL, 2UL], history.Messages.Select(m => m.Position!.Value.Offset));
         Assert.All(history.Messages, m => Assert.Equal("spec-card-moved", AsGroupAction(m).Action));
+    }
+
+    [Fact]
+    public async Task A_stream_that_expired_idle_while_its_channel_was_carried_goes_on_in_a_new_epoch_without_a_notice()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory(o => o.HistoryIdleExpiry = TimeSpan.FromSeconds(1)));
+        var b = await Harness.StartInstanceAsync(WithHistory(o => o.HistoryIdleExpiry = TimeSpan.FromSeconds(1)));
+        var onB = await b.ConnectAsync("board");
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":1}"""));
+        var first = await onB.Outbound.NextAsync();
+
+        await Task.Delay(TimeSpan.FromMilliseconds(2500)); // past the idle expiry: the stream is gone
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":2}"""));
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":3}"""));
+
+        var next = await onB.Outbound.NextAsync(2);
+        Assert.Equal(["""{"n":2}""", """{"n":3}"""], next.Select(m => Text(AsGroupAction(m).Data)));
+        Assert.NotEqual(first.Position!.Value.Epoch, next[0].Position!.Value.Epoch);
+        Assert.Equal([1UL, 2UL], next.Select(m => m.Position!.Value.Offset));
+        Assert.Equal(0, b.Broadcaster.GetStatistics().NotRecovered);
+        await BarrierAsync(a, "board", onB);
+    }
+
+    [Fact]
+    public async Task A_message_stamped_with_a_made_up_epoch_or_a_position_past_the_head_is_dropped_logged_and_counted_and_the_history_does_not_come_again()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var b = await Harness.StartInstanceAsync(WithHistory());
+        var onB = await b.ConnectAsync("board");
+        for (var i = 1; i <= 3; i++)
+        {
+            await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8($$"""{"n":{{i}}}"""));
+        }
+
+        var seen = await onB.Outbound.NextAsync(3);
+
+        // A message of the stream re-published under an epoch the stream never had, at offset 1 (what a new epoch
+        // looks like), as a client with access to the transport could.
+        var forged = $$"""{"type":"group_action","groupID":"board","action":"forged","data":{"n":1},"seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"{{seen[0].InstanceId}}","epoch":"madeup","pos":1}""";
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(forged));
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(forged.Replace("madeup", seen[0].Position!.Value.Epoch, StringComparison.Ordinal).Replace("\"pos\":1", "\"pos\":1000", StringComparison.Ordinal)));
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":4}"""));
+
+        var next = await onB.Outbound.NextAsync();
+        Assert.Equal(("move", """{"n":4}""", 4UL), (AsGroupAction(next).Action, Text(AsGroupAction(next).Data), next.Position!.Value.Offset));
+        await BarrierAsync(a, "board", onB);
+        var stats = b.Broadcaster.GetStatistics();
+        Assert.Equal(0, stats.NotRecovered);
+        Assert.Equal(2, stats.DroppedFor(DropReason.NotInStream));
+        var drops = b.Log.Entries.Where(e => e.EventId.Id == 1).ToList();
+        Assert.Equal(2, drops.Count);
+        Assert.All(drops, d => Assert.Equal(Names.GroupAction(Board), d.Fields["channel"]));
+    }
+
+    [Fact]
+    public async Task With_history_the_publishers_own_messages_back_from_the_stream_are_not_counted_as_received()
+    {
+        var a = await Harness.StartInstanceAsync(WithHistory());
+        var b = await Harness.StartInstanceAsync(WithHistory());
+        var onA = await a.ConnectAsync("board");
+        var onB = await b.ConnectAsync("board");
+
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":1}"""));
+        await a.Broadcaster.PublishGroupActionAsync(Board, "move", Utf8("""{"n":2}"""));
+        await onA.Outbound.NextAsync(2);
+        await onB.Outbound.NextAsync(2);
+
+        // livetemplate.messages.received: valid messages received from other instances.
+        Assert.Equal(0, a.Broadcaster.GetStatistics().Received);
+        Assert.Equal(2, b.Broadcaster.GetStatistics().Received);
+    }
+
+    [Fact]
+    public async Task Without_history_a_position_on_an_incoming_message_is_not_followed_and_nothing_is_reported()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var onB = await b.ConnectAsync("board");
+        string Stamped(string action, int pos) => $$"""{"type":"group_action","groupID":"board","action":"{{action}}","seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"elsewhere","epoch":"e1","pos":{{pos}}}""";
+
+        // Positions someone else stamped (an instance configured otherwise, or any client of the transport): this
+        // instance keeps no history, so they mean nothing here; the messages are delivered live, as they come.
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(Stamped("first", 1)));
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(Stamped("later", 5)));
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(Stamped("again", 5)));
+
+        var received = await onB.Outbound.NextAsync(3);
+        Assert.Equal(["first", "later", "again"], received.Select(m => AsGroupAction(m).Action));
+        Assert.All(received, m => Assert.Null(m.Position));
+        await BarrierAsync(a, "board", onB);
+        Assert.Equal(0, b.Broadcaster.GetStatistics().NotRecovered);
     }
 
     private static List<(string, ulong?)> InOrder(IEnumerable<(string, ulong?)> messages, bool asReceived)

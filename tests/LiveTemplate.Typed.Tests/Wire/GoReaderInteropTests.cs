@@ -50,6 +50,35 @@ public sealed class GoReaderInteropTests
         Assert.Equal(expected, decodedByGo);
     }
 
+    [Fact]
+    public async Task A_signed_envelope_with_a_stream_position_is_decoded_by_go_like_the_plain_one()
+    {
+        var when = EnvelopeWriterTests.When;
+        var signer = new EnvelopeSigner(new byte[32]);
+        PubSubMessage[] messages =
+        [
+            new GroupActionMessage(new GroupId("board-42"), "card-moved", Encoding.UTF8.GetBytes("""{"cardId":17}"""), "inst-1", when, seq: 7),
+            BroadcastMessage.ToUser(new UserId("alice"), Encoding.UTF8.GetBytes("hello"), "inst-1", when),
+        ];
+        var lines = messages.Select(m =>
+        {
+            var header = EnvelopeCodec.ToEnvelope(m);
+            var signed = EnvelopeWriter.ToArray(in header, new RawEnvelopeData(EnvelopeCodec.DataOf(m)), signer, "livetemplate:any", out _);
+            var stamped = StreamStamp.Insert(signed, StreamStamp.TailLength(signed: true), "3f9a1c6740a1b2c3d", 42);
+            Assert.Contains(""","epoch":"3f9a1c6740a1b2c3d","pos":42,"sig":""", Encoding.UTF8.GetString(stamped), StringComparison.Ordinal);
+            return Encoding.UTF8.GetString(stamped);
+        });
+
+        var decodedByGo = await RunGoReaderAsync(string.Join('\n', lines) + "\n");
+
+        Assert.Equal(
+            [
+                "group_action|board-42|card-moved|{\"cardId\":17}|7|2026-11-27T10:15:30.1234567Z|inst-1",
+                "broadcast|user||alice||aGVsbG8=|2026-11-27T10:15:30.1234567Z|inst-1",
+            ],
+            decodedByGo);
+    }
+
     /// <summary>The message with a trace context, as a traced publish sends it (an extra field Go ignores).</summary>
     private static PubSubMessage Traced(PubSubMessage message)
     {

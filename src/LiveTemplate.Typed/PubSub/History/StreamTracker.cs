@@ -15,7 +15,7 @@ namespace LiveTemplate.Typed.PubSub.History;
 /// What cannot be recovered (trimmed, a new epoch, the stream gone or rewound) is counted, logged and told, in the
 /// channel's order, as a <see cref="NotRecoveredMessage"/>.
 /// </summary>
-internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake intake, LocalDelivery delivery, BroadcasterOptions options, BroadcasterMetrics metrics, ILogger logger, string instanceId, CancellationToken disposing)
+internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake intake, LocalDelivery delivery, DropRecorder drops, BroadcasterOptions options, BroadcasterMetrics metrics, ILogger logger, string instanceId, CancellationToken disposing)
 {
     private const int PageSize = 500;
     private const int CatchUpParallelism = 64;
@@ -170,17 +170,13 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
         var position = message.Position!.Value;
         if (!stream.IsKnown)
         {
-            // No head was read (a channel without history here, stamped by another instance): it starts with this one.
+            // No head was read (a message still in flight for a channel let go of meanwhile): it starts with this one.
             await DeliverOneAsync(stream, message).ConfigureAwait(false);
             return;
         }
 
-        if (!string.Equals(position.Epoch, stream.Epoch, StringComparison.Ordinal) && stream.IsContinuous && position.Offset == 1)
-        {
-            // A stream that (re)started while the channel was carried without a break: nothing before it was missed.
-            stream.SkipTo(position.Epoch, 0);
-        }
-
+        // Another epoch (the stream expired idle and started again, or was lost) is read from the transport, never
+        // taken from the message: an epoch anyone can stamp must not move the stream (its history would come again).
         if (!string.Equals(position.Epoch, stream.Epoch, StringComparison.Ordinal) || position.Offset > stream.Offset + 1)
         {
             if (stream.NeedsCatchUp)
@@ -200,11 +196,18 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
             }
         }
 
-        // Delivered already (a duplicate, or the fill included it), or from an epoch the stream has left: nothing to do.
-        if (string.Equals(position.Epoch, stream.Epoch, StringComparison.Ordinal) && position.Offset == stream.Offset + 1)
+        var sameEpoch = string.Equals(position.Epoch, stream.Epoch, StringComparison.Ordinal);
+        if (sameEpoch && position.Offset == stream.Offset + 1)
         {
             await DeliverOneAsync(stream, message).ConfigureAwait(false);
         }
+        else if (!sameEpoch || position.Offset > stream.Offset)
+        {
+            // The stream, read just now, does not hold this position: stale, or stamped by someone else.
+            drops.Drop(stream.Subscription.Channel, DropReason.NotInStream, $"Its position {position} is not in the channel's stream (at {stream.Position?.ToString() ?? "none"}).");
+        }
+
+        // Otherwise delivered already (a duplicate, or the fill included it): dropped by position, as expected.
     }
 
     private ValueTask DeliverOneAsync(ChannelStream stream, PubSubMessage message)
@@ -301,14 +304,21 @@ internal sealed class StreamTracker(IChannelTransport transport, EnvelopeIntake 
                     continue;
                 }
 
-                // An entry that fails the intake (bad signature, malformed, stamped elsewhere) is dropped and counted there.
-                if (intake.Accept(stream.Subscription, slice.Entries[i]) is { Position: { } at } message && at.Offset == offset && at.Epoch == epoch)
+                // An entry that fails the intake (bad signature, malformed) is dropped and counted there; one stamped
+                // with another position than its place in the history (rewritten) is dropped and counted here.
+                var entry = intake.Accept(stream.Subscription, slice.Entries[i]);
+                if (entry is { Position: { } at } && at.Offset == offset && at.Epoch == epoch)
                 {
-                    stream.Advance(message);
-                    await onMessage(message).ConfigureAwait(false);
+                    stream.Advance(entry);
+                    await onMessage(entry).ConfigureAwait(false);
                 }
                 else
                 {
+                    if (entry is not null)
+                    {
+                        drops.Drop(channel, DropReason.NotInStream, $"The history's entry {epoch}:{offset} is stamped {entry.Position?.ToString() ?? "without a position"}.");
+                    }
+
                     stream.SkipTo(epoch, offset);
                 }
             }

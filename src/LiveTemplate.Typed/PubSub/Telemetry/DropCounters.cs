@@ -50,6 +50,7 @@ internal sealed class DropCounters
         DropReason.QueueFull => "queue_full",
         DropReason.BadSignature => "bad_signature",
         DropReason.DuplicateCopy => "duplicate_copy",
+        DropReason.NotInStream => "not_in_stream",
         _ => reason.ToString(),
     };
 }

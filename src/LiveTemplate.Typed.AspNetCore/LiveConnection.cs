@@ -119,10 +119,12 @@ public sealed class LiveConnection
     /// <summary>Subscribes this connection to every topic <paramref name="pattern"/> matches, until it unsubscribes or closes.</summary>
     public Task SubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _session.Topics.SubscribeAsync(pattern, TopicHolder.Handler, cancellationToken);
 
-    /// <summary>Ends the handler's subscription to <paramref name="topic"/> (the browser's, if it holds one too, stays).</summary>
+    /// <summary>Ends the handler's subscription to <paramref name="topic"/> (the browser's, if it holds one too, stays); one it does not hold does nothing.</summary>
+    /// <exception cref="ArgumentException">The topic is default.</exception>
     public Task UnsubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _session.Topics.UnsubscribeAsync(topic, TopicHolder.Handler, cancellationToken);
 
-    /// <summary>Ends the handler's subscription to <paramref name="pattern"/> (the browser's, if it holds one too, stays).</summary>
+    /// <summary>Ends the handler's subscription to <paramref name="pattern"/> (the browser's, if it holds one too, stays); one it does not hold does nothing.</summary>
+    /// <exception cref="ArgumentException">The pattern is default.</exception>
     public Task UnsubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _session.Topics.UnsubscribeAsync(pattern, TopicHolder.Handler, cancellationToken);
 
     /// <summary>Runs <paramref name="action"/> on every connection subscribed to <paramref name="topic"/> (or a matching pattern), this one included when it is.</summary>

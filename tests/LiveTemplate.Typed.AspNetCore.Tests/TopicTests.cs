@@ -269,6 +269,72 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
         Assert.Equal(("topic", "feed/t14", "board-note", "hello"), (frame.Type, frame.Get("topic"), frame.Action, frame.Text));
     }
 
+    [Fact]
+    public async Task Unsubscribing_what_the_browser_never_held_is_answered_unsubscribed_and_is_no_invalid_frame()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t18"));
+        for (var i = 0; i < 6; i++)
+        {
+            foreach (var name in new[] { "news/never", "news/*", "sports/main" })
+            {
+                await browser.SendAsync($$"""{"topic":"unsubscribe","name":"{{name}}"}""");
+                Assert.Equal(("unsubscribed", name), Answer(await browser.NextAsync("unsubscribed " + name)));
+            }
+        }
+
+        await SubscribeAsync(browser, "feed/t18");
+        Assert.False(browser.IsClosed);
+    }
+
+    [Fact]
+    public async Task A_topic_policy_that_throws_answers_handler_failed_naming_the_topic_and_keeps_the_socket_open()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t16"));
+        for (var i = 0; i < 6; i++)
+        {
+            // More than MaxInvalidFrames (5): the app's failing rule is not the browser's invalid frame.
+            await browser.SendAsync("""{"topic":"subscribe","name":"explode/policy"}""");
+            var error = await browser.NextAsync("the failure");
+            Assert.Equal(("error", LiveErrorCodes.HandlerFailed, "explode/policy"), (error.Type, error.Code, error.Get("topic")));
+        }
+
+        await SubscribeAsync(browser, "feed/t16");
+        Assert.False(browser.IsClosed);
+    }
+
+    [Fact]
+    public async Task A_topic_action_queued_before_the_browsers_unsubscribe_ran_never_runs_the_handler()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t17"));
+        await SubscribeAsync(browser, "feed/t17");
+
+        // The loop is busy with a slow action while the unsubscribe frame waits in the inbox and topic actions the
+        // instance still delivers (it still holds the subscription) wait in the connection's queue behind it.
+        await browser.SendActionAsync("slow", """{"seq":1,"delayMs":1500}""");
+        await browser.SendAsync("""{"topic":"unsubscribe","name":"feed/t17"}""");
+        await EventuallyAsync(() => Task.FromResult(instances.B.Probe.Ran.Contains((browser.ConnectionId, "slow"))), "the slow action running");
+        for (var i = 0; i < 3; i++)
+        {
+            await PublishFromBAsync("feed/t17", $$"""{"text":"queued {{i}}"}""");
+        }
+
+        await browser.SendActionAsync("slow", """{"seq":2,"delayMs":0}""");
+        var frames = new List<Frame>();
+        for (var i = 0; i < 10; i++)
+        {
+            var frame = await browser.NextAsync("frames up to the second slow action");
+            frames.Add(frame);
+            if (frame.Type == "action" && frame.Action == "slow" && frame.Data.GetProperty("seq").GetInt32() == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(frames, frame => frame.Type == "unsubscribed");
+        Assert.DoesNotContain(frames, frame => frame.Action == "posted" && (frame.Text ?? string.Empty).StartsWith("handler:", StringComparison.Ordinal));
+        Assert.Equal(("action", "slow"), (frames[^1].Type, frames[^1].Action));
+    }
+
     private static async Task SubscribeAsync(LiveClient browser, string name)
     {
         await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
@@ -277,6 +343,9 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
 
     private Task PublishFromAAsync(string topic, string json)
         => ((ITopicBroadcaster)instances.A.Broadcaster).PublishToTopicAsync(new Topic(topic), "note", Encoding.UTF8.GetBytes(json));
+
+    private Task PublishFromBAsync(string topic, string json)
+        => ((ITopicBroadcaster)instances.B.Broadcaster).PublishToTopicAsync(new Topic(topic), "note", Encoding.UTF8.GetBytes(json));
 
     private async Task<long> PatternsAsync()
     {

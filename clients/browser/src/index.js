@@ -57,6 +57,20 @@
 // Close codes after which a retry would fail again at once (docs/aspnetcore.md: 1008 policy, 1009 too large).
 const FINAL_CLOSES = [1008, 1009];
 
+// The string members each frame type carries (docs/aspnetcore.md#frame-protocol): a frame without one is malformed.
+/** @type {Record<string, string[]>} */
+const REQUIRED = {
+  hello: ["connectionId"],
+  action: ["action"],
+  update: ["name"],
+  topic: ["topic", "action"],
+  subscribed: ["name"],
+  unsubscribed: ["name"],
+  error: ["code", "message"],
+  "not-recovered": ["stream", "reason"],
+  presence: ["event", "member"],
+};
+
 /** An error frame from the server, or a send refused by the client, as a typed error. */
 export class LiveError extends Error {
   /** @readonly @type {string} */
@@ -353,6 +367,9 @@ export class LiveClient {
     try {
       const frame = JSON.parse(text);
       if (typeof frame?.type !== "string") throw new TypeError("no type");
+      for (const member of REQUIRED[frame.type] ?? []) {
+        if (typeof frame[member] !== "string") throw new TypeError("no " + member);
+      }
       this.receive(frame);
     } catch {
       this.emit("error", new LiveError("malformed-frame", "The server sent a frame the client cannot read: " + text.slice(0, 200)));
@@ -437,12 +454,13 @@ export class LiveClient {
   }
 
   /**
-   * Writes a frame now when the connection is open; otherwise the hello's resend (presence, topics) carries it.
+   * Writes a frame now when the connection is open; otherwise (a socket already closing included) the hello's resend
+   * (presence, topics) carries it.
    * @private
    * @param {object} frame
    */
   writeIfOpen(frame) {
-    if (this.state === "open") this.write(frame);
+    if (this.state === "open" && this.socket?.readyState === 1) this.write(frame);
   }
 
   /**

@@ -203,6 +203,39 @@ describe("one instance", () => {
     client.close();
   });
 
+  test("a frame without a member its type carries is a malformed-frame error and reaches no handler", async () => {
+    const client = connect(host.url("hostile-members"), fast);
+    await until(client, "open");
+    const errors = [];
+    client.onError((e) => errors.push(e));
+    const seen = [];
+    client.on("said", (data) => seen.push("said " + data.text));
+    client.onTopic("news", (data, topic) => seen.push("news " + topic));
+    client.onSubscribed((name) => seen.push("subscribed " + name));
+    client.onNotRecovered((lost) => seen.push("lost " + lost.stream));
+    client.onPresence((change) => seen.push("presence " + change.member));
+    const socket = /** @type {any} */ (client).socket;
+    const good = (text) => JSON.stringify({ type: "action", action: "said", data: { text, tags: [], by: "x" } });
+    const hostile = [
+      '{"type":"action","data":{"text":"no action"}}',
+      '{"type":"topic","action":"news","data":{"room":"r","text":"no topic"}}',
+      '{"type":"topic","topic":"news/r","data":{}}',
+      '{"type":"subscribed"}',
+      '{"type":"subscribed","name":7}',
+      '{"type":"error","message":"no code"}',
+      '{"type":"not-recovered","reason":"trimmed"}',
+      '{"type":"presence","event":"join"}',
+      '{"type":"update","data":{}}',
+      '{"type":"hello"}',
+    ];
+    socket.dispatchEvent(new MessageEvent("message", { data: [good("a"), ...hostile, good("b")].join("\x1e") }));
+    assert.deepEqual(seen, ["said a", "said b"]);
+    assert.deepEqual(errors.map((e) => e instanceof LiveError && e.code), hostile.map(() => "malformed-frame"));
+    assert.equal(client.state, "open");
+    assert.equal(typeof client.connectionId, "string", "a hello without connectionId changed nothing");
+    client.close();
+  });
+
   test("a page's handler that throws does not keep the other handlers or the next frames from running", async () => {
     const client = connect(host.url("throwing"), fast);
     await until(client, "open");
@@ -264,6 +297,22 @@ describe("one instance", () => {
     assert.equal(await again, "news/x", "the allowed one is subscribed again");
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(errors, ["topic_forbidden secret/x"], "the refused one once only");
+    client.close();
+  });
+
+  test("subscribe and track while the socket is closing throw nothing and are sent after the reconnect", async () => {
+    const client = connect(host.url("topics-closing"), fast);
+    await until(client, "open");
+    const errors = [];
+    client.onError((e) => errors.push(e.code));
+    /** @type {any} */ (client).socket.close(4000, "test");   // CLOSING at once; the close event comes later
+    const subscribed = next("subscribed after the reconnect", (done) => client.onSubscribed(done));
+    const list = next("presence list after the reconnect", (done) => client.onPresenceList(done));
+    client.subscribe("news/closing");
+    client.track({ name: "Closing", row: null });
+    assert.equal(await subscribed, "news/closing");
+    assert.deepEqual((await list).map((m) => m.data), [{ name: "Closing", row: null }]);
+    assert.deepEqual(errors, []);
     client.close();
   });
 

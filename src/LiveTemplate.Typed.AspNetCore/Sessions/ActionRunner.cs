@@ -137,7 +137,15 @@ internal sealed class ActionRunner
             return;
         }
 
-        LiveLog.TopicRefused(_logger, _connection.Id, refused.Frame.Code, refused.Frame.Topic ?? string.Empty);
+        if (refused.Failure is { } failure)
+        {
+            LiveLog.HandlerFailed(_logger, failure, _connection.Id, "topic:" + op);
+        }
+        else
+        {
+            LiveLog.TopicRefused(_logger, _connection.Id, refused.Frame.Code, refused.Frame.Topic ?? string.Empty);
+        }
+
         await _session.Sender.SendAsync(refused.Frame, Frames.WriteError, _session.Stopping).ConfigureAwait(false);
     }
 
@@ -202,10 +210,16 @@ internal sealed class ActionRunner
             await _session.Sender.SendEncodedAsync(message.EncodeOnce(TopicFrame), _session.Stopping).ConfigureAwait(false);
         }
 
-        return holders == TopicHolder.Browser
+        // None: the message was queued before the last holder let go (a browser's unsubscribe ran in between); the
+        // handler runs only while it, or the app through the registry, still holds the topic.
+        return holders == TopicHolder.Browser || (holders == TopicHolder.None && !HeldThroughRegistry(message.Topic))
             ? null
             : await DispatchAsync(message.Action, message.Data, ActionContext.From(message, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false);
     }
+
+    // A subscription made with ConnectionRegistry.SubscribeAsync itself, outside LiveConnection (rare: copies the sets).
+    private bool HeldThroughRegistry(Topic topic)
+        => _connection.Topics.Contains(topic) || _connection.TopicPatterns.Any(pattern => pattern.Matches(topic));
 
     /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and returns null.</summary>
     private async ValueTask<ActionDispatchResult?> DispatchAsync(string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)

@@ -65,7 +65,17 @@ internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live
             return null; // Subscribing twice is once: answered again, counted once.
         }
 
-        var allowed = isPattern ? policy.Allows(live, new TopicPattern(name)) : policy.Allows(live, new Topic(name));
+        bool allowed;
+        try
+        {
+            allowed = isPattern ? policy.Allows(live, new TopicPattern(name)) : policy.Allows(live, new Topic(name));
+        }
+        catch (Exception ex)
+        {
+            // The app's rule failed: nothing is allowed by it, and the browser is told the server failed, not that it erred.
+            return TopicRefusal.Failed($"The topic policy failed on the server for '{name}'.", name, ex);
+        }
+
         if (!allowed)
         {
             return TopicRefusal.Kept(LiveErrorCodes.TopicForbidden, $"This connection may not subscribe to '{name}'.", name);
@@ -83,10 +93,12 @@ internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live
         => subscribe ? topics.SubscribeAsync(pattern, TopicHolder.Browser, ct) : topics.UnsubscribeAsync(pattern, TopicHolder.Browser, ct);
 }
 
-/// <summary>A refused topic frame: the error frame, and whether it counts against the connection's invalid frames.</summary>
-internal readonly record struct TopicRefusal(ErrorFrame Frame, bool CountsAsInvalid)
+/// <summary>A refused topic frame: the error frame, whether it counts against the connection's invalid frames, and the app's exception when its policy threw.</summary>
+internal readonly record struct TopicRefusal(ErrorFrame Frame, bool CountsAsInvalid, Exception? Failure = null)
 {
     public static TopicRefusal Invalid(string code, string message, string? topic) => new(new ErrorFrame(code, message, Topic: topic), true);
 
     public static TopicRefusal Kept(string code, string message, string? topic) => new(new ErrorFrame(code, message, Topic: topic), false);
+
+    public static TopicRefusal Failed(string message, string topic, Exception failure) => new(new ErrorFrame(LiveErrorCodes.HandlerFailed, message, Topic: topic), false, failure);
 }

@@ -46,12 +46,18 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
         => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, ct));
 
     /// <summary>Removes <paramref name="holder"/> from the topic; the last holder releases the connection's subscription.</summary>
+    /// <exception cref="ArgumentException">The topic is default (as the registry refuses it).</exception>
     public Task UnsubscribeAsync(Topic topic, TopicHolder holder, CancellationToken ct)
-        => Remove(ref _topics, topic, holder, () => registry.UnsubscribeAsync(connection, topic, ct));
+        => topic.IsDefault
+            ? throw new ArgumentException("default(Topic) names no topic; create one with new Topic(value).", nameof(topic))
+            : Remove(ref _topics, topic, holder, () => registry.UnsubscribeAsync(connection, topic, ct));
 
     /// <summary>Removes <paramref name="holder"/> from the pattern; the last holder releases the connection's subscription.</summary>
+    /// <exception cref="ArgumentException">The pattern is default (as the registry refuses it).</exception>
     public Task UnsubscribeAsync(TopicPattern pattern, TopicHolder holder, CancellationToken ct)
-        => Remove(ref _patterns, pattern, holder, () => registry.UnsubscribeAsync(connection, pattern, ct));
+        => pattern.IsDefault
+            ? throw new ArgumentException("default(TopicPattern) is no pattern; create one with new TopicPattern(value).", nameof(pattern))
+            : Remove(ref _patterns, pattern, holder, () => registry.UnsubscribeAsync(connection, pattern, ct));
 
     /// <summary>Who holds <paramref name="topic"/> exactly or through a matching pattern.</summary>
     public TopicHolder HoldersOf(Topic topic)

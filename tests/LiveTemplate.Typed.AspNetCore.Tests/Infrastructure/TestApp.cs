@@ -121,7 +121,9 @@ public sealed class TestApp : IAsyncDisposable
             endpoint.UseTopics(topics =>
             {
                 topics.Allow(new Topic("news/main")).Allow(new TopicPattern("news/*"));
-                topics.MaySubscribeTopic = (connection, topic) => topic.Value == "feed/" + connection.GroupId.Value["board:".Length..];
+                topics.MaySubscribeTopic = (connection, topic) => topic.Value == "explode/policy"
+                    ? throw new InvalidOperationException("the topic policy exploded on purpose")
+                    : topic.Value == "feed/" + connection.GroupId.Value["board:".Length..];
             });
             AllowBrowserActions(endpoint);
         });

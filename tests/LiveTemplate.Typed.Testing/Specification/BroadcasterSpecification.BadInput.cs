@@ -108,6 +108,12 @@ public abstract partial class BroadcasterSpecification
                 Assert.Equal(("board-42", "card-moved", 12UL), (groupAction.GroupId.Value, groupAction.Action, groupAction.Seq));
                 Assert.StartsWith("{\"cardId\":17", Text(groupAction.Data), StringComparison.Ordinal);
                 break;
+            case "go-group-action-before-seq.json":
+                var beforeSeq = AsGroupAction(message);
+                Assert.Equal(("board-42", "card-moved", 0UL), (beforeSeq.GroupId.Value, beforeSeq.Action, beforeSeq.Seq));
+                Assert.Equal("""{"cardId":17}""", Text(beforeSeq.Data));
+                Assert.Equal(TimeSpan.FromMinutes(345), beforeSeq.Timestamp.Offset);
+                break;
             case "go-group-action-legacy.json":
                 var legacy = AsGroupAction(message);
                 Assert.Equal(("board-42", "board-cleared", 0UL), (legacy.GroupId.Value, legacy.Action, legacy.Seq));

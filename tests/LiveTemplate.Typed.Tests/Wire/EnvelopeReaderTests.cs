@@ -21,7 +21,7 @@ public sealed class EnvelopeReaderTests
         // The data object is passed on verbatim (Go's HTML-safe escapes included) for the typed reader to decode.
         var data = Encoding.UTF8.GetString(message.Data.Span);
         Assert.StartsWith("{\"cartId\":\"3f2c1d9e-8b7a-4c5d-9e0f-1a2b3c4d5e6f\"", data, StringComparison.Ordinal);
-        Assert.EndsWith("\"note\":\"\\u003cb\\u003efree\\u003c/b\\u003e shipping \\u0026 more\"}", data, StringComparison.Ordinal);
+        Assert.EndsWith("\"note\":\"\\u003cb\\u003efree\\u003c/b\\u003e shipping \\u0026 more\",\"total\":42.5}", data, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,18 @@ public sealed class EnvelopeReaderTests
         Assert.Equal(12UL, message.Seq);
         Assert.Null(message.Topic);
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 15, 31, TimeSpan.Zero), message.Timestamp);
-        Assert.Equal("""{"cardId":17,"column":"done","tags":["ux","p1"],"movedBy":{"id":"bob","name":"Bob"}}""", Encoding.UTF8.GetString(message.Data.Span));
+        Assert.Equal("""{"cardId":17,"column":"done","movedBy":{"id":"bob","name":"Bob"},"tags":["ux","p1"]}""", Encoding.UTF8.GetString(message.Data.Span));
+    }
+
+    [Fact]
+    public void Go_group_action_from_before_seq_decodes_with_seq_zero_and_its_local_offset()
+    {
+        var message = Assert.IsType<GroupActionMessage>(Read("go-group-action-before-seq.json"));
+
+        Assert.Equal((new GroupId("board-42"), "card-moved", 0UL), (message.GroupId, message.Action, message.Seq));
+        Assert.Equal("""{"cardId":17}""", Encoding.UTF8.GetString(message.Data.Span));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 15, 45, 31, 250, TimeSpan.FromMinutes(345)), message.Timestamp);
+        Assert.Equal(TimeSpan.FromMinutes(345), message.Timestamp.Offset);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LiveTemplate.Typed.Generators;
 
 /// <summary>
-/// Reports what is wrong with a typed action declaration (LTT1001–LTT1020), and a handler the generator cannot give a dispatcher (LTT1022). It lives beside the generator so the
+/// Reports what is wrong with a typed action declaration (LTT1001–LTT1020, LTT1023), and a handler the generator cannot give a dispatcher (LTT1022). It lives beside the generator so the
 /// generator's output depends on declarations only, never on where they are, and stays cached.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -37,7 +37,8 @@ public sealed class ActionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FieldIsNotData,
         DiagnosticDescriptors.InvalidTopicTemplate,
         DiagnosticDescriptors.TopicTemplateMember,
-        DiagnosticDescriptors.HandlerGetsNoDispatcher);
+        DiagnosticDescriptors.HandlerGetsNoDispatcher,
+        DiagnosticDescriptors.LanguageVersionTooLow);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -1,4 +1,5 @@
 using LiveTemplate.Typed.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -426,7 +427,7 @@ public class DiagnosticTests
     {
         var descriptors = new ActionDeclarationAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(20, descriptors.Length);
+        Assert.Equal(21, descriptors.Length);
         Assert.All(descriptors, d =>
         {
             Assert.Equal($"https://github.com/livetemplate/livetemplate-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
@@ -496,13 +497,43 @@ public class DiagnosticTests
     private static DiagnosticResult Expect(string id, int location = 0)
         => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(location);
 
-    private static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, "10.0")]
+    [InlineData(LanguageVersion.CSharp9, "9.0")]
+    public Task LTT1023_a_project_compiling_a_csharp_version_before_11(LanguageVersion version, string shown)
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record {|#0:Moved|}(int CardId);
+
+            [LiveTemplate.Typed.Presence.PresenceMetadata]
+            public sealed partial record {|#1:Editing|}(int CardId);
+
+            public sealed partial record NotAnAction(int CardId);
+            """,
+            version,
+            Expect("LTT1023", 0).WithArguments("Moved", "GroupAction", shown),
+            Expect("LTT1023", 1).WithArguments("Editing", "PresenceMetadata", shown));
+
+    [Fact]
+    public Task LTT1023_is_not_reported_from_csharp_11_on()
+        => VerifyAsync(
+            """
+            [GroupAction]
+            public sealed partial record Moved(int CardId);
+            """,
+            LanguageVersion.CSharp11);
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, LanguageVersion.Latest, expected);
+
+    private static async Task VerifyAsync(string source, LanguageVersion version, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<ActionDeclarationAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = GeneratorHarness.NoReferenceAssemblies,
             TestCode = "#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Text.Json.Serialization;\nusing LiveTemplate.Typed;\n\n" + source,
         };
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithLanguageVersion(version)));
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();

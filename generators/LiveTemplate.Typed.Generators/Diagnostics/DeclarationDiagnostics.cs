@@ -4,6 +4,7 @@ using System.Threading;
 using LiveTemplate.Typed.Generators.Model;
 using LiveTemplate.Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace LiveTemplate.Typed.Generators.Diagnostics;
 
@@ -38,6 +39,12 @@ internal static class DeclarationDiagnostics
         {
             var marks = string.Join(", ", attributes.Select(a => "[" + ActionKinds.Of(a.Kind).AttributeName + "]").Distinct());
             Report(DiagnosticDescriptors.ActionHasBothScopes, location, type.Name, marks);
+        }
+
+        // The generated code uses C# 11 features: an older version fails inside it, far from the declaration.
+        if (type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp11 } options)
+        {
+            Report(DiagnosticDescriptors.LanguageVersionTooLow, location, type.Name, attributeName, options.LanguageVersion.ToDisplayString());
         }
 
         if (!type.IsRecord)

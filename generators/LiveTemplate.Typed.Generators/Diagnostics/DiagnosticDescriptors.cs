@@ -118,6 +118,11 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For("LTT1022"));
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "LTT1023",
+        "Typed actions need C# 11 or later",
+        "'{0}' is marked [{1}], whose generated code needs C# 11 or later, but this project compiles C# {2}; remove <LangVersion> from the project (its target framework's default is newer) or set it to 11 or later");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id), customTags: tags);
 }

@@ -33,17 +33,29 @@ internal static class PresenceScripts
           end
           return 1
         end
+        -- The metadata of the member's connection set last (the largest 'updated'), the leaving one gone.
+        local function latest(mk)
+          local all, best, bestAt = redis.call('HGETALL', KEYS[1]), nil, -1
+          for i = 2, #all, 2 do
+            local _, omk, _, _, oup, od = conn(all[i])
+            if omk == mk and tonumber(oup) > bestAt then best, bestAt = od, tonumber(oup) end
+          end
+          return best
+        end
         local function remove(c, at)
           local v = redis.call('HGET', KEYS[1], c)
           if not v then return 0 end
-          local o, mk, u = conn(v)
+          local o, mk, u, _, _, d = conn(v)
           redis.call('HDEL', KEYS[1], c)
           local n, ms, md = member(redis.call('HGET', KEYS[2], mk))
           if n <= 1 then
             redis.call('HDEL', KEYS[2], mk)
             announce('leave', mk, u, c, md, ms, at)
           else
-            redis.call('HSET', KEYS[2], mk, (n - 1) .. '\t' .. ms .. '\t' .. md)
+            local shown = md
+            if d == md then shown = latest(mk) or md end
+            redis.call('HSET', KEYS[2], mk, (n - 1) .. '\t' .. ms .. '\t' .. shown)
+            if shown ~= md then announce('update', mk, u, c, shown, ms, at) end
           end
           return 1
         end

@@ -241,6 +241,16 @@ public sealed class InMemoryPresenceNetwork
             state.Members.Remove(connection.MemberKey);
             Announce(PresenceEventKind.Leave, scope, connection, member, at);
         }
+        else if (member.Metadata.Span.SequenceEqual(connection.Metadata.Span))
+        {
+            // The member showed what the leaving connection set: it shows its remaining connection's set last.
+            var latest = state.Connections.Values.Where(c => c.MemberKey == connection.MemberKey).MaxBy(c => c.Updated)!;
+            if (!latest.Metadata.Span.SequenceEqual(member.Metadata.Span))
+            {
+                member.Metadata = latest.Metadata;
+                Announce(PresenceEventKind.Update, scope, connection, member, at);
+            }
+        }
 
         if (state.Connections.Count == 0)
         {

@@ -92,6 +92,39 @@ public abstract partial class PresenceSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_shows_the_metadata_its_remaining_tabs_set_last_when_the_tab_it_showed_leaves()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await a.TrackAsync(group, "tab-1", new UserId("alice"), Json("""{"card":1}"""));
+        await b.TrackAsync(group, "tab-2", new UserId("alice"), Json("""{"card":2}"""));
+        await Task.Delay(5);   // the Redis store keeps times in milliseconds: tab-3's must be later than tab-2's
+        await a.TrackAsync(group, "tab-3", new UserId("alice"), Json("""{"card":3}"""));
+        await a.UpdateAsync("tab-1", Json("""{"card":11}"""));
+        Assert.Equal(PresenceEventKind.Join, (await watcher.NextAsync(what: "alice's join")).Kind);
+        for (var card = 2; card <= 3; card++)
+        {
+            Assert.Equal($$"""{"card":{{card}}}""", Text((await watcher.NextAsync(what: $"tab-{card}'s update")).Metadata));
+        }
+
+        Assert.Equal("""{"card":11}""", Text((await watcher.NextAsync(what: "tab-1's update")).Metadata));
+
+        // tab-1 set the member's metadata last: when it leaves, the member shows tab-3's (set after tab-2's).
+        await a.UntrackAsync("tab-1");
+        var shown = await watcher.NextAsync(what: "the member's metadata of its remaining tabs");
+        Assert.Equal((PresenceEventKind.Update, "u:alice", """{"card":3}"""), (shown.Kind, shown.MemberKey, Text(shown.Metadata)));
+        Assert.Equal("""{"card":3}""", Text(Assert.Single(await b.ListAsync(PresenceScope.Of(group))).Metadata));
+
+        // tab-2 is not what the member shows: its leave changes nothing.
+        await b.UntrackAsync("tab-2");
+        await a.TrackAsync(group, "marker-1", null, Json("{}"));
+        await watcher.ExpectNextJoinOfAsync("marker-1");
+        Assert.Equal("""{"card":3}""", Text(Assert.Single(await a.ListAsync(PresenceScope.Of(group)), m => m.MemberKey == "u:alice").Metadata));
+    }
+
+    [Fact]
     public async Task Per_connection_members_join_and_leave_with_each_tab()
     {
         var a = await Harness.StartAsync(o => o.Events = PresenceEvents.PerConnection);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LiveTemplate.Typed.AspNetCore.Hosting;
 using LiveTemplate.Typed.AspNetCore.Sessions;
 using LiveTemplate.Typed.Presence;
 
@@ -14,7 +15,7 @@ public sealed class ConnectionPresence
 {
     private readonly LiveConnection _live;
     private readonly ConnectionSession _session;
-    private readonly Func<IPresence> _tracker;
+    private readonly PresenceSlot _tracker;
     private readonly PresencePolicy? _policy;
     private readonly int _maxMetadataBytes;
     private readonly int _queueCapacity;
@@ -28,7 +29,7 @@ public sealed class ConnectionPresence
     private bool _toBrowser;
     private Task _pump = Task.CompletedTask;
 
-    internal ConnectionPresence(LiveConnection live, ConnectionSession session, Func<IPresence> tracker, PresencePolicy? policy, int maxMetadataBytes, int queueCapacity)
+    internal ConnectionPresence(LiveConnection live, ConnectionSession session, PresenceSlot tracker, PresencePolicy? policy, int maxMetadataBytes, int queueCapacity)
     {
         _live = live;
         _session = session;
@@ -42,34 +43,34 @@ public sealed class ConnectionPresence
     public PresenceScope Group => PresenceScope.Of(_live.GroupId);
 
     /// <summary>True while this connection is tracked.</summary>
-    public bool IsTracked => _tracker().IsTracked(_live.Id);
+    public bool IsTracked => _tracker.Get().IsTracked(_live.Id);
 
     /// <summary>Tracks this connection in its group (and its user's scope) with <paramref name="metadata"/>; every instance's <see cref="ListAsync(CancellationToken)"/> shows it.</summary>
     public Task TrackAsync<TMetadata>(TMetadata metadata, CancellationToken cancellationToken = default)
         where TMetadata : IPresenceMetadata<TMetadata>
-        => _tracker().TrackAsync(_live.GroupId, _live.Id, _live.UserId, PresenceMetadata.ToJson(metadata), cancellationToken);
+        => _tracker.Get().TrackAsync(_live.GroupId, _live.Id, _live.UserId, PresenceMetadata.ToJson(metadata), cancellationToken);
 
     /// <summary>Replaces this connection's metadata; the group's watchers get an update when the member's metadata changed.</summary>
     public Task UpdateAsync<TMetadata>(TMetadata metadata, CancellationToken cancellationToken = default)
         where TMetadata : IPresenceMetadata<TMetadata>
-        => _tracker().UpdateAsync(_live.Id, PresenceMetadata.ToJson(metadata), cancellationToken);
+        => _tracker.Get().UpdateAsync(_live.Id, PresenceMetadata.ToJson(metadata), cancellationToken);
 
     /// <summary>Stops tracking this connection (it is also untracked when it closes); false when it was not tracked.</summary>
-    public Task<bool> UntrackAsync(CancellationToken cancellationToken = default) => _tracker().UntrackAsync(_live.Id, cancellationToken);
+    public Task<bool> UntrackAsync(CancellationToken cancellationToken = default) => _tracker.Get().UntrackAsync(_live.Id, cancellationToken);
 
     /// <summary>Every member of the connection's group on every instance.</summary>
-    public Task<IReadOnlyList<PresenceMember>> ListAsync(CancellationToken cancellationToken = default) => _tracker().ListAsync(Group, cancellationToken);
+    public Task<IReadOnlyList<PresenceMember>> ListAsync(CancellationToken cancellationToken = default) => _tracker.Get().ListAsync(Group, cancellationToken);
 
     /// <summary>Every member of <paramref name="scope"/>, when the endpoint's policy lets this connection see it.</summary>
     /// <exception cref="UnauthorizedAccessException">The scope is neither the connection's group nor its user's, and the policy does not allow it.</exception>
     public Task<IReadOnlyList<PresenceMember>> ListAsync(PresenceScope scope, CancellationToken cancellationToken = default)
     {
         EnsureMayList(scope);
-        return _tracker().ListAsync(scope, cancellationToken);
+        return _tracker.Get().ListAsync(scope, cancellationToken);
     }
 
     /// <summary>How many members and connections the connection's group has, without listing them.</summary>
-    public Task<PresenceCount> CountAsync(CancellationToken cancellationToken = default) => _tracker().CountAsync(Group, cancellationToken);
+    public Task<PresenceCount> CountAsync(CancellationToken cancellationToken = default) => _tracker.Get().CountAsync(Group, cancellationToken);
 
     /// <summary>
     /// Watches the connection's group: <paramref name="handler"/> (when given) runs for each join, update and leave in the
@@ -96,14 +97,14 @@ public sealed class ConnectionPresence
         }
 
         var ct = _session.Stopping;
+        if (op is "track" or "update" or "untrack" && !_policy.BrowserMayTrack)
+        {
+            return new ErrorFrame(LiveErrorCodes.NotAllowed, "Browsers may not set their presence on this endpoint.");
+        }
+
         switch (op)
         {
             case "track" or "update":
-                if (!_policy.BrowserMayTrack)
-                {
-                    return new ErrorFrame(LiveErrorCodes.NotAllowed, "Browsers may not set their presence on this endpoint.");
-                }
-
                 if (CheckBrowserMetadata(data) is { } problem)
                 {
                     return new ErrorFrame(LiveErrorCodes.InvalidPresence, problem);
@@ -111,7 +112,7 @@ public sealed class ConnectionPresence
 
                 if (IsTracked)
                 {
-                    await _tracker().UpdateAsync(_live.Id, data, ct).ConfigureAwait(false);
+                    await _tracker.Get().UpdateAsync(_live.Id, data, ct).ConfigureAwait(false);
                     return null;
                 }
 
@@ -120,7 +121,7 @@ public sealed class ConnectionPresence
                     return new ErrorFrame(LiveErrorCodes.NotAllowed, "This connection is not tracked: send {\"presence\":\"track\",…} first.");
                 }
 
-                await _tracker().TrackAsync(_live.GroupId, _live.Id, _live.UserId, data, ct).ConfigureAwait(false);
+                await _tracker.Get().TrackAsync(_live.GroupId, _live.Id, _live.UserId, data, ct).ConfigureAwait(false);
                 await SendListToBrowserAsync(ct).ConfigureAwait(false);
                 return null;
             case "untrack":
@@ -157,17 +158,18 @@ public sealed class ConnectionPresence
 
         if (IsTrackedSafe())
         {
-            await _tracker().UntrackAsync(_live.Id, ct).ConfigureAwait(false);
+            await _tracker.Get().UntrackAsync(_live.Id, ct).ConfigureAwait(false);
         }
 
         await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    // A tracker that does not exist holds nothing: the connection's end neither makes it nor starts its heartbeat.
     private bool IsTrackedSafe()
     {
         try
         {
-            return IsTracked;
+            return _tracker.Existing?.IsTracked(_live.Id) ?? false;
         }
         catch (ObjectDisposedException)
         {
@@ -224,7 +226,7 @@ public sealed class ConnectionPresence
             _pump = PumpAsync(_events.Reader);
         }
 
-        var watch = await _tracker().WatchAsync(Group, QueueAsync, ct).ConfigureAwait(false);
+        var watch = await _tracker.Get().WatchAsync(Group, QueueAsync, ct).ConfigureAwait(false);
         lock (_gate)
         {
             _watches.Add(watch);

@@ -47,7 +47,8 @@ public static class LiveTemplateServiceCollectionExtensions
             ? topics
             : throw new InvalidOperationException($"The registered IBroadcaster ({sp.GetRequiredService<IBroadcaster>().GetType().Name}) does not carry topics: ITopicBroadcaster needs a broadcaster that implements it, as InMemoryBroadcaster and RedisBroadcaster do."));
         services.TryAddSingleton<IPresenceFactory, InMemoryPresenceFactory>();
-        services.TryAddSingleton<IPresence>(static sp => sp.GetRequiredService<IPresenceFactory>().Create(
+        services.TryAddSingleton<PresenceSlot>();
+        services.TryAddSingleton<IPresence>(static sp => sp.GetRequiredService<PresenceSlot>().Made = sp.GetRequiredService<IPresenceFactory>().Create(
             sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value.Presence, sp.GetRequiredService<IOptions<LiveTemplateOptions>>().Value, sp));
         services.AddSingleton<LiveTemplateRuntime>();
         services.AddHostedService(static sp => sp.GetRequiredService<LiveTemplateRuntime>());

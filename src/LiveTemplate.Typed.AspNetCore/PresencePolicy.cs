@@ -12,7 +12,10 @@ public sealed class PresencePolicy
 {
     internal PresencePolicy(Func<ReadOnlyMemory<byte>, string?> checkMetadata) => CheckMetadata = checkMetadata;
 
-    /// <summary>Whether browsers may track and update their own connection (<c>{"presence":"track","data":{…}}</c>; default true).</summary>
+    /// <summary>
+    /// Whether browsers may track, update and untrack their own connection (<c>{"presence":"track","data":{…}}</c>; default
+    /// true). When false, only the server sets a connection's presence; its browser may list and watch.
+    /// </summary>
     public bool BrowserMayTrack { get; set; } = true;
 
     /// <summary>Allows a connection to list and watch a scope other than its own group and user (default: none; deny by default).</summary>

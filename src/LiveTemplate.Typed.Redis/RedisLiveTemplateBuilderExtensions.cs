@@ -66,10 +66,11 @@ public static class RedisLiveTemplateBuilderExtensions
     private static TBuilder Use<TBuilder>(TBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> multiplexer, Action<RedisBroadcasterOptions>? configure)
         where TBuilder : ILiveTemplateBuilder
     {
+        var broadcasters = new RedisBroadcasterFactory(multiplexer, configure);
         builder.Services.RemoveAll<IBroadcasterFactory>();
-        builder.Services.AddSingleton<IBroadcasterFactory>(new RedisBroadcasterFactory(multiplexer, configure));
+        builder.Services.AddSingleton<IBroadcasterFactory>(broadcasters);
         builder.Services.RemoveAll<IPresenceFactory>();
-        builder.Services.AddSingleton<IPresenceFactory>(new RedisPresenceFactory(multiplexer));
+        builder.Services.AddSingleton<IPresenceFactory>(new RedisPresenceFactory(multiplexer, broadcasters));
         return builder;
     }
 

@@ -155,6 +155,20 @@ public sealed class HostedOptionsTests
     }
 
     [Fact]
+    public async Task Presence_is_sharded_and_prefixed_as_the_broadcaster_when_AddRedis_sets_them_in_code()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var app = await TestApp.StartAsync(live => live.AddRedis(redis.Endpoint, o => (o.UseShardedPubSub, o.ChannelPrefix) = (true, "coded")));
+        var presence = app.Services.GetRequiredService<LiveTemplate.Typed.Presence.IPresence>();
+
+        await using var watch = await presence.WatchAsync(LiveTemplate.Typed.Presence.PresenceScope.Of(new GroupId("board:sharded")), _ => default);
+
+        await using var other = await redis.ConnectAsync();
+        var reply = (RedisResult[])(await other.GetDatabase().ExecuteAsync("PUBSUB", "SHARDNUMSUB", "coded:presence:g:board:sharded"))!;
+        Assert.Equal(1, (long)reply[1]);
+    }
+
+    [Fact]
     public async Task Presence_settings_from_configuration_reach_the_tracker()
     {
         await using var app = await TestApp.StartAsync(_ => { }, "--LiveTemplate:Presence:MaxMetadataBytes=100", "--LiveTemplate:Presence:Events=PerConnection");

@@ -26,12 +26,10 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
     private readonly BrowserActionRules _browserActions;
     private readonly LiveTemplateOptions _options;
     private readonly ILogger _logger;
-    private readonly Func<IPresence> _presence;
 
     public LiveEndpoint(LiveTemplateRuntime runtime, LiveEndpointOptions endpoint, LiveTemplateOptions options, ILogger logger)
     {
         _runtime = runtime;
-        _presence = runtime.GetPresence;   // one delegate for every connection
         _endpoint = endpoint;
         _browserActions = endpoint.FreezeBrowserActions();
         _options = options;
@@ -100,7 +98,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
     private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
-        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _presence, _endpoint.Presence, _endpoint.Topics);
+        var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _runtime.Presence, _endpoint.Presence, _endpoint.Topics);
         THandler? handler = null;
         try
         {

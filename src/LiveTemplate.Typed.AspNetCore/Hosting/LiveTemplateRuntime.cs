@@ -30,12 +30,11 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenRegistration _onStopping;
     private readonly Lazy<Task> _draining;
-    private readonly Lazy<IPresence> _presence;
     private int _shuttingDown;
 
     public LiveTemplateRuntime(IBroadcaster broadcaster, IOptions<LiveTemplateOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, IServiceProvider services, IMeterFactory? meters = null)
     {
-        _presence = new(() => services.GetRequiredService<IPresence>());
+        Presence = services.GetRequiredService<PresenceSlot>();
         Broadcaster = broadcaster;
         _lifetime = lifetime;
         _options = options.Value;
@@ -55,7 +54,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     public IBroadcaster Broadcaster { get; }
 
     /// <summary>The app's presence tracker, created (and its heartbeat started) when a connection first uses presence.</summary>
-    public IPresence GetPresence() => _presence.Value;
+    public PresenceSlot Presence { get; }
 
     public bool IsAccepting => Volatile.Read(ref _shuttingDown) == 0;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using LiveTemplate.Typed.Actions;
+using LiveTemplate.Typed.AspNetCore.Hosting;
 using LiveTemplate.Typed.AspNetCore.Recovery;
 using LiveTemplate.Typed.AspNetCore.Topics;
 using LiveTemplate.Typed.Connections;
@@ -40,7 +41,7 @@ internal sealed class ConnectionSession
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
 
-    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, Func<IPresence> presence, PresencePolicy? presencePolicy, TopicPolicy? topicPolicy)
+    public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, PresenceSlot presence, PresencePolicy? presencePolicy, TopicPolicy? topicPolicy)
     {
         Streams = streams;
         _socket = socket;

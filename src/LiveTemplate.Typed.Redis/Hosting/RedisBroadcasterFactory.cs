@@ -23,6 +23,14 @@ internal sealed class RedisBroadcasterFactory(Func<IServiceProvider, IConnection
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
+        var redis = OptionsFor(options, services);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger<RedisBroadcaster>() ?? NullLogger<RedisBroadcaster>.Instance;
+        return new RedisBroadcaster(multiplexer(services), redis, logger);
+    }
+
+    /// <summary>The broadcaster's Redis settings: the host's, then configuration's, then the app's code; presence takes its prefix and sharding from them.</summary>
+    public RedisBroadcasterOptions OptionsFor(BroadcasterOptions options, IServiceProvider services)
+    {
         var redis = new RedisBroadcasterOptions(options) { UseShardedPubSub = ReadSharded(services.GetService<IConfiguration>()) };
         configure?.Invoke(redis);
         if (redis.GetErrors() is { Count: > 0 } errors)
@@ -30,8 +38,7 @@ internal sealed class RedisBroadcasterFactory(Func<IServiceProvider, IConnection
             throw new InvalidOperationException("LiveTemplate: " + string.Join(" ", errors));
         }
 
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger<RedisBroadcaster>() ?? NullLogger<RedisBroadcaster>.Instance;
-        return new RedisBroadcaster(multiplexer(services), redis, logger);
+        return redis;
     }
 
     public static bool ReadSharded(IConfiguration? configuration)

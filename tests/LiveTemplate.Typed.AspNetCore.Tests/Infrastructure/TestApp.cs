@@ -16,7 +16,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// <summary>
 /// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
 /// <c>/live</c> (group = browser session; no topics from the browser) and at <c>/boards/{board}</c> (group =
-/// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>). A request
+/// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>), and at
+/// <c>/watched/{board}</c> (the same group, presence the browser may list but not change). A request
 /// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). Two endpoints whose
 /// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close. The browser client
 /// is served at its default path.
@@ -126,6 +127,12 @@ public sealed class TestApp : IAsyncDisposable
                     : topic.Value == "feed/" + connection.GroupId.Value["board:".Length..];
             });
             AllowBrowserActions(endpoint);
+        });
+        // Browsers of a watched board list and receive presence, but may not change it (the server tracks them).
+        app.MapLiveTemplate<TestHandler>("/watched/{board}", endpoint =>
+        {
+            endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
+            endpoint.UsePresence<TestPresence>(policy => policy.BrowserMayTrack = false);
         });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");

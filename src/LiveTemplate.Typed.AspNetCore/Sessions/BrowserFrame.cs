@@ -43,6 +43,7 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
         string? presence = null;
         string? topic = null;
         string? name = null;
+        var badName = false;
         ReadOnlyMemory<byte> data = default;
         var sawData = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -67,18 +68,25 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
 
                 presence = reader.GetString()!;
             }
-            else if (reader.ValueTextEquals("topic"u8) || reader.ValueTextEquals("name"u8))
+            else if (reader.ValueTextEquals("topic"u8))
             {
-                var isTopic = reader.ValueTextEquals("topic"u8);
-                if ((isTopic ? topic : name) is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                if (topic is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
-                    error = isTopic ? "\"topic\" must appear once, as a string." : "\"name\" must appear once, as a string.";
+                    error = "\"topic\" must appear once, as a string.";
                     return false;
                 }
 
-                if (isTopic)
+                topic = reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                // A topic frame's member: checked once the frame is known to be one (another frame ignores it).
+                var seen = name is not null || badName;
+                reader.Read();
+                if (seen || reader.TokenType != JsonTokenType.String)
                 {
-                    topic = reader.GetString()!;
+                    badName = true;
+                    reader.Skip();
                 }
                 else
                 {
@@ -118,6 +126,12 @@ internal readonly record struct BrowserFrame(string Action, ReadOnlyMemory<byte>
 
         if (topic is not null)
         {
+            if (badName)
+            {
+                error = "\"name\" must appear once, as a string.";
+                return false;
+            }
+
             frame = new BrowserFrame(string.Empty, data, Topic: topic, Name: name);
             error = string.Empty;
             return true;

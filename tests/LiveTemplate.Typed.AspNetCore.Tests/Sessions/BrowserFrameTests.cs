@@ -12,6 +12,7 @@ public sealed class BrowserFrameTests
     [InlineData("""{"action":"ping"}""", "ping", "")]
     [InlineData("""{"action":"ping","data":null}""", "ping", "")]
     [InlineData(""" {"action":"ping","ref":{"ignored":[1,2]},"v":1} """, "ping", "")]
+    [InlineData("""{"action":"ping","name":5,"name":{"a":1}}""", "ping", "")] // a topic frame's member, ignored on an action frame
     public void A_well_formed_frame_gives_its_action_and_a_copy_of_its_data(string json, string action, string data)
     {
         Assert.True(BrowserFrame.TryParse(Encoding.UTF8.GetBytes(json), out var frame, out var error), error);

@@ -143,22 +143,28 @@ public abstract partial class ChannelBroadcaster
 
     private async ValueTask DeliverReceivedAsync(ChannelSubscription subscription, string channel, PubSubMessage message)
     {
-        // A channel with history brings this instance's own messages back too (in stream order): not received from another.
-        if (!string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal))
+        // The decoder drops this instance's echoes unless they carry a position: only a positioned message can be one
+        // (a channel with history brings this instance's own messages back, in stream order), so only it is compared.
+        var isEcho = message.Position is not null && string.Equals(message.InstanceId, InstanceId, StringComparison.Ordinal);
+        if (message.Position is not null && !_history.Tracks(message.ChannelKind))
+        {
+            if (isEcho)
+            {
+                return; // A position this instance never stamps (no history for the kind here): an echo like the others.
+            }
+
+            // Topics keep no history, nor do the kinds left out of History here: a position on such a message (stamped
+            // by an instance configured otherwise, or by any client of the transport) means nothing: delivered live.
+            message.Position = null;
+        }
+
+        if (!isEcho)
         {
             Metrics.Received();
             Metrics.Delivered(message, _time);
         }
 
         using var activity = BroadcasterTracing.StartReceive(channel, message);
-
-        if (message.Position is not null && !_history.Tracks(message.ChannelKind))
-        {
-            // Topics keep no history, nor do the kinds left out of History here: a position on such a message (stamped
-            // by an instance configured otherwise, or by any client of the transport) means nothing: delivered live.
-            message.Position = null;
-        }
-
         await (message.Position is null
             ? _delivery.DeliverAsync(channel, message)
             : _history.DeliverAsync(subscription, message)).ConfigureAwait(false);

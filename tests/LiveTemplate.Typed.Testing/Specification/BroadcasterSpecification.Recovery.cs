@@ -259,6 +259,22 @@ public abstract partial class BroadcasterSpecification
         Assert.Equal(0, b.Broadcaster.GetStatistics().NotRecovered);
     }
 
+    [Fact]
+    public async Task Without_history_an_echo_of_this_instance_with_a_position_is_dropped_as_its_echoes_are()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var onB = await b.ConnectAsync("board");
+        string Stamped(string action, string instance) => $$"""{"type":"group_action","groupID":"board","action":"{{action}}","seq":1,"timestamp":"2026-11-27T10:15:31Z","instanceID":"{{instance}}","epoch":"e1","pos":2}""";
+
+        // B's own id with a position B never stamps (it keeps no history): an echo, delivered locally when published.
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(Stamped("echo", b.Broadcaster.InstanceId)));
+        await Harness.PublishRawAsync(Names.GroupAction(Board), Utf8(Stamped("other", "elsewhere")));
+
+        Assert.Equal("other", AsGroupAction(await onB.Outbound.NextAsync()).Action);
+        await BarrierAsync(a, "board", onB);
+        Assert.Equal(2, b.Broadcaster.GetStatistics().Received); // "other" and the barrier
+    }
+
     private static List<(string, ulong?)> InOrder(IEnumerable<(string, ulong?)> messages, bool asReceived)
         => asReceived ? [.. messages] : [.. messages.Order()];
 

@@ -72,6 +72,47 @@ public class TopicTemplateTests
     }
 
     [Fact]
+    public void Values_that_make_the_topic_too_long_are_refused_naming_the_action()
+    {
+        var probe = Load("""
+            [TopicAction(Topic = "note/{Id}")]
+            public sealed partial record Note(string Id);
+
+            namespace Rooms
+            {
+                [TopicAction(Topic = "room/{Id}/{Part}")]
+                public sealed partial record Memo(string Id, string Part);
+
+                public static class Calls
+                {
+                    public static string For(string id, string part) => Memo.TopicFor(id, part).Value;
+                }
+            }
+
+            public static class RoomProbe
+            {
+                public static string Published(Rooms.Memo memo)
+                {
+                    var recorder = new Recorder();
+                    recorder.PublishAsync(memo).GetAwaiter().GetResult();
+                    return recorder.Topic!;
+                }
+            }
+            """);
+        var id = new string('a', 300);
+        var memo = Activator.CreateInstance(probe.Type("Rooms.Memo"), id, id)!;
+
+        foreach (var call in new Func<object?>[] { () => probe.Call("Rooms.Calls", "For", id, id), () => probe.Call("RoomProbe", "Published", memo) })
+        {
+            var refused = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(call).InnerException);
+            Assert.Equal("Rooms.Memo", refused.ParamName);
+            Assert.StartsWith("The topic Rooms.Memo's template makes of its members' values is not a topic: A topic must be at most 512 characters long (it has 606).", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("room/" + id + "/b", probe.Call("Rooms.Calls", "For", id, "b"));
+    }
+
+    [Fact]
     public void Members_whose_parameter_names_would_collide_get_distinct_parameters()
     {
         var probe = Load("""
@@ -357,6 +398,9 @@ public class TopicTemplateTests
         /// <summary>Calls the public static method <paramref name="method"/> of <paramref name="type"/>.</summary>
         public object? Call(string type, string method, params object?[] arguments)
             => assembly.GetType(type, throwOnError: true)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments);
+
+        /// <summary>The loaded type named <paramref name="name"/>.</summary>
+        public Type Type(string name) => assembly.GetType(name, throwOnError: true)!;
 
         /// <summary>The members <c>Note</c> itself declares named <paramref name="name"/>.</summary>
         public MemberInfo[] Members(string name)

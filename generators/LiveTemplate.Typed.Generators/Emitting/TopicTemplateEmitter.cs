@@ -24,7 +24,7 @@ internal static class TopicTemplateEmitter
             w.WriteLine($"/// <summary>The topic of the action for these values of its members, as its template {template} says.</summary>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A value does not make one topic segment.</exception>");
             w.WriteLine($"public {ActionEmitter.New(topic.TopicFor)}static global::LiveTemplate.Typed.Topic TopicFor({parameters})");
-            w.WriteLine($"    => {TopicText(topic, names)};");
+            w.WriteLine($"    => {TopicText(type, topic, names)};");
             w.WriteLine();
         }
 
@@ -37,13 +37,13 @@ internal static class TopicTemplateEmitter
 
         var members = topic.Parameters.ToDictionary(p => p.Member!, p => "action." + Literals.Identifier(p.Member!), System.StringComparer.Ordinal);
         w.WriteLine($"static global::LiveTemplate.Typed.Topic global::LiveTemplate.Typed.ITemplatedTopicAction<{type}>.TopicOf({type} action)");
-        w.WriteLine($"    => {TopicText(topic, members)};");
+        w.WriteLine($"    => {TopicText(type, topic, members)};");
         w.WriteLine();
     }
 
     /// <summary>The expression of the topic, with <paramref name="values"/> giving the expression of each member's value.</summary>
-    private static string TopicText(TopicTemplateModel topic, Dictionary<string, string> values)
-        => $"new global::LiveTemplate.Typed.Topic({string.Join(" + \"/\" + ", topic.Parts.Select(p => Segment(p, values)))})";
+    private static string TopicText(string type, TopicTemplateModel topic, Dictionary<string, string> values)
+        => $"global::LiveTemplate.Typed.Generated.TopicSegment.Topic({string.Join(" + \"/\" + ", topic.Parts.Select(p => Segment(p, values)))}, {Literals.String(type.Replace("global::", string.Empty))})";
 
     private static string Segment(TopicTemplatePart part, Dictionary<string, string> values)
     {

@@ -20,4 +20,14 @@ public static class TopicSegment
 
         return value;
     }
+
+    /// <summary>
+    /// The topic <paramref name="value"/> that <paramref name="action"/>'s template made of its members' values: the
+    /// segments are valid, but together they may be longer than a topic may be, which is refused naming the action.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topic is longer than <see cref="Typed.Topic.MaxLength"/>.</exception>
+    public static Topic Topic(string value, string action)
+        => TopicText.ExplainTopic(value) is { } problem
+            ? throw new ArgumentException($"The topic {action}'s template makes of its members' values is not a topic: {problem}", action)
+            : Typed.Topic.FromValidated(value);
 }

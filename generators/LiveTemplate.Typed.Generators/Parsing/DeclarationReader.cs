@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using LiveTemplate.Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,7 +36,7 @@ internal static class DeclarationReader
             Keyword(type),
             NameWithTypeParameters(type),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            HintName(type) + "." + hintSuffix + ".g.cs");
+            HintNames.Of(type) + "." + hintSuffix + ".g.cs");
     }
 
     /// <summary>True when some declaration of <paramref name="type"/> has the <c>partial</c> modifier.</summary>
@@ -114,21 +113,4 @@ internal static class DeclarationReader
 
     private static string NameWithTypeParameters(INamedTypeSymbol type)
         => type.ToDisplayString(DeclaredName);
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var name = new StringBuilder();
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
-        {
-            name.Append(ns.ToDisplayString().Replace("@", string.Empty)).Append('.');
-        }
-
-        var chain = new System.Collections.Generic.List<string>();
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            chain.Insert(0, current.MetadataName.Replace('`', '_'));
-        }
-
-        return name.Append(string.Join(".", chain)).ToString();
-    }
 }

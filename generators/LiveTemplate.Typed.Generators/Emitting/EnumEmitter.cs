@@ -49,11 +49,42 @@ internal static class EnumEmitter
         }
 
         var allowed = model.Members.Count == 0 ? "must be a number (the enum has no names)" : "must be one of " + string.Join(", ", model.Members.Select(m => m.JsonName));
-        writer.WriteLine($"return ActionJsonReader.Invalid({Literals.String(allowed)}, out value, out error);");
+        if (model.IsFlags && model.Members.Count > 0)
+        {
+            WriteFlagsRead(writer, model, allowed);
+        }
+        else
+        {
+            writer.WriteLine($"return ActionJsonReader.Invalid({Literals.String(allowed)}, out value, out error);");
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
         WriteNumberRead(writer, model, "a name of " + SimpleName(model.TypeName));
         writer.CloseBlock();
+    }
+
+    // A combination of [Flags] as System.Text.Json writes it ("Read, Write"): every part one of the names.
+    private static void WriteFlagsRead(SourceWriter writer, EnumModel model, string allowed)
+    {
+        writer.OpenBlock("if (!ActionJsonReader.TryReadString(ref reader, out var text, out error))");
+        writer.WriteLine("value = default;");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"var combined = default({model.TypeName});");
+        writer.OpenBlock("foreach (var part in text.Split(','))");
+        writer.OpenBlock("switch (part.Trim(' '))");
+        foreach (var member in model.Members)
+        {
+            writer.WriteLine($"case {Literals.String(member.JsonName)}: combined |= {model.TypeName}.{Literals.Identifier(member.Name)}; break;");
+        }
+
+        writer.WriteLine($"default: return ActionJsonReader.Invalid({Literals.String(allowed)}, out value, out error);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("return ActionJsonReader.Success(combined, out value, out error);");
     }
 
     private static void WriteNumberRead(SourceWriter writer, EnumModel model, string expected)

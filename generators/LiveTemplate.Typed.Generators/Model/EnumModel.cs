@@ -7,4 +7,5 @@ namespace LiveTemplate.Typed.Generators.Model;
 /// <param name="UnderlyingKeyword">The C# keyword of its underlying type (<c>int</c>).</param>
 /// <param name="Members">Its members in declaration order.</param>
 /// <param name="ByNumber">True when it is written and read as its number only.</param>
-internal sealed record EnumModel(string TypeName, string Name, string UnderlyingType, string UnderlyingKeyword, EquatableArray<EnumMemberModel> Members, bool ByNumber);
+/// <param name="IsFlags">True when it is marked <c>[Flags]</c>: a string of names joined by commas is read too.</param>
+internal sealed record EnumModel(string TypeName, string Name, string UnderlyingType, string UnderlyingKeyword, EquatableArray<EnumMemberModel> Members, bool ByNumber, bool IsFlags);

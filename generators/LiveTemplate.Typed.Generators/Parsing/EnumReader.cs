@@ -80,6 +80,7 @@ internal static class EnumReader
             PayloadShapeReader.Primitive(underlying, known)!.Value.ToString(),
             underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             new EquatableArray<EnumMemberModel>(members),
-            byNumber);
+            byNumber,
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"));
     }
 }

@@ -194,7 +194,7 @@ internal static class CorpusBatch
 
     private static string Label(int index, CorpusCase corpusCase) => $"{Marker(index)} ({corpusCase.Name})";
 
-    /// <summary>The generic helpers each probe calls: the write, read and write again of a sample, and the read of given data.</summary>
+    /// <summary>The generic helpers each probe calls: the write, read and write again of a sample (and System.Text.Json's write of it), and the read of given data.</summary>
     private const string Harness = """
         namespace Corpus
         {
@@ -209,11 +209,32 @@ internal static class CorpusBatch
                     var json = Encoding.UTF8.GetString(ActionJson.SerializeToUtf8Bytes(sample));
                     if (!ActionJson.TryRead<T>(Encoding.UTF8.GetBytes(json), out var back, out var error))
                     {
-                        return new object?[] { sample, null, json, "reading it back failed: " + error.Message };
+                        return new object?[] { sample, null, json, "reading it back failed: " + error.Message, Stj(sample) };
                     }
 
                     var again = Encoding.UTF8.GetString(ActionJson.SerializeToUtf8Bytes(back));
-                    return new object?[] { sample, back, json, again == json ? null : "written again as " + again };
+                    return new object?[] { sample, back, json, again == json ? null : "written again as " + again, Stj(sample) };
+                }
+
+                // System.Text.Json as docs/actions.md compares typed actions with it: camelCase, enums by name.
+                private static readonly System.Text.Json.JsonSerializerOptions StjOptions = new()
+                {
+                    PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+                    Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+                    TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+                };
+
+                /// <summary>What System.Text.Json writes for the sample, or what it threw.</summary>
+                private static string Stj<T>(T sample)
+                {
+                    try
+                    {
+                        return System.Text.Json.JsonSerializer.Serialize(sample, StjOptions);
+                    }
+                    catch (System.Exception ex)
+                    {
+                        return "(System.Text.Json threw " + ex.GetType().Name + ": " + ex.Message + ")";
+                    }
                 }
 
                 public static string Read<T>(string json)

@@ -24,6 +24,12 @@ internal sealed record CorpusCase(string Name, string Declarations, string Actio
     /// <summary>Members whose value does not survive the round trip by design ([JsonIgnore]): left out of the comparison.</summary>
     public string[] NotCompared { get; init; } = [];
 
+    /// <summary>
+    /// Why the written JSON may differ from System.Text.Json's (camelCase, enums by name) in a way docs/actions.md
+    /// states; null when every sample must be written exactly as System.Text.Json writes it.
+    /// </summary>
+    public string? UnlikeStj { get; init; }
+
     /// <summary>Extra lines for the top of the case's file (pragmas for the probe, which uses experimental members).</summary>
     public string Preamble { get; init; } = string.Empty;
 

@@ -50,7 +50,8 @@ internal static partial class CorpusCases
         foreach (var type in MemberTypes.All.Where(t => !t.Name.Contains("[]") && !t.Name.Contains('<') && t.Name != "tree"))
         {
             var with = type.Support.Length == 0 ? string.Empty : "\n" + type.Support;
-            yield return CorpusCase.RoundTrip($"{type.Name}: [JsonIgnore(Condition = WhenWritingDefault)]", Action($"int Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] {type.CSharp} Value") + with, "A", [.. type.Samples.Select(s => $"new A(1, {s})"), $"new A(1, default({type.CSharp})!)"]);
+            yield return CorpusCase.RoundTrip($"{type.Name}: [JsonIgnore(Condition = WhenWritingDefault)]", Action($"int Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] {type.CSharp} Value") + with, "A", [.. type.Samples.Select(s => $"new A(1, {s})"), $"new A(1, default({type.CSharp})!)"])
+                with { UnlikeStj = type.UnlikeStj };
         }
 
         yield return CorpusCase.RoundTrip("[JsonIgnore(Condition = WhenWritingDefault)] on a parameter with another default", Action("int Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Retries = 3"), "A", "new A(1, 0)")

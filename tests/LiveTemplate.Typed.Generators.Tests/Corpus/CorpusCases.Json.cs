@@ -9,11 +9,25 @@ internal static partial class CorpusCases
         yield return CorpusCase.RoundTrip("an enum with [JsonStringEnumMemberName]", Action("Mood Mood") + "\npublic enum Mood { [JsonStringEnumMemberName(\"so-so\")] SoSo, Fine }", "A", "new A(Mood.SoSo)", "new A(Mood.Fine)", "new A((Mood)7)")
             with { Reads = [("""{"mood":"so-so"}""", """ok {"mood":"so-so"}"""), ("""{"mood":"SoSo"}""", "error mood: must be one of so-so, Fine"), ("""{"mood":1}""", """ok {"mood":"Fine"}""")] };
         yield return CorpusCase.RoundTrip("an enum with JsonNumberEnumConverter on the type", Action("Level Level, Level? Maybe") + "\n[JsonConverter(typeof(JsonNumberEnumConverter<Level>))]\npublic enum Level { Low = 1, High = 2 }", "A", "new A(Level.High, null)", "new A(Level.Low, Level.High)")
-            with { Contains = ["\"level\":"], Reads = [("""{"level":"High","maybe":null}""", "error level: must be a number (found a string)")] };
+            with { UnlikeStj = "compared with JsonStringEnumConverter in the options, which System.Text.Json prefers to the type's converter", Contains = ["\"level\":"], Reads = [("""{"level":"High","maybe":null}""", "error level: must be a number (found a string)")] };
         yield return CorpusCase.RoundTrip("an enum by name and by number in one action", Action("[property: JsonConverter(typeof(JsonNumberEnumConverter<Shade>))] Shade ByNumber, Shade ByName, [property: JsonConverter(typeof(JsonStringEnumConverter<Shade>))] Shade? ByNameToo, [property: JsonConverter(typeof(JsonNumberEnumConverter<Shade>))] Shade? ByNumberToo") + "\n" + shade, "A", "new A(Shade.Dark, Shade.Dark, Shade.Light, Shade.Light)")
             with { Contains = ["""{"byNumber":-1,"byName":"Dark","byNameToo":"Light","byNumberToo":1}"""] };
         yield return CorpusCase.RoundTrip("JsonStringEnumConverter on an enum type", Action("Tone Tone") + "\n[JsonConverter(typeof(JsonStringEnumConverter))]\npublic enum Tone { Warm, Cold }", "A", "new A(Tone.Cold)")
             with { Contains = ["\"tone\":\"Cold\""] };
+        yield return CorpusCase.RoundTrip("a combination of flags as System.Text.Json writes it", Action("Access Value, Access? Maybe, List<Rights> All") + "\n" + MemberTypes.Access + "\n[Flags] public enum Rights { [JsonStringEnumMemberName(\"may-read\")] Read = 1, Write = 2, Both = Read | Write }", "A", "new A(Access.Read | Access.Write, null, [Rights.Both, Rights.Read])")
+            with
+            {
+                UnlikeStj = "a combination of flags is written as its number",
+                Reads =
+                [
+                    ("""{"value":"Read, Write","all":[]}""", """ok {"value":3,"maybe":null,"all":[]}"""),
+                    ("""{"value":"Write,Read","maybe":"None, Read","all":["may-read, Write","Write"]}""", """ok {"value":3,"maybe":"Read","all":["Both","Write"]}"""),
+                    ("""{"value":"Read, Nope","all":[]}""", "error value: must be one of None, Read, Write"),
+                    ("""{"value":"Read, ","all":[]}""", "error value: must be one of None, Read, Write"),
+                    ("""{"value":"","all":[]}""", "error value: must be one of None, Read, Write"),
+                    ("""{"value":1,"all":["Read"]}""", "error all[0]: must be one of may-read, Write, Both"),
+                ],
+            };
         yield return CorpusCase.RoundTrip("an enum of another assembly", Action("DayOfWeek Day, System.IO.FileAccess Access"), "A", "new A(DayOfWeek.Sunday, System.IO.FileAccess.ReadWrite)")
             with { Contains = ["\"day\":\"Sunday\"", "\"access\":\"ReadWrite\""] };
         yield return CorpusCase.RoundTrip("an enum with no members", Action("Empty Value") + "\npublic enum Empty { }", "A", "new A((Empty)3)");

@@ -18,6 +18,11 @@ internal static class CorpusProbe
                 failures.Add($"sample {i} does not round-trip: {difference} (written as {json})");
             }
 
+            if (corpusCase.UnlikeStj is null && (string)roundTrips[i][4]! is var stj && stj != json)
+            {
+                failures.Add($"sample {i} is written as {json}, where System.Text.Json writes {stj}");
+            }
+
             failures.AddRange(corpusCase.Contains.Where(text => !json.Contains(text, StringComparison.Ordinal)).Select(text => $"sample {i} lacks {text}: {json}"));
             failures.AddRange(corpusCase.Lacks.Where(text => json.Contains(text, StringComparison.Ordinal)).Select(text => $"sample {i} contains {text}: {json}"));
         }

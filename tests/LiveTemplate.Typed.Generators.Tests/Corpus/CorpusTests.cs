@@ -2,7 +2,8 @@ namespace LiveTemplate.Typed.Generators.Tests.Corpus;
 
 /// <summary>
 /// The generator's contract over a generated corpus of declarations: each either compiles with the generated code,
-/// which gives no diagnostic, and round-trips its samples exactly (and reads given data as expected), or is refused by
+/// which gives no diagnostic, and round-trips its samples exactly, writing them as System.Text.Json does but where
+/// docs/actions.md says otherwise (and reads given data as expected), or is refused by
 /// exactly the expected LTT diagnostic on the user's own span. The cases compile in a few Roslyn compilations.
 /// </summary>
 public class CorpusTests

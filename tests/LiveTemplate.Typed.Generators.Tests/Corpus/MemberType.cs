@@ -14,6 +14,9 @@ internal sealed record MemberType(string Name, string CSharp, string[] Samples, 
 {
     /// <summary>The first sample, for cases that need one value only.</summary>
     public string Sample => Samples[0];
+
+    /// <summary>Why System.Text.Json writes values of the type otherwise (docs/actions.md), or null when it writes them alike.</summary>
+    public string? UnlikeStj { get; init; }
 }
 
 /// <summary>How a member type behaves with null.</summary>

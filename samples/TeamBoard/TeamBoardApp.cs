@@ -73,7 +73,7 @@ public static class TeamBoardApp
         app.MapGet("/api/me", (HttpContext http) => new Me(http.User.FindFirstValue(ClaimTypes.NameIdentifier)));
         app.MapPost("/api/signin", async (SignIn form, HttpContext http) =>
         {
-            var name = form.Name.Trim().ToLowerInvariant();
+            var name = (form.Name ?? string.Empty).Trim().ToLowerInvariant(); // a missing or null name is refused too
             if (!IsSimpleName(name))
             {
                 return Results.BadRequest("A name has 1 to 32 letters, digits or '-'.");
@@ -92,7 +92,7 @@ public static class TeamBoardApp
         // The operator's API: a real app would require an operator role here (.RequireAuthorization(...)).
         app.MapPost("/api/announce", async (Announcement announcement, Announcer announcer, CancellationToken ct) =>
         {
-            if (announcement.Text.Trim() is not { Length: > 0 and <= 280 } text)
+            if ((announcement.Text ?? string.Empty).Trim() is not { Length: > 0 and <= 280 } text)
             {
                 return Results.BadRequest("An announcement has 1 to 280 characters.");
             }

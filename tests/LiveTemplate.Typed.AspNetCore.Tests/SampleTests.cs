@@ -40,6 +40,39 @@ public sealed class SampleTests
         Assert.Contains(board.Data.GetProperty("cards").EnumerateArray(), c => c.GetProperty("id").GetInt32() == 2 && c.GetProperty("column").GetString() == "done");
     }
 
+    [Theory]
+    [InlineData("/api/signin", "{}")]
+    [InlineData("/api/signin", """{"name":null}""")]
+    [InlineData("/api/signin", """{"name":"   "}""")]
+    [InlineData("/api/signin", """{"name":"Ålice B"}""")]
+    [InlineData("/api/signin", "null")]
+    [InlineData("/api/announce", "{}")]
+    [InlineData("/api/announce", """{"text":null}""")]
+    [InlineData("/api/announce", """{"text":""}""")]
+    [InlineData("/api/announce", "null")]
+    public async Task The_sign_in_and_the_operator_api_refuse_a_missing_or_null_field_with_400(string path, string body)
+    {
+        await using var app = await TeamBoardInstance.StartAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+
+        using var response = await http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_simple_name_signs_in_and_an_announcement_is_accepted()
+    {
+        await using var app = await TeamBoardInstance.StartAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+
+        using var signIn = await http.PostAsync("/api/signin", new StringContent("""{"name":" Alice "}""", System.Text.Encoding.UTF8, "application/json"));
+        using var announce = await http.PostAsync("/api/announce", new StringContent("""{"text":"maintenance at 22:00"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal((HttpStatusCode.OK, """{"name":"alice"}"""), (signIn.StatusCode, await signIn.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Accepted, announce.StatusCode);
+    }
+
     private static Uri Live(TeamBoardInstance app, string board) => new UriBuilder(app.BaseUri) { Scheme = "ws", Path = "/live/" + board }.Uri;
 
     private static int FreePort()

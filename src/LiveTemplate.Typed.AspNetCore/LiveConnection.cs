@@ -46,7 +46,10 @@ public sealed class LiveConnection
     /// <summary>This connection's presence: track it with typed metadata, list and watch who is in its group on every instance (docs/presence.md).</summary>
     public ConnectionPresence Presence => _session.Presence;
 
-    /// <summary>Cancelled when the connection starts closing.</summary>
+    /// <summary>
+    /// Cancelled when the connection starts closing: when the server closes it, or, once the browser closed or went away,
+    /// when what it sent before has run (an action still running <see cref="LiveTemplateOptions.CloseTimeout"/> later sees it cancelled).
+    /// </summary>
     public CancellationToken Closing => _session.Stopping;
 
     /// <summary>

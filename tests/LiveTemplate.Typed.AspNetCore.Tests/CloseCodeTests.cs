@@ -16,13 +16,20 @@ public sealed class CloseCodeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_handler_that_cannot_be_created_closes_the_connection_with_1011_and_logs_109()
+    public async Task A_handler_that_cannot_be_created_closes_the_connection_with_1011_and_logs_109_105_and_101()
     {
         var (frames, status, reason) = await UntilClosedAsync(_app.WebSocketUri("/uncreatable"));
 
         Assert.Equal((WebSocketCloseStatus.InternalServerError, "internal error"), (status, reason));
         Assert.Empty(frames);
         Assert.Contains(_app.Log.Entries, e => e.EventId.Id == 109);
+
+        // Closed by the server (105); opened (100), so closed (101) too, with the status and reason the browser got.
+        Assert.Contains(_app.Log.Entries, e => e.EventId.Id == 105 && Equals(e.Fields["reason"], "internal error"));
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Log.Entries.Any(e => e.EventId.Id == 101)), LiveClient.Timeout, "the closed connection is logged (101)");
+        var closed = _app.Log.Entries.First(e => e.EventId.Id == 101);
+        Assert.Equal(1011, closed.Fields["close_status"]);
+        Assert.Equal("internal error", closed.Fields["close_reason"]);
     }
 
     [Fact]

@@ -57,6 +57,23 @@ public sealed class HostileClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_frame_of_exactly_MaxFrameBytes_is_handled_and_one_byte_more_closes_with_1009()
+    {
+        await using var hostile = await LiveClient.ConnectAsync(_app.Board("at-the-limit"));
+        const string Prefix = "{\"action\":\"post\",\"data\":{\"text\":\"";
+        const string Suffix = "\"}}";
+        var text = new string('x', MaxFrameBytes - Prefix.Length - Suffix.Length);
+
+        await hostile.SendAsync(Prefix + text + Suffix);
+        Assert.Equal(text, (await hostile.NextAsync("the answer to a frame at the limit")).Text);
+
+        await hostile.SendAsync(Prefix + text + "x" + Suffix);
+        Assert.Equal(LiveErrorCodes.FrameTooLarge, Assert.Single(await hostile.FramesUntilClosedAsync()).Code);
+        Assert.Equal((WebSocketCloseStatus.MessageTooBig, "frame too large"), await hostile.ClosedAsync());
+        await AssertBystandersStillWorkAsync();
+    }
+
+    [Fact]
     public async Task Malformed_json_is_answered_with_error_frames_and_repeated_it_closes_with_1008()
     {
         await using var hostile = await LiveClient.ConnectAsync(_app.Board("shared"));

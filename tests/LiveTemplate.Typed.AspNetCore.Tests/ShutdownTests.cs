@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 using LiveTemplate.Typed.Testing;
 
@@ -32,5 +34,34 @@ public sealed class ShutdownTests
         Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         var aborted = Assert.Single(app.Log.Entries, e => e.EventId.Id == 113);
         Assert.Equal(1, aborted.Fields["connections"]);
+    }
+
+    [Fact]
+    public async Task While_the_connections_drain_the_readiness_check_is_unhealthy_and_says_why()
+    {
+        await using var app = await TestApp.StartAsync(configure: o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(2);
+            o.CloseTimeout = TimeSpan.FromMinutes(5);
+        });
+        var health = app.Services.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+
+        // A browser that never answers the close keeps the drain going until the shutdown timeout.
+        using var silent = new ClientWebSocket();
+        using (var bound = new CancellationTokenSource(LiveClient.Timeout))
+        {
+            await silent.ConnectAsync(app.Board("silent"), bound.Token);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 100)), LiveClient.Timeout, "the connection is open");
+        var stopping = app.StopAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 112)), LiveClient.Timeout, "shutdown started (112)");
+
+        var entry = (await health.CheckHealthAsync()).Entries[LiveTemplateServiceCollectionExtensions.HealthCheckName];
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("Shutting down", entry.Description, StringComparison.Ordinal);
+        Assert.Equal("in-memory", entry.Data["transport"]);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using LiveTemplate.Typed.Actions;
@@ -98,6 +99,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
 
     private async Task RunAsync(HttpContext http, WebSocket socket, ConnectionRegistry registry, LocalConnection connection, ConnectionStreams streams)
     {
+        var opened = Stopwatch.GetTimestamp();
         var session = new ConnectionSession(socket, connection, streams, _browserActions, _runtime.Broadcaster, registry, _options, _logger, http.RequestAborted, _runtime.Presence, _endpoint.Presence, _endpoint.Topics);
         THandler? handler = null;
         try
@@ -115,7 +117,13 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
         {
             // The handler could not be created (a service it needs is not registered): close, do not crash.
             LiveLog.ConnectionFailed(_logger, ex, connection.Id);
+            session.RequestClose(WebSocketCloseStatus.InternalServerError, "internal error");
             await session.Sender.CloseAsync(WebSocketCloseStatus.InternalServerError, "internal error", _options.CloseTimeout).ConfigureAwait(false);
+            if (handler is null)
+            {
+                // The session never ran, so it logged no close: the connection was opened (100), so it is closed (101).
+                LiveLog.Disconnected(_logger, connection.Id, (int)WebSocketCloseStatus.InternalServerError, "internal error", Stopwatch.GetElapsedTime(opened));
+            }
         }
         finally
         {

@@ -121,8 +121,15 @@ internal sealed class ConnectionSession
     {
         var started = Stopwatch.GetTimestamp();
         // An aborted socket ends the receiver's pending read (the receive takes no token: it would register one per read).
-        using var dropped = _requestAborted.Register(static socket => ((WebSocket)socket!).Abort(), _socket);
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var aborted = _requestAborted.Register(static state =>
+        {
+            var (socket, dropped) = ((WebSocket, TaskCompletionSource))state!;
+            socket.Abort();
+            dropped.TrySetResult();
+        }, (_socket, dropped));
         var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync();
+        _ = StopAfterBrowserLeftAsync(receiving, dropped.Task);
         try
         {
             await Sender.SendAsync((_connection, Streams), Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
@@ -149,6 +156,20 @@ internal sealed class ConnectionSession
         _stopping.Cancel();
         var close = Volatile.Read(ref _close);
         LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
+    }
+
+    // The browser closed or went away (its connection dropped, even while its frames wait for the loop): what it sent
+    // before still runs, in order, but an action still running CloseTimeout later has its token (Closing) cancelled,
+    // so that a handler waiting on it cannot keep the connection.
+    private async Task StopAfterBrowserLeftAsync(Task receiving, Task dropped)
+    {
+        await Task.WhenAny(receiving, dropped).ConfigureAwait(false);
+        await Task.Delay(_options.CloseTimeout, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+            _waits.Stop();
+        }
     }
 
     // The loop reads both sources itself (no task moves messages from one queue into the other: that was a second

@@ -13,6 +13,9 @@ public sealed class HandlerProbe
 
     public ConcurrentQueue<string> Disconnected { get; } = new();
 
+    /// <summary>Connections whose waiting action (<see cref="Hang"/>) saw its cancellation token cancelled.</summary>
+    public ConcurrentQueue<string> Cancelled { get; } = new();
+
     public IDisposable Enter(string connectionId, string action)
     {
         Ran.Enqueue((connectionId, action));

@@ -53,3 +53,7 @@ public sealed partial record SendUpdate(string Json);
 /// <summary>From the browser: the handler answers <see cref="Posted"/>, closes the connection with the reason, and answers once more.</summary>
 [GroupAction]
 public sealed partial record Leave(string Reason);
+
+/// <summary>From the browser: the handler waits until its action's cancellation token is cancelled (the connection closes), then says so.</summary>
+[GroupAction]
+public sealed partial record Hang;

@@ -4,7 +4,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 
 /// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
 public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
-    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IHandle<Leave>, IConnectionLifecycle
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IHandle<Leave>, IHandle<Hang>, IConnectionLifecycle
 {
     public async ValueTask HandleAsync(Post action, ActionContext context)
     {
@@ -74,6 +74,19 @@ public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadc
         await live.SendAsync(new Posted("before close", live.Id));
         live.Close(action.Reason);
         await live.SendAsync(new Posted("after close", live.Id));
+    }
+
+    public async ValueTask HandleAsync(Hang action, ActionContext context)
+    {
+        using var _ = probe.Enter(live.Id, "hang");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        finally
+        {
+            probe.Cancelled.Enqueue(live.Id);
+        }
     }
 
     // Runs only for the handler's own topic subscriptions (not for the browser's).

@@ -143,5 +143,5 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)
-        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>().AllowFromBrowser<Leave>();
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>().AllowFromBrowser<Leave>().AllowFromBrowser<Hang>();
 }

@@ -7,10 +7,19 @@ namespace LiveTemplate.Typed.Generated;
 /// <summary>The readers of arrays, lists, dictionaries and nulls, composed from the readers of their items.</summary>
 public static partial class ActionJsonReader
 {
-    /// <summary>Reads a JSON array into a list, each item with <paramref name="readItem"/>.</summary>
+    /// <summary>
+    /// Reads a JSON array into a list, each item with <paramref name="readItem"/>; <c>null</c> is an empty list (Go writes
+    /// an empty slice that was never made, a nil slice, as <c>null</c>).
+    /// </summary>
     public static bool TryReadList<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readItem, [NotNullWhen(true)] out List<T>? value, [NotNullWhen(false)] out ActionDataError? error)
     {
         ArgumentNullException.ThrowIfNull(readItem);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = [];
+            return Ok(out error);
+        }
+
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return Fail("an array", ref reader, out value, out error);
@@ -46,10 +55,19 @@ public static partial class ActionJsonReader
         return false;
     }
 
-    /// <summary>Reads a JSON object into a dictionary keyed by property name (ordinal; a repeated key keeps its last value).</summary>
+    /// <summary>
+    /// Reads a JSON object into a dictionary keyed by property name (ordinal; a repeated key keeps its last value);
+    /// <c>null</c> is an empty dictionary (Go writes a nil map as <c>null</c>).
+    /// </summary>
     public static bool TryReadDictionary<T>(ref Utf8JsonReader reader, ReadJsonValue<T> readValue, [NotNullWhen(true)] out Dictionary<string, T>? value, [NotNullWhen(false)] out ActionDataError? error)
     {
         ArgumentNullException.ThrowIfNull(readValue);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = new Dictionary<string, T>(StringComparer.Ordinal);
+            return Ok(out error);
+        }
+
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return Fail("an object", ref reader, out value, out error);

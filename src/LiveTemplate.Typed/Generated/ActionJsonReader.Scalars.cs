@@ -154,7 +154,15 @@ public static partial class ActionJsonReader
         return Fail(textError, "a time string such as \"10:15:30\"", ref reader, out value, out error);
     }
 
-    /// <summary>Reads a base64 string as bytes (how Go and System.Text.Json write byte arrays).</summary>
+    /// <summary>Reads a base64 string as bytes (how Go and System.Text.Json write byte arrays); <c>null</c> is no bytes (Go writes a nil <c>[]byte</c> so).</summary>
     public static bool TryReadBytes(ref Utf8JsonReader reader, [NotNullWhen(true)] out byte[]? value, [NotNullWhen(false)] out ActionDataError? error)
-        => reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out value) ? Ok(out error) : Fail("a base64 string", ref reader, out value, out error);
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = [];
+            return Ok(out error);
+        }
+
+        return reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out value) ? Ok(out error) : Fail("a base64 string", ref reader, out value, out error);
+    }
 }

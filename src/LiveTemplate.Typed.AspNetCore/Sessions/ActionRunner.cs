@@ -111,8 +111,13 @@ internal sealed class ActionRunner
         {
             error = await _session.Presence.RunBrowserAsync(op, data).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (_session.Stopping.IsCancellationRequested)
         {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A store that failed or gave up (its own timeout's cancellation included) is the server's failure, not the browser's.
             LiveLog.HandlerFailed(_logger, ex, _connection.Id, "presence:" + op);
             error = null;
             await _session.Sender.SendAsync(new ErrorFrame(LiveErrorCodes.HandlerFailed, $"Presence '{op}' failed on the server.", null), Frames.WriteError, _session.Stopping).ConfigureAwait(false);

@@ -205,9 +205,20 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         }
         catch (ChannelClosedException)
         {
-            // The queue completes when the channel is unsubscribed.
+            // The queue completes when the channel is unsubscribed: by this broadcaster, which forgets the queue first, or
+            // by another user of the shared multiplexer unsubscribing the channel for all its handlers. Then nothing would
+            // ever be read again: the channel is audited as after a drop, and subscribed again.
+            if (!Disposing.IsCancellationRequested && _queues.TryGetValue(subscription.Channel, out var current) && ReferenceEquals(current, queue))
+            {
+                RedisLog.QueueClosedByAnother(Logger, subscription.Channel);
+                OnTransportRestored();
+            }
         }
     }
+
+    // A wanted channel this broadcaster no longer reads (its queue was closed under it) is lost, whatever Redis holds.
+    private bool IsReading(ChannelSubscription subscription)
+        => _queues.TryGetValue(subscription.Channel, out var queue) && !queue.Completion.IsCompleted;
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
     {
@@ -238,12 +249,13 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
     /// <remarks>
     /// On reconnect the multiplexer re-sends SUBSCRIBE for every channel it knows, on the subscription connection. A
     /// PING on that connection is answered after all of them, so afterwards the multiplexer's view of each channel is
-    /// current and whatever it lacks was really lost.
+    /// current and whatever it lacks was really lost. So is a channel whose queue was closed under this broadcaster (another
+    /// user of the multiplexer unsubscribed it for every handler), even though Redis still carries it for them.
     /// </remarks>
     protected override async Task<IReadOnlyList<ChannelSubscription>> FindLostAsync(IReadOnlyCollection<ChannelSubscription> wanted, CancellationToken ct)
     {
         await _subscriber.PingAsync().WaitAsync(ct).ConfigureAwait(false);
-        return wanted.Where(s => _subscriber.SubscribedEndpoint(_shapes.ForSubscription(s)) is null).ToList();
+        return wanted.Where(s => _subscriber.SubscribedEndpoint(_shapes.ForSubscription(s)) is null || !IsReading(s)).ToList();
     }
 
     /// <inheritdoc />

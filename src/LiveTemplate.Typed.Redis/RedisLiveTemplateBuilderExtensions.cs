@@ -28,9 +28,11 @@ public static class RedisLiveTemplateBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
         _ = ConfigurationOptions.Parse(configuration); // a malformed string is refused here, not at start-up
+        // Registered by a factory and resolved from the container, so that the container disposes it with the app (one
+        // registered as an instance would never be disposed); it opens the connection on first use.
         var owned = new OwnedRedisConnection(configuration);
-        builder.Services.AddSingleton(owned);
-        return Use(builder, _ => owned.Multiplexer, configure);
+        builder.Services.AddSingleton(_ => owned);
+        return Use(builder, static services => services.GetRequiredService<OwnedRedisConnection>().Multiplexer, configure);
     }
 
     /// <summary>Redis through the application's own <paramref name="multiplexer"/>, which it keeps owning.</summary>

@@ -135,6 +135,27 @@ public sealed class HostedOptionsTests
         await Eventually.UntilAsync(async () => await other.GetServer(redis.Endpoint).SubscriptionSubscriberCountAsync(RedisChannel.Literal(broadcaster.Channels.GroupAction(new GroupId("board:configured")))) == 1, LiveClient.Timeout, "the board's channel subscribed on the configured Redis");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_connection_the_sdk_opens_from_a_configuration_string_is_closed_with_the_app(bool fromConfiguration)
+    {
+        // docs/aspnetcore.md: AddRedis("host:port") and AddRedis() with LiveTemplate:Redis are opened by the SDK and closed with the app.
+        await using var redis = await RedisServer.StartAsync();
+        await using var admin = await redis.ConnectAsync("allowAdmin=true");
+        var server = admin.GetServer(redis.Endpoint);
+        var before = (await server.ClientListAsync()).Length;
+        var app = fromConfiguration
+            ? await TestApp.StartAsync(live => live.AddRedis(), "--LiveTemplate:Redis=" + redis.Endpoint)
+            : await TestApp.StartAsync(live => live.AddRedis(redis.Endpoint));
+        Assert.IsType<RedisBroadcaster>(app.Broadcaster);
+        Assert.True((await server.ClientListAsync()).Length > before);
+
+        await app.DisposeAsync();
+
+        await Eventually.UntilAsync(async () => (await server.ClientListAsync()).Length == before, TimeSpan.FromSeconds(10), "the app's connections to Redis closed");
+    }
+
     [Fact]
     public async Task AddRedis_without_a_connection_string_or_a_multiplexer_stops_the_start_up_saying_what_is_missing()
     {

@@ -121,6 +121,33 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Publish_to_a_frozen_redis_fails_as_not_known_to_have_arrived_and_arrives_once_redis_runs_again()
+    {
+        // docs/pubsub.md: the exception means "not known to have reached the others", not "did not". Its message said
+        // "delivered to this instance's subscribers but not to other instances", which the frozen Redis disproves.
+        await _server.StartAgainAsync();
+        var (publisher, _) = await StartBroadcasterAsync();
+        var (subscriber, _) = await StartBroadcasterAsync();
+        var arrived = await FirstGroupActionAsync(subscriber);
+        await subscriber.SubscribeToGroupActionAsync(new GroupId("frozen"));
+
+        _server.Pause();
+        PublishFailedException error;
+        try
+        {
+            error = await Assert.ThrowsAsync<PublishFailedException>(() => publisher.PublishGroupActionAsync(new GroupId("frozen"), "slow", default).WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            _server.Resume();
+        }
+
+        Assert.Equal("slow", (await arrived.WaitAsync(TimeSpan.FromSeconds(30))).Action);
+        Assert.Contains("not known to have reached other instances", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not to other instances", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Subscriber_connection_killed_by_the_server_is_restored_and_delivery_resumes()
     {
         await _server.StartAgainAsync();

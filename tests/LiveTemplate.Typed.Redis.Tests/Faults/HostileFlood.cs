@@ -6,7 +6,8 @@ namespace LiveTemplate.Typed.Redis.Tests.Faults;
 /// <summary>
 /// Messages no broadcaster should accept, of every kind the fault suite throws at every channel: random bytes,
 /// invalid UTF-8, deep nesting, huge numbers, wrong and unknown types, envelopes of another scope, and (now and
-/// then) a 10 MB payload. Each one must be dropped, so each counts as exactly one expected drop.
+/// then) a 10 MB payload. Each one must be dropped, so each counts as exactly one expected drop, for the reason
+/// <see cref="ReasonOf"/> names.
 /// </summary>
 internal static class HostileFlood
 {
@@ -33,7 +34,7 @@ internal static class HostileFlood
             case 4:
                 return Encoding.UTF8.GetBytes("""{"type":"group_action","groupID":"g","action":"a","seq":-1e308}""");
             case 5:
-                return Encoding.UTF8.GetBytes("""{"type":"topic_action","topic":"t","action":"a","seq":1}""");
+                return Encoding.UTF8.GetBytes("""{"type":"presence_sync","topic":"t","action":"a","seq":1}""");
             case 6:
                 return Encoding.UTF8.GetBytes("""{"type":"server_action","userID":"someone-else","action":"steal","timestamp":"2026-11-27T10:15:31Z","instanceID":"x"}""");
             default:
@@ -48,6 +49,19 @@ internal static class HostileFlood
                 return huge;
         }
     }
+
+    /// <summary>
+    /// Why the <paramref name="index"/>th hostile message of a channel is dropped, whatever the channel kind: bytes that are
+    /// not an envelope, or a field out of range or mistyped, are malformed; a type no reader knows is unknown; a server
+    /// action for another user belongs on none of the channels; the 10 MB one is oversized.
+    /// </summary>
+    public static DropReason ReasonOf(int index) => (index % 8) switch
+    {
+        5 => DropReason.UnknownType,
+        6 => DropReason.ScopeMismatch,
+        7 when (index / 8) % 100 == 0 => DropReason.Oversized,
+        _ => DropReason.Malformed,
+    };
 
     /// <summary>Total drops recorded by a broadcaster, whatever the reason.</summary>
     public static long TotalDropped(BroadcasterStatistics statistics) => statistics.Dropped.Values.Sum();

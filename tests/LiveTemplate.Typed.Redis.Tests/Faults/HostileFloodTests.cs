@@ -45,11 +45,17 @@ public abstract class HostileFloodTests(ITestOutputHelper output) : IAsyncLifeti
         var random = new Random(20261128);
         var hostileSent = 0;
         var validSent = 0;
+        var expected = new Dictionary<DropReason, long>();
+        var sentTo = new Dictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
 
         while (clock.Elapsed < FloodFor)
         {
-            await _harness.PublishRawAsync(channels[hostileSent % channels.Length], HostileFlood.Message(hostileSent / channels.Length, random));
+            var channel = channels[hostileSent % channels.Length];
+            var index = hostileSent / channels.Length;
+            await _harness.PublishRawAsync(channel, HostileFlood.Message(index, random));
+            expected[HostileFlood.ReasonOf(index)] = expected.GetValueOrDefault(HostileFlood.ReasonOf(index)) + 1;
+            sentTo[channel] = sentTo.GetValueOrDefault(channel) + 1;
             hostileSent++;
             if (hostileSent % 10 == 0)
             {
@@ -64,6 +70,11 @@ public abstract class HostileFloodTests(ITestOutputHelper output) : IAsyncLifeti
         FaultLog.Write(output, $"{Where}: hostile flood for {FloodFor.TotalSeconds:F0} s", $"{hostileSent} hostile messages into {channels.Length} channel kinds, all dropped and counted ({string.Join(", ", statistics.Dropped.OrderBy(d => d.Key).Select(d => $"{d.Key} {d.Value}"))}); {validSent} valid messages among them, all delivered in order");
         Assert.Equal(0, statistics.Reconnects);
         Assert.Equal(hostileSent, HostileFlood.TotalDropped(statistics));
+        Assert.Equal(expected.OrderBy(e => e.Key), statistics.Dropped.OrderBy(d => d.Key));
+
+        // Each one logged once (event 1), with the channel it came on.
+        var logged = receiver.Log.Entries.Where(e => e.EventId.Id == 1).GroupBy(e => (string)e.Fields["channel"]!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(sentTo.OrderBy(c => c.Key, StringComparer.Ordinal), logged.OrderBy(c => c.Key, StringComparer.Ordinal));
         Assert.Equal(Enumerable.Range(0, validSent).Select(n => $$"""{"n":{{n}}}"""), received.Select(m => System.Text.Encoding.UTF8.GetString(((GroupActionMessage)m).Data.Span)));
         Assert.Equal(0, statistics.DroppedFor(DropReason.HandlerError));
         Assert.True(statistics.DroppedFor(DropReason.Oversized) >= channels.Length, "every channel got at least one 10 MB message");

@@ -137,6 +137,64 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Empty(await SubscribedOnRedisAsync());
     }
 
+    [Fact]
+    public async Task A_connection_that_joins_and_leaves_while_redis_is_down_leaves_no_channel_subscribed_when_redis_returns()
+    {
+        // Its SUBSCRIBEs are queued by the multiplexer while Redis is away and sent when it is back (docs/pubsub.md).
+        var (broadcaster, log) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(broadcaster);
+        var registry = Own(await ConnectionRegistry.AttachAsync(broadcaster, new ConnectionRegistryOptions { SubscribeTimeout = TimeSpan.FromMilliseconds(300) }));
+        var kept = await registry.RegisterAsync("kept", new GroupId("kept"), new UserId("keeper"));
+        await _server.KillAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Lost the Redis subscription connection", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+        var during = await registry.RegisterAsync("during", new GroupId("during"), new UserId("visitor")).WaitAsync(TimeSpan.FromSeconds(20));
+        output.WriteLine($"register during outage {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        await registry.UnregisterAsync(during).WaitAsync(TimeSpan.FromSeconds(20));
+        output.WriteLine($"unregister during outage {clock.ElapsedMilliseconds} ms");
+        await _server.StartAgainAsync();
+        await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(500); // the multiplexer re-sends what it still knows right after it reconnects
+        Assert.Equal(Wanted("kept", "keeper"), await SubscribedOnRedisAsync());
+        Assert.NotNull(kept);
+    }
+
+    [Fact]
+    public async Task Redis_killed_while_200_subscribes_are_in_flight_and_half_released_during_the_outage_exactly_the_rest_deliver_once()
+    {
+        var (broadcaster, log) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(broadcaster);
+        var (publisher, _) = await StartBroadcasterAsync(Own(await _server.ConnectAsync()));
+        Own(publisher);
+        var got = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await broadcaster.SubscribeGroupActionsAsync(m =>
+        {
+            got.AddOrUpdate(m.GroupId.Value, 1, (_, n) => n + 1);
+            return ValueTask.CompletedTask;
+        });
+        var subs = Enumerable.Range(0, 200).Select(i => broadcaster.SubscribeToGroupActionAsync(new GroupId($"g{i}"))).ToList();
+        await _server.KillAsync();
+        var unsubs = Enumerable.Range(100, 100).Select(i => broadcaster.UnsubscribeFromGroupActionAsync(new GroupId($"g{i}"))).ToList();
+        await Task.Delay(500);
+        await _server.StartAgainAsync();
+        await Task.WhenAll(subs).WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(unsubs).WaitAsync(TimeSpan.FromSeconds(30));
+        await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+        var expected = Enumerable.Range(0, 100).Select(i => _names.GroupAction(new GroupId($"g{i}"))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, await SubscribedOnRedisAsync());
+        for (var i = 0; i < 200; i++)
+        {
+            await publisher.PublishGroupActionAsync(new GroupId($"g{i}"), "x", default);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(got.Count == 100), TimeSpan.FromSeconds(10), "the 100 kept groups' messages");
+        await Task.Delay(300); // a message for a released group would have arrived by now
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"g{i}").Order(StringComparer.Ordinal), got.Keys.Order(StringComparer.Ordinal));
+        Assert.All(got.Values, v => Assert.Equal(1, v));
+    }
+
     /// <summary>The channels of this test's prefix with a subscriber on the server, sorted.</summary>
     private async Task<IReadOnlyList<string>> SubscribedOnRedisAsync()
     {

@@ -106,6 +106,7 @@ internal sealed class BrowserReceiver
                 ArrayPool<byte>.Shared.Return(buffer);
             }
 
+            _session.BrowserLeft();
             await PostAsync(InboxItem.PeerClosed).ConfigureAwait(false);
         }
     }

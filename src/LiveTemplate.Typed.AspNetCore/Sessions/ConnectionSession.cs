@@ -35,11 +35,13 @@ internal sealed class ConnectionSession
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    // Neither linked nor timed, so it needs no disposing: a handler may keep Closing after the end.
+    // Not linked, and timed only once the browser left (a timer the cancellation at the end releases), so it needs no
+    // disposing: a handler may keep Closing after the end.
     private readonly CancellationTokenSource _stopping = new();
     private readonly LoopWaits _waits;
     private readonly CancellationToken _requestAborted;
     private CloseRequest? _close;
+    private int _browserLeft;
 
     public ConnectionSession(WebSocket socket, LocalConnection connection, ConnectionStreams streams, BrowserActionRules browserActions, IBroadcaster broadcaster, ConnectionRegistry registry, LiveTemplateOptions options, ILogger logger, CancellationToken requestAborted, PresenceSlot presence, PresencePolicy? presencePolicy, TopicPolicy? topicPolicy)
     {
@@ -121,15 +123,13 @@ internal sealed class ConnectionSession
     {
         var started = Stopwatch.GetTimestamp();
         // An aborted socket ends the receiver's pending read (the receive takes no token: it would register one per read).
-        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var aborted = _requestAborted.Register(static state =>
+        using var dropped = _requestAborted.Register(static state =>
         {
-            var (socket, dropped) = ((WebSocket, TaskCompletionSource))state!;
-            socket.Abort();
-            dropped.TrySetResult();
-        }, (_socket, dropped));
+            var session = (ConnectionSession)state!;
+            session._socket.Abort();
+            session.BrowserLeft();
+        }, this);
         var receiving = new BrowserReceiver(_socket, this, _inbox.Writer, _options).RunAsync();
-        _ = StopAfterBrowserLeftAsync(receiving, dropped.Task);
         try
         {
             await Sender.SendAsync((_connection, Streams), Frames.WriteHello, _stopping.Token).ConfigureAwait(false);
@@ -158,17 +158,17 @@ internal sealed class ConnectionSession
         LiveLog.Disconnected(_logger, _connection.Id, (int?)(close?.Status ?? _socket.CloseStatus) ?? 1006, close?.Reason ?? _socket.CloseStatusDescription ?? string.Empty, Stopwatch.GetElapsedTime(started));
     }
 
-    // The browser closed or went away (its connection dropped, even while its frames wait for the loop): what it sent
-    // before still runs, in order, but an action still running CloseTimeout later has its token (Closing) cancelled,
-    // so that a handler waiting on it cannot keep the connection.
-    private async Task StopAfterBrowserLeftAsync(Task receiving, Task dropped)
+    /// <summary>
+    /// The browser closed or went away (its connection dropped, even while its frames wait for the loop): what it sent
+    /// before still runs, in order, but <see cref="LiveTemplateOptions.CloseTimeout"/> later the connection stops (an
+    /// action still running sees <see cref="Stopping"/> cancelled), so that a handler waiting on it cannot keep the
+    /// connection. A timer only from then on: a connection that is open holds none.
+    /// </summary>
+    public void BrowserLeft()
     {
-        await Task.WhenAny(receiving, dropped).ConfigureAwait(false);
-        await Task.Delay(_options.CloseTimeout, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (!_stopping.IsCancellationRequested)
+        if (!_stopping.IsCancellationRequested && Interlocked.Exchange(ref _browserLeft, 1) == 0)
         {
-            _stopping.Cancel();
-            _waits.Stop();
+            _stopping.CancelAfter(_options.CloseTimeout);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using LiveTemplate.Typed.Testing.Processes;
 
 namespace LiveTemplate.Typed.Generators.Tests.Infrastructure;
 
@@ -46,8 +47,7 @@ public sealed class GoPeer : IAsyncDisposable
     /// <summary>Builds and starts the peer as the Go instance <paramref name="instanceId"/> on the Redis at <paramref name="redisEndpoint"/>.</summary>
     public static async Task<GoPeer> StartAsync(string redisEndpoint, string instanceId)
     {
-        var go = new[] { "/usr/bin/go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("The Go toolchain is not installed; run ./eng/test.sh, which installs Debian's golang-go.");
+        var go = GoToolchain.Go;
         var work = Directory.CreateTempSubdirectory("ltt-go-peer-");
         var binary = Path.Combine(work.FullName, "peer");
         var build = Start(go, work, "build", "-o", binary, Path.Combine(AppContext.BaseDirectory, "GoPeer", "peer.go"));
@@ -120,18 +120,5 @@ public sealed class GoPeer : IAsyncDisposable
     }
 
     private static Process Start(string file, DirectoryInfo work, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work.FullName,
-        };
-        info.Environment["GOCACHE"] = Path.Combine(work.FullName, "cache");
-        info.Environment["GOPATH"] = Path.Combine(work.FullName, "gopath");
-        info.Environment["GOPROXY"] = "off";
-        info.Environment["GO111MODULE"] = "auto";
-        return Process.Start(info)!;
-    }
+        => Process.Start(GoToolchain.StartInfo(file, work, arguments))!;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using LiveTemplate.Typed.PubSub;
 using LiveTemplate.Typed.PubSub.Codec;
 using LiveTemplate.Typed.Wire;
+using LiveTemplate.Typed.Testing.Processes;
 
 namespace LiveTemplate.Typed.Tests.Wire;
 
@@ -88,23 +89,10 @@ public sealed class GoReaderInteropTests
 
     private static async Task<string[]> RunGoReaderAsync(string input)
     {
-        var go = new[] { "/usr/bin/go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("The Go toolchain is not installed; run ./eng/test.sh, which installs Debian's golang-go.");
         var work = Directory.CreateTempSubdirectory("ltt-go-");
         try
         {
-            var info = new ProcessStartInfo(go, ["run", Path.Combine(AppContext.BaseDirectory, "GoReader", "reader.go"), "go-reader-itself"])
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = work.FullName,
-            };
-            info.Environment["GOCACHE"] = Path.Combine(work.FullName, "cache");
-            info.Environment["GOPATH"] = Path.Combine(work.FullName, "gopath");
-            info.Environment["GOPROXY"] = "off";
-            info.Environment["GOFLAGS"] = "-mod=mod";
-            info.Environment["GO111MODULE"] = "auto";
+            var info = GoToolchain.StartInfo(GoToolchain.Go, work, "run", Path.Combine(AppContext.BaseDirectory, "GoReader", "reader.go"), "go-reader-itself");
             using var process = Process.Start(info)!;
             await process.StandardInput.WriteAsync(input);
             process.StandardInput.Close();

@@ -190,6 +190,20 @@ public sealed class HostedOptionsTests
     }
 
     [Fact]
+    public async Task AddRedis_runs_its_configure_delegate_once_for_the_broadcaster_and_presence_together()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var calls = 0;
+        await using var app = await TestApp.StartAsync(live => live.AddRedis(redis.Endpoint, o => (calls, o.ChannelPrefix) = (calls + 1, "once")));
+        var presence = app.Services.GetRequiredService<LiveTemplate.Typed.Presence.IPresence>();
+
+        await using var watch = await presence.WatchAsync(LiveTemplate.Typed.Presence.PresenceScope.Of(new GroupId("board:once")), _ => default);
+
+        Assert.Equal("once", ((ChannelBroadcaster)app.Broadcaster).Channels.Prefix);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public async Task Presence_settings_from_configuration_reach_the_tracker()
     {
         await using var app = await TestApp.StartAsync(_ => { }, "--LiveTemplate:Presence:MaxMetadataBytes=100", "--LiveTemplate:Presence:Events=PerConnection");

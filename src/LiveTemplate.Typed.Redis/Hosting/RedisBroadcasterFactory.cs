@@ -17,6 +17,9 @@ internal sealed class RedisBroadcasterFactory(Func<IServiceProvider, IConnection
     /// <summary>The configuration key of <see cref="RedisBroadcasterOptions.UseShardedPubSub"/>.</summary>
     public const string ShardedKey = "LiveTemplate:UseShardedPubSub";
 
+    private readonly object _gate = new();
+    private (BroadcasterOptions Options, IServiceProvider Services, RedisBroadcasterOptions Redis)? _made;
+
     public string Transport => "redis";
 
     public IBroadcaster Create(BroadcasterOptions options, IServiceProvider services)
@@ -28,8 +31,26 @@ internal sealed class RedisBroadcasterFactory(Func<IServiceProvider, IConnection
         return new RedisBroadcaster(multiplexer(services), redis, logger);
     }
 
-    /// <summary>The broadcaster's Redis settings: the host's, then configuration's, then the app's code; presence takes its prefix and sharding from them.</summary>
+    /// <summary>
+    /// The broadcaster's Redis settings: the host's, then configuration's, then the app's code; presence takes its prefix
+    /// and sharding from them. They are made once per app (its options and services), so the app's <c>configure</c> runs once.
+    /// </summary>
     public RedisBroadcasterOptions OptionsFor(BroadcasterOptions options, IServiceProvider services)
+    {
+        lock (_gate)
+        {
+            if (_made is { } made && ReferenceEquals(made.Options, options) && ReferenceEquals(made.Services, services))
+            {
+                return made.Redis;
+            }
+
+            var redis = Make(options, services);
+            _made = (options, services, redis);
+            return redis;
+        }
+    }
+
+    private RedisBroadcasterOptions Make(BroadcasterOptions options, IServiceProvider services)
     {
         var redis = new RedisBroadcasterOptions(options) { UseShardedPubSub = ReadSharded(services.GetService<IConfiguration>()) };
         configure?.Invoke(redis);

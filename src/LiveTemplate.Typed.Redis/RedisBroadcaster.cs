@@ -48,7 +48,7 @@ public sealed class RedisBroadcaster : ChannelBroadcaster
         Start();
         if (!multiplexer.IsConnected)
         {
-            OnTransportLost();
+            OnTransportNotYetConnected();
         }
     }
 

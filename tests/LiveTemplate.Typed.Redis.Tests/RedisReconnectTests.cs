@@ -94,7 +94,7 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         var connection = await registry.RegisterAsync("early-tab", new GroupId("board"), new UserId("zoe")).WaitAsync(TimeSpan.FromSeconds(10));
 
         await _server.StartAgainAsync();
-        await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var connected = await log.WaitForAsync(e => e.EventId.Id == 10, TimeSpan.FromSeconds(30));
         var (publisher, _) = await StartBroadcasterAsync();
         await Eventually.UntilAsync(async () => await SubscriberCountAsync(late.Channels.ServerAction(new UserId("zoe"))) == 1, TimeSpan.FromSeconds(30), "zoe's channel subscribed");
         await publisher.PublishServerActionAsync(new UserId("zoe"), "welcome", default);
@@ -103,6 +103,12 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         var received = await connection.Outbound.NextAsync(2);
         Assert.Contains(received, m => m is ServerActionMessage { Action: "welcome" });
         Assert.Contains(received, m => m is BroadcastMessage { Scope: BroadcastScope.Global });
+
+        // Its first connection is not a reconnect: an operator's reconnect alert stays quiet for an app started early.
+        Assert.StartsWith("Connected for the first time", connected.Message, StringComparison.Ordinal);
+        Assert.Equal(4, connected.Fields["dynamic_channels"]);
+        Assert.Equal(0, late.GetStatistics().Reconnects);
+        Assert.DoesNotContain(log.Entries, e => e.EventId.Id == 5);
     }
 
     [Fact]

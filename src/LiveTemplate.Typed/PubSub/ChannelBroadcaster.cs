@@ -164,6 +164,12 @@ public abstract partial class ChannelBroadcaster : IBroadcaster, IDynamicSubscri
     /// <summary>Tells the broadcaster its transport lost the connection: once it answers again, what it carries is audited and restored.</summary>
     protected void OnTransportLost() => _reconciler.TransportLost();
 
+    /// <summary>
+    /// Tells the broadcaster its transport has not connected yet (call it once, at construction): what it carries is
+    /// audited once it answers, as after <see cref="OnTransportLost"/>, but that first connection is not reported as a reconnect.
+    /// </summary>
+    protected void OnTransportNotYetConnected() => _reconciler.TransportNotYetConnected();
+
     /// <summary>Tells the broadcaster its transport is back (or its channels moved): what it carries is audited.</summary>
     protected void OnTransportRestored() => _reconciler.TransportRestored();
 

@@ -32,6 +32,7 @@ internal sealed class SubscriptionReconciler
     private readonly object _gate = new();
     private readonly Dictionary<string, ChannelSubscription> _releasedWhileAway = new(StringComparer.Ordinal);
     private bool _lost;
+    private bool _neverCarried;
     private bool _auditRequested;
     private long _requests;
     private Task? _loop;
@@ -82,6 +83,21 @@ internal sealed class SubscriptionReconciler
         }
 
         Signal();
+    }
+
+    /// <summary>
+    /// The transport has not connected yet (the broadcaster was made while it was away): audit it once it answers, as
+    /// after a loss, but its first connection is no reconnect (neither counted nor logged as one), whatever failures
+    /// it reports before it.
+    /// </summary>
+    public void TransportNotYetConnected()
+    {
+        lock (_gate)
+        {
+            _neverCarried = true;
+        }
+
+        TransportLost();
     }
 
     /// <summary>The transport says it is back (or moved): audit what it carries.</summary>
@@ -229,6 +245,7 @@ internal sealed class SubscriptionReconciler
     /// <summary>The transport carries what is wanted; unless it was lost or moved again meanwhile (a later pass sees to that), the outage is over.</summary>
     private void CompleteAudit(bool wasLost, long requestsAtStart, int resubscribed, IReadOnlyList<ChannelSubscription> releasedAgain)
     {
+        bool firstConnection;
         lock (_gate)
         {
             foreach (var subscription in releasedAgain)
@@ -243,11 +260,17 @@ internal sealed class SubscriptionReconciler
 
             _auditRequested = false;
             _lost = false;
+            firstConnection = wasLost && _neverCarried;
+            _neverCarried &= !firstConnection;
         }
 
         // What each stream gained while the transport was away, read and delivered before what arrives live next.
         _ = _history.CatchUpAsync(_table.Confirmed());
-        if (wasLost)
+        if (firstConnection)
+        {
+            BroadcasterLog.FirstConnected(_logger, _table.Confirmed().Count(s => s.Kind != ChannelKind.GlobalBroadcast));
+        }
+        else if (wasLost)
         {
             _metrics.Reconnected();
             var dynamicChannels = _table.Confirmed().Count(s => s.Kind != ChannelKind.GlobalBroadcast);

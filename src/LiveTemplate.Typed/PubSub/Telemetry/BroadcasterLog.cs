@@ -31,4 +31,7 @@ internal static partial class BroadcasterLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Reading the history of {failed} channel(s) after the reconnect failed; retrying in {retry_delay}")]
     public static partial void CatchUpRetry(ILogger logger, Exception exception, int failed, TimeSpan retry_delay);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Connected for the first time (the transport was away at start-up): {dynamic_channels} dynamic channel(s) subscribed")]
+    public static partial void FirstConnected(ILogger logger, int dynamic_channels);
 }

@@ -35,7 +35,7 @@ public sealed class BroadcasterStatistics
     /// </summary>
     public long NotRecovered { get; }
 
-    /// <summary>Channels currently subscribed (global included).</summary>
+    /// <summary>Channels held now: those with at least one reference (global included), counted while the transport is away too.</summary>
     public int ActiveSubscriptions { get; }
 
     /// <summary>Messages dropped for <paramref name="reason"/>.</summary>

@@ -25,7 +25,7 @@ internal sealed class BroadcasterMetrics : IDisposable
         _meter.CreateObservableCounter(LiveTemplateMeter.Reconnects, () => Volatile.Read(ref _reconnects), "{reconnect}", "Times the subscriptions were restored after the transport came back.");
         _meter.CreateObservableCounter(LiveTemplateMeter.Recovered, () => Volatile.Read(ref _recovered), "{message}", "Messages a receiver had missed, delivered from a channel's history.");
         _meter.CreateObservableCounter(LiveTemplateMeter.NotRecovered, ObserveNotRecovered, "{loss}", "Losses of a channel's messages that its history could not repair, by reason.");
-        _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels currently subscribed.");
+        _meter.CreateObservableUpDownCounter(LiveTemplateMeter.ActiveSubscriptions, _activeSubscriptions, "{channel}", "Channels held now (at least one reference), counted while the transport is away too.");
         _lag = _meter.CreateHistogram<double>(LiveTemplateMeter.DeliveryLag, "ms", "From a message's publish timestamp (the publisher's clock) to its delivery to this instance's handlers.");
     }
 

@@ -143,7 +143,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
         }
         catch (Exception ex)
         {
-            // The store is away: the connection's entry goes when this instance's liveness expires, or when it is re-asserted without it.
+            // The store is away: the tracker's heartbeat removes the connection's entry once it answers again.
             LiveLog.LifecycleFailed(_logger, ex, session.Live.Id, "presence untrack");
         }
     }

@@ -19,7 +19,11 @@ public interface IPresence : IAsyncDisposable
     /// <exception cref="InvalidOperationException">This instance does not track the connection (only the instance that holds a connection may change it).</exception>
     Task UpdateAsync(string connectionId, ReadOnlyMemory<byte> metadata, CancellationToken ct = default);
 
-    /// <summary>Stops tracking a connection of this instance; false when it was not tracked here.</summary>
+    /// <summary>
+    /// Stops tracking a connection of this instance; false when it was not tracked here. It is no longer tracked here
+    /// even when this throws (the store away, or <paramref name="ct"/> cancelled): the heartbeat then removes it from
+    /// the store, its member's leave announced once.
+    /// </summary>
     Task<bool> UntrackAsync(string connectionId, CancellationToken ct = default);
 
     /// <summary>True when this instance tracks <paramref name="connectionId"/>.</summary>

@@ -15,6 +15,7 @@ public abstract class PresenceTracker : IPresence
     private static readonly TimeSpan DisposeUntrackWait = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, TrackedConnection> _local = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrackedConnection> _leaving = new(StringComparer.Ordinal);
     private readonly PresenceWatchers _watchers;
     private readonly PresenceAudit _audit;
     private readonly SemaphoreSlim _watchGate = new(1, 1);
@@ -141,6 +142,12 @@ public abstract class PresenceTracker : IPresence
         }
 
         var stored = PresenceMetadataRules.Validate(metadata, Options.MaxMetadataBytes, nameof(metadata));
+        if (_leaving.TryGetValue(connectionId, out var leaving))
+        {
+            // Its earlier untrack has not reached the store yet: finish it first, so that it cannot remove this track.
+            await RemoveFromStoreAsync(leaving, ct).ConfigureAwait(false);
+        }
+
         var connection = new TrackedConnection(connectionId, groupId, userId, stored, Now);
         if (!_local.TryAdd(connectionId, connection))
         {
@@ -198,21 +205,30 @@ public abstract class PresenceTracker : IPresence
             return false;
         }
 
+        // Kept until the store has the removal: when this fails (the store away, the caller gave up), the heartbeat
+        // removes it again, so a live instance leaves no member behind.
+        connection.Removed = true;
+        _leaving[connectionId] = connection;
+        await RemoveFromStoreAsync(connection, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task RemoveFromStoreAsync(TrackedConnection connection, CancellationToken ct)
+    {
         await connection.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            connection.Removed = true;
             foreach (var scope in ScopesOf(connection))
             {
                 await UntrackOnStoreAsync(scope, connection.Id, Now, ct).ConfigureAwait(false);
             }
+
+            _leaving.TryRemove(new KeyValuePair<string, TrackedConnection>(connection.Id, connection));
         }
         finally
         {
             connection.Gate.Release();
         }
-
-        return true;
     }
 
     /// <inheritdoc />
@@ -279,14 +295,23 @@ public abstract class PresenceTracker : IPresence
             var untracked = true;
             foreach (var id in _local.Keys.ToList())
             {
+                if (_local.TryRemove(id, out var connection))
+                {
+                    connection.Removed = true;
+                    _leaving[id] = connection;
+                }
+            }
+
+            foreach (var connection in _leaving.Values)
+            {
                 try
                 {
-                    await UntrackAsync(id, wait.Token).WaitAsync(wait.Token).ConfigureAwait(false);
+                    await RemoveFromStoreAsync(connection, wait.Token).WaitAsync(wait.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
                     untracked = false;
-                    PresenceLog.UntrackFailed(Logger, id, ex.Message);
+                    PresenceLog.UntrackFailed(Logger, connection.Id, ex.Message);
                 }
             }
 
@@ -428,6 +453,11 @@ public abstract class PresenceTracker : IPresence
         foreach (var connection in _local.Values.Where(c => c.Dirty))
         {
             await WriteAsync(connection, ct).ConfigureAwait(false);
+        }
+
+        foreach (var connection in _leaving.Values)
+        {
+            await RemoveFromStoreAsync(connection, ct).ConfigureAwait(false);
         }
 
         foreach (var expired in await FindExpiredOnStoreAsync(InstanceId, ct).ConfigureAwait(false))

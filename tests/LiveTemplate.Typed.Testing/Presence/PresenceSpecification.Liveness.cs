@@ -85,6 +85,144 @@ public abstract partial class PresenceSpecification
     }
 
     [Fact]
+    public async Task An_untrack_the_store_did_not_take_is_written_again_by_the_heartbeat_and_its_member_leaves_once()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await a.TrackAsync(group, "conn-a", new UserId("alice"), default);
+        Assert.Equal(PresenceEventKind.Join, (await watcher.NextAsync()).Kind);
+
+        // The caller gave up before the store had the untrack (a close bounded in time, the store slow or away).
+        using var gaveUp = new CancellationTokenSource();
+        await gaveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.UntrackAsync("conn-a", gaveUp.Token));
+        Assert.False(a.IsTracked("conn-a"));
+
+        // The instance stays alive (no eviction can remove it): its own heartbeat must finish the untrack.
+        var leave = await watcher.NextAsync(LeaveBound, "the leave, written again by the heartbeat");
+        Assert.Equal((PresenceEventKind.Leave, "u:alice", "conn-a"), (leave.Kind, leave.MemberKey, leave.ConnectionId));
+        await a.TrackAsync(group, "marker", null, default);
+        await watcher.ExpectNextJoinOfAsync("marker");
+        Assert.Equal(new PresenceCount(1, 1), await b.CountAsync(PresenceScope.Of(group)));
+        Assert.Equal(default, await b.CountAsync(PresenceScope.Of(new UserId("alice"))));
+    }
+
+    [Fact]
+    public async Task A_user_with_tabs_on_a_killed_instance_and_a_live_one_stays_and_shows_the_live_tab_s_metadata()
+    {
+        var doomed = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await b.TrackAsync(group, "tab-b", new UserId("alice"), Json("""{"card":1}"""));
+        await Task.Delay(5);   // the Redis store keeps times in milliseconds: the doomed tab's must be later
+        await doomed.TrackAsync(group, "tab-doomed", new UserId("alice"), Json("""{"card":2}"""));
+        Assert.Equal(PresenceEventKind.Join, (await watcher.NextAsync()).Kind);
+        Assert.Equal("""{"card":2}""", Text((await watcher.NextAsync(what: "the doomed tab's update")).Metadata));
+
+        await Harness.KillAsync(doomed);
+
+        // The member keeps its live tab: no leave, one update back to that tab's metadata.
+        var shown = await watcher.NextAsync(LeaveBound, "the member's metadata of its remaining tab");
+        Assert.Equal((PresenceEventKind.Update, "u:alice", """{"card":1}"""), (shown.Kind, shown.MemberKey, Text(shown.Metadata)));
+        await b.TrackAsync(group, "marker", null, default);
+        await watcher.ExpectNextJoinOfAsync("marker");
+        var alice = Assert.Single(await b.ListAsync(PresenceScope.Of(group)), m => m.MemberKey == "u:alice");
+        Assert.Equal("tab-b", Assert.Single(alice.Connections).ConnectionId);
+        Assert.Equal(new PresenceCount(1, 1), await b.CountAsync(PresenceScope.Of(new UserId("alice"))));
+    }
+
+    [Fact]
+    public async Task Updates_racing_an_untrack_never_bring_the_connection_back_and_the_leave_is_its_last_event()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await a.TrackAsync(group, "conn-a", new UserId("alice"), Json("""{"card":0}"""));
+        Assert.Equal(PresenceEventKind.Join, (await watcher.NextAsync()).Kind);
+
+        var updates = Enumerable.Range(1, 20).Select(async card =>
+        {
+            try
+            {
+                await a.UpdateAsync("conn-a", Json($$"""{"card":{{card}}}"""));
+            }
+            catch (InvalidOperationException)
+            {
+                // Untracked first: refused, as documented.
+            }
+        }).ToList();
+        var untrack = a.UntrackAsync("conn-a");
+        await Task.WhenAll(updates);
+        Assert.True(await untrack);
+        await a.TrackAsync(group, "marker", null, default);
+
+        var events = new List<PresenceEvent>();
+        while (events.LastOrDefault()?.ConnectionId != "marker")
+        {
+            events.Add(await watcher.NextAsync(what: "the events up to the marker's join"));
+            Assert.True(events.Count <= 22, "more events than changes");
+        }
+
+        Assert.Equal(PresenceEventKind.Leave, events[^2].Kind);
+        Assert.Equal(1, events.Count(e => e.Kind == PresenceEventKind.Leave));
+        Assert.All(events[..^2], e => Assert.Equal(PresenceEventKind.Update, e.Kind));
+        await Task.Delay(PresenceHarness.Heartbeat * 3);
+        Assert.Equal(new PresenceCount(1, 1), await b.CountAsync(PresenceScope.Of(group)));
+        Assert.False(a.IsTracked("conn-a"));
+    }
+
+    [Fact]
+    public async Task After_the_store_lost_everything_watchers_see_no_leave_and_at_most_one_join_per_member()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var watcher = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await a.TrackAsync(group, "tab-a", new UserId("alice"), Json("""{"card":7}"""));
+        await b.TrackAsync(group, "tab-b", new UserId("alice"), Json("""{"card":7}"""));
+        await b.TrackAsync(group, "conn-bob", new UserId("bob"), default);
+        Assert.Equal(2, (await Task.WhenAll(watcher.NextAsync(), watcher.NextAsync())).Count(e => e.Kind == PresenceEventKind.Join));
+
+        await Harness.ForgetEverythingAsync();
+
+        var joins = new Dictionary<string, int>(StringComparer.Ordinal);
+        await Eventually.UntilAsync(async () => (await b.CountAsync(PresenceScope.Of(group))) == new PresenceCount(2, 3), LeaveBound, "every connection back in the store");
+        await Eventually.UntilAsync(async () =>
+        {
+            // The watch is on again once a marker's join arrives (events while the store was away are not replayed).
+            var marker = "marker-" + Guid.NewGuid().ToString("N")[..6];
+            await a.TrackAsync(group, marker, null, default);
+            try
+            {
+                while (true)
+                {
+                    var next = await watcher.NextAsync(TimeSpan.FromSeconds(1));
+                    Assert.NotEqual(PresenceEventKind.Leave, next.Kind);
+                    joins[next.MemberKey] = joins.GetValueOrDefault(next.MemberKey) + (next.Kind == PresenceEventKind.Join ? 1 : 0);
+                    if (next.ConnectionId == marker)
+                    {
+                        return true;
+                    }
+
+                    Assert.True(next.MemberKey is "u:alice" or "u:bob" || next.MemberKey.StartsWith("c:marker-", StringComparison.Ordinal), $"Unexpected {next.Kind} of {next.MemberKey}.");
+                }
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }, LeaveBound * 2, "a marker's join after the store came back");
+
+        Assert.True(joins.GetValueOrDefault("u:alice") <= 1 && joins.GetValueOrDefault("u:bob") <= 1, $"Joins again: alice {joins.GetValueOrDefault("u:alice")}, bob {joins.GetValueOrDefault("u:bob")}.");
+        Assert.Equal(2, (await b.ListAsync(PresenceScope.Of(group))).Count(m => m.MemberKey is "u:alice" or "u:bob"));
+        Assert.Equal(2, Assert.Single(await a.ListAsync(PresenceScope.Of(group)), m => m.MemberKey == "u:alice").Connections.Count);
+    }
+
+    [Fact]
     public async Task A_live_instance_keeps_its_members_over_many_timeouts()
     {
         var a = await Harness.StartAsync();

@@ -112,6 +112,50 @@ public sealed class ResumeTests : IAsyncLifetime
         Assert.Equal("theirs", (await browser.NextAsync()).Text);
     }
 
+    [Fact]
+    public async Task A_resume_from_past_the_head_says_rewound_at_the_head_and_replays_nothing_it_had_again()
+    {
+        string epoch;
+        await using (var first = await LiveClient.ConnectAsync(_app.Board("resume")))
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await PublishAsync("m" + i);
+            }
+
+            epoch = Position(await first.NextAsync("m1")).Epoch;
+        }
+
+        // A position the stream never reached (made up, or a stream that went back after a Redis lost its last writes).
+        await using var resumed = await LiveClient.ConnectAsync(Resume("gone", epoch + ":9"));
+
+        var lost = await resumed.NextAsync("not-recovered");
+        Assert.Equal(("not-recovered", "rewound", epoch + ":3"), (lost.Type, lost.Get("reason"), lost.Get("pos")));
+        await PublishAsync("m4");
+        var next = await resumed.NextAsync("m4, and not the history again");
+        Assert.Equal(("m4", 4UL), (next.Text, Position(next).Offset));
+    }
+
+    [Fact]
+    public async Task A_resume_from_another_epoch_says_epoch_changed_and_replays_the_current_epoch_from_its_start_once()
+    {
+        for (var i = 1; i <= 2; i++)
+        {
+            await PublishAsync("m" + i);
+        }
+
+        await using var resumed = await LiveClient.ConnectAsync(Resume("gone", "someOtherEpoch:7"));
+
+        var lost = await resumed.NextAsync("not-recovered");
+        Assert.Equal(("not-recovered", "epoch_changed"), (lost.Type, lost.Get("reason")));
+        Assert.Equal(0UL, Position(lost).Offset);
+        await PublishAsync("m3");
+        var frames = new[] { await resumed.NextAsync("m1"), await resumed.NextAsync("m2"), await resumed.NextAsync("m3") };
+        Assert.Equal(["m1", "m2", "m3"], frames.Select(f => f.Text));
+        await PublishAsync("m4");
+        Assert.Equal("m4", (await resumed.NextAsync("m4")).Text);
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("""{"streams":{"nope":"e:1"}}""")]

@@ -69,7 +69,7 @@ internal sealed class ConnectionStreams
                 cursors[kind] = new StreamCursor(kind, scopeId, null);
                 if (presented is not null)
                 {
-                    openings.Add(new Opening(kind, NotRecoveredReason.Unavailable, presented, []));
+                    openings.Add(new Opening(kind, NotRecoveredReason.Unavailable, presented, [], null));
                 }
 
                 continue;
@@ -80,7 +80,7 @@ internal sealed class ConnectionStreams
             cursors[kind] = cursor;
             if (presented is not null)
             {
-                openings.Add(new Opening(kind, read.NotRecovered, presented, read.Messages));
+                openings.Add(new Opening(kind, read.NotRecovered, presented, read.Messages, read.Head));
             }
         }
 
@@ -111,6 +111,6 @@ internal sealed class ConnectionStreams
         _ => connection.UserId?.Value,
     };
 
-    /// <summary>What one presented stream has for the browser: the messages it missed, and whether that is all of them.</summary>
-    internal sealed record Opening(ChannelKind Kind, NotRecoveredReason? Loss, StreamPosition? Presented, IReadOnlyList<PubSubMessage> Messages);
+    /// <summary>What one presented stream has for the browser: the messages it missed, whether that is all of them, and the head read.</summary>
+    internal sealed record Opening(ChannelKind Kind, NotRecoveredReason? Loss, StreamPosition? Presented, IReadOnlyList<PubSubMessage> Messages, StreamPosition? Head);
 }

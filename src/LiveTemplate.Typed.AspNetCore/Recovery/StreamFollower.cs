@@ -21,7 +21,7 @@ internal sealed class StreamFollower(ConnectionStreams streams, ActionRunner run
             var cursor = streams.CursorOf(opening.Kind)!;
             if (opening.Loss is { } loss)
             {
-                await LostAsync(cursor, loss, opening.Presented, ResumedAfter(opening.Messages, null)).ConfigureAwait(false);
+                await LostAsync(cursor, loss, opening.Presented, ResumedAfter(opening.Messages, opening.Head)).ConfigureAwait(false);
             }
 
             foreach (var message in opening.Messages)

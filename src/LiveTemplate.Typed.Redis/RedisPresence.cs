@@ -127,6 +127,10 @@ public sealed class RedisPresence : PresenceTracker
     }
 
     /// <inheritdoc />
+    protected override Task ForgetScopeOnStoreAsync(PresenceScope scope, string instanceId, CancellationToken ct)
+        => _database.SetRemoveAsync(_keys.ScopesOf(instanceId), scope.Key).WaitAsync(ct);
+
+    /// <inheritdoc />
     protected override Task EndOnStoreAsync(string instanceId, CancellationToken ct)
         => Task.WhenAll(
             _database.KeyDeleteAsync(_keys.ScopesOf(instanceId)),

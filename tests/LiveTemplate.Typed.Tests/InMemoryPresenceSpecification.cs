@@ -31,6 +31,9 @@ public sealed class InMemoryPresenceSpecification : PresenceSpecification
             return Task.CompletedTask;
         }
 
+        public override Task<IReadOnlyList<PresenceScope>> RecordedScopesAsync(PresenceTracker tracker)
+            => Task.FromResult(_network.ScopesOf(tracker.InstanceId));
+
         public override Task ForgetScopeAsync(PresenceScope scope)
         {
             _network.Forget(scope);

@@ -70,6 +70,10 @@ public sealed class InMemoryPresence : PresenceTracker
         => Run(() => Network.Evict(this, instanceId, at));
 
     /// <inheritdoc />
+    protected override Task ForgetScopeOnStoreAsync(PresenceScope scope, string instanceId, CancellationToken ct)
+        => Run(() => Network.ForgetScopeOf(this, instanceId, scope));
+
+    /// <inheritdoc />
     protected override Task EndOnStoreAsync(string instanceId, CancellationToken ct)
         => Run(() => Network.End(this, instanceId));
 

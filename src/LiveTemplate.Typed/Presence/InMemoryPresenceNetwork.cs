@@ -133,6 +133,27 @@ public sealed class InMemoryPresenceNetwork
         }
     }
 
+    internal void ForgetScopeOf(InMemoryPresence from, string instanceId, PresenceScope scope)
+    {
+        lock (_gate)
+        {
+            Reach(from);
+            if (_scopesOf.TryGetValue(instanceId, out var owned) && owned.Remove(scope) && owned.Count == 0)
+            {
+                _scopesOf.Remove(instanceId);
+            }
+        }
+    }
+
+    /// <summary>The scopes recorded for <paramref name="instanceId"/> (for its eviction).</summary>
+    internal IReadOnlyList<PresenceScope> ScopesOf(string instanceId)
+    {
+        lock (_gate)
+        {
+            return _scopesOf.TryGetValue(instanceId, out var owned) ? [.. owned] : [];
+        }
+    }
+
     internal void End(InMemoryPresence from, string instanceId)
     {
         lock (_gate)

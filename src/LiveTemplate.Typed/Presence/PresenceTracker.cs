@@ -16,6 +16,7 @@ public abstract class PresenceTracker : IPresence
 
     private readonly ConcurrentDictionary<string, TrackedConnection> _local = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TrackedConnection> _leaving = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PresenceScope, byte> _indexed = new();
     private readonly PresenceWatchers _watchers;
     private readonly PresenceAudit _audit;
     private readonly SemaphoreSlim _watchGate = new(1, 1);
@@ -102,6 +103,14 @@ public abstract class PresenceTracker : IPresence
 
     /// <summary>Removes every connection <paramref name="instanceId"/> owns, scope by scope, each leave announced once, then forgets the instance; returns the scopes visited.</summary>
     protected abstract Task<int> EvictOnStoreAsync(string instanceId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// Removes <paramref name="scope"/> from the store's record of the scopes <paramref name="instanceId"/> has connections
+    /// in (the record <see cref="TrackOnStoreAsync"/> keeps for survivors). The tracker calls it from its heartbeat for a
+    /// scope none of its connections is in any more, so that the record does not grow with every group and user the
+    /// instance ever had; the default does nothing (a store that keeps no such record).
+    /// </summary>
+    protected virtual Task ForgetScopeOnStoreAsync(PresenceScope scope, string instanceId, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Forgets <paramref name="instanceId"/>'s liveness after it untracked its connections (a clean stop).</summary>
     protected abstract Task EndOnStoreAsync(string instanceId, CancellationToken ct);
@@ -200,15 +209,22 @@ public abstract class PresenceTracker : IPresence
     public async Task<bool> UntrackAsync(string connectionId, CancellationToken ct = default)
     {
         ScopeIdRules.Validate(connectionId, "A connection id", nameof(connectionId));
-        if (!_local.TryRemove(connectionId, out var connection))
+        if (!_local.TryGetValue(connectionId, out var connection))
         {
             return false;
         }
 
         // Kept until the store has the removal: when this fails (the store away, the caller gave up), the heartbeat
-        // removes it again, so a live instance leaves no member behind.
-        connection.Removed = true;
+        // removes it again, so a live instance leaves no member behind. Leaving before it is no longer local: the
+        // heartbeat's prune of the scope record never sees it in neither.
         _leaving[connectionId] = connection;
+        if (!_local.TryRemove(new KeyValuePair<string, TrackedConnection>(connectionId, connection)))
+        {
+            _leaving.TryRemove(new KeyValuePair<string, TrackedConnection>(connectionId, connection));
+            return false; // another untrack took it
+        }
+
+        connection.Removed = true;
         await RemoveFromStoreAsync(connection, ct).ConfigureAwait(false);
         return true;
     }
@@ -397,6 +413,7 @@ public abstract class PresenceTracker : IPresence
         connection.Dirty = true;
         foreach (var scope in ScopesOf(connection))
         {
+            _indexed.TryAdd(scope, 0); // before the store records it: a prune that misses this one sees the connection
             await TrackOnStoreAsync(scope, StoredForm(connection, scope), ct).ConfigureAwait(false);
         }
 
@@ -440,6 +457,7 @@ public abstract class PresenceTracker : IPresence
             // Our liveness expired (a pause past the timeout: survivors may be removing our members) or the store lost
             // everything: carry on as a new incarnation, so that a removal in flight cannot take the re-asserted ones.
             Volatile.Write(ref _instanceId, _baseId + "." + ++_incarnation);
+            _indexed.Clear(); // the new incarnation's record starts empty; the old one's goes with its eviction
             await BeatOnStoreAsync(InstanceId, Options.Timeout, ct).ConfigureAwait(false);
             PresenceLog.Reasserting(Logger, _local.Count, InstanceId);
             foreach (var connection in _local.Values)
@@ -460,12 +478,58 @@ public abstract class PresenceTracker : IPresence
             await RemoveFromStoreAsync(connection, ct).ConfigureAwait(false);
         }
 
+        await PruneScopeRecordAsync(ct).ConfigureAwait(false);
         foreach (var expired in await FindExpiredOnStoreAsync(InstanceId, ct).ConfigureAwait(false))
         {
             var scopes = await EvictOnStoreAsync(expired, Now, ct).ConfigureAwait(false);
             PresenceLog.Evicted(Logger, expired, scopes);
         }
     }
+
+    // The store's record of this incarnation's scopes loses those none of its connections (tracked or still leaving) is in.
+    // A connection tracked meanwhile in such a scope is either seen by the check after the removals (and written again,
+    // which records the scope again) or tracked after it, its own write recording the scope after the removal.
+    private async Task PruneScopeRecordAsync(CancellationToken ct)
+    {
+        if (_indexed.IsEmpty)
+        {
+            return;
+        }
+
+        var unused = _indexed.Keys.Except(HeldScopes()).ToHashSet();
+        if (unused.Count == 0)
+        {
+            return;
+        }
+
+        var instance = InstanceId;
+        foreach (var scope in unused)
+        {
+            _indexed.TryRemove(scope, out _);
+            try
+            {
+                await ForgetScopeOnStoreAsync(scope, instance, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                _indexed.TryAdd(scope, 0); // still recorded on the store, perhaps: tried again by the next heartbeat
+                throw;
+            }
+        }
+
+        var held = HeldScopes();
+        foreach (var connection in _local.Values.Where(c => ScopesOf(c).Any(s => unused.Contains(s) && held.Contains(s))))
+        {
+            await WriteAsync(connection, ct).ConfigureAwait(false);
+        }
+
+        foreach (var connection in _leaving.Values.Where(c => ScopesOf(c).Any(s => unused.Contains(s) && held.Contains(s))))
+        {
+            await RemoveFromStoreAsync(connection, ct).ConfigureAwait(false);
+        }
+    }
+
+    private HashSet<PresenceScope> HeldScopes() => [.. _local.Values.Concat(_leaving.Values).SelectMany(ScopesOf)];
 
     private async ValueTask UnwatchAsync(PresenceScope scope, Func<PresenceEvent, ValueTask> handler)
     {

@@ -68,6 +68,13 @@ internal sealed class RedisPresenceHarness : PresenceHarness
         await DeleteKeysAsync("*" + Prefix + ":presence:*");
     }
 
+    public override async Task<IReadOnlyList<PresenceScope>> RecordedScopesAsync(PresenceTracker tracker)
+    {
+        await using var reader = await _connect();
+        var keys = await reader.GetDatabase().SetMembersAsync(Prefix + ":presence:scopes:" + tracker.InstanceId);
+        return [.. keys.Select(k => PresenceScope.TryParse(k, out var scope) ? scope : throw new InvalidOperationException($"Not a scope key: {k}"))];
+    }
+
     public override Task ForgetScopeAsync(PresenceScope scope) => DeleteKeysAsync("*" + Prefix + ":presence:" + scope.Key + "|?");
 
     /// <summary>Deletes the keys matching <paramref name="pattern"/> on every master, one at a time (not atomically, as nodes restart one by one).</summary>

@@ -48,6 +48,9 @@ public abstract class PresenceHarness : IAsyncDisposable
     /// <summary>Deletes <paramref name="scope"/>'s connections and members and nothing else (every liveness stays), as a cluster node restarted without its data.</summary>
     public abstract Task ForgetScopeAsync(PresenceScope scope);
 
+    /// <summary>The scopes the store records <paramref name="tracker"/>'s instance as having connections in (what survivors evict when it dies).</summary>
+    public abstract Task<IReadOnlyList<PresenceScope>> RecordedScopesAsync(PresenceTracker tracker);
+
     /// <inheritdoc />
     public virtual async ValueTask DisposeAsync()
     {

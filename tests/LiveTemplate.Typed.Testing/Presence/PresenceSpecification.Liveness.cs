@@ -45,6 +45,40 @@ public abstract partial class PresenceSpecification
     }
 
     [Fact]
+    public async Task The_store_records_only_the_scopes_an_instance_has_connections_in_now_and_a_killed_one_s_are_still_evicted()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var kept = NewGroup();
+        await a.TrackAsync(kept, "stays", new UserId("zoe"), default);
+        var passing = Enumerable.Range(0, 20).Select(i => (Group: NewGroup(), User: new UserId("visitor-" + i))).ToList();
+        foreach (var (group, user) in passing)
+        {
+            await a.TrackAsync(group, "tab-" + user.Value, user, default);
+        }
+
+        Assert.Equal(42, (await Harness.RecordedScopesAsync(a)).Count);
+        foreach (var (_, user) in passing)
+        {
+            Assert.True(await a.UntrackAsync("tab-" + user.Value));
+        }
+
+        // The heartbeat forgets the scopes nobody of this instance is in: a long-lived instance's record does not grow with every visitor.
+        var expected = new[] { PresenceScope.Of(kept), PresenceScope.Of(new UserId("zoe")) };
+        await Eventually.UntilAsync(async () => (await Harness.RecordedScopesAsync(a)).Count == 2, LeaveBound, "only zoe's two scopes recorded");
+        Assert.Equal(expected.Select(s => s.Key).Order(StringComparer.Ordinal), (await Harness.RecordedScopesAsync(a)).Select(s => s.Key).Order(StringComparer.Ordinal));
+
+        // A scope used again is recorded again, and what is recorded is what survivors evict.
+        var back = passing[3];
+        await a.TrackAsync(back.Group, "again", back.User, default);
+        Assert.Contains(PresenceScope.Of(back.Group), await Harness.RecordedScopesAsync(a));
+        await using var onB = await PresenceWatcher.StartAsync(b, PresenceScope.Of(back.Group));
+        await Harness.KillAsync(a);
+        Assert.Equal(PresenceEventKind.Leave, (await onB.NextAsync(LeaveBound)).Kind);
+        await Eventually.UntilAsync(async () => (await b.CountAsync(PresenceScope.Of(kept))).Connections == 0, LeaveBound, "zoe's connection evicted");
+    }
+
+    [Fact]
     public async Task Members_are_reasserted_after_the_store_lost_everything()
     {
         var a = await Harness.StartAsync();

@@ -161,6 +161,10 @@ public sealed class ResumeTests : IAsyncLifetime
     [InlineData("""{"streams":{"nope":"e:1"}}""")]
     [InlineData("""{"streams":{"group-action":"e"}}""")]
     [InlineData("""{"extra":1}""")]
+    [InlineData("""{"streams":{"group-action":"e:1","group-action":"e:9"}}""")]
+    [InlineData("""{"connectionId":"a","connectionId":"b"}""")]
+    [InlineData("""{"streams":{"group-action":"e:1"},"streams":{"user":"e:1"}}""")]
+    [InlineData("""{"connectionId":7}""")]
     public async Task A_malformed_resume_is_refused_with_400(string resume)
     {
         var uri = new UriBuilder(_app.Board("resume")) { Query = "resume=" + Uri.EscapeDataString(resume) }.Uri;

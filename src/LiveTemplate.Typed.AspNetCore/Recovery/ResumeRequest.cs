@@ -58,8 +58,14 @@ internal sealed class ResumeRequest
 
             string? previous = null;
             var positions = new Dictionary<ChannelKind, StreamPosition>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in document.RootElement.EnumerateObject())
             {
+                if (!seen.Add(member.Name))
+                {
+                    return Fail($"The resume parameter has '{member.Name}' twice.", out request, out problem);
+                }
+
                 if (member.NameEquals("connectionId") && member.Value.ValueKind == JsonValueKind.String)
                 {
                     previous = member.Value.GetString();
@@ -78,7 +84,10 @@ internal sealed class ResumeRequest
                             return Fail($"The resume position of '{stream.Name}' must be \"epoch:offset\".", out request, out problem);
                         }
 
-                        positions[kind] = position;
+                        if (!positions.TryAdd(kind, position))
+                        {
+                            return Fail($"The resume parameter has the stream '{stream.Name}' twice.", out request, out problem);
+                        }
                     }
                 }
                 else

@@ -1,6 +1,6 @@
 // The browser client's test host. Start it with
 //   dotnet LiveTemplate.Typed.ClientHost.dll --urls http://127.0.0.1:PORT [--LiveTemplate:Redis 127.0.0.1:6379] [--ClientHost:NoHistory true]
-// Endpoint /live/{room} (group room:{room}); the client at /_livetemplate/client.js; "listening" on standard output
+// Endpoint /live/{room} (group room:{room}); /slam/{room}, which closes each connection right after its hello; the client at /_livetemplate/client.js; "listening" on standard output
 // once Kestrel accepts connections.
 using LiveTemplate.Typed.AspNetCore;
 using LiveTemplate.Typed.ClientHost;
@@ -22,6 +22,7 @@ app.MapLiveTemplate<RoomHandler>("/live/{room}", endpoint =>
     endpoint.AllowFromBrowser<Say>().AllowFromBrowser<Repeat>().AllowFromBrowser<Fail>().AllowFromBrowser<Announce>().UsePresence<Seat>();
     endpoint.UseTopics(topics => topics.Allow(News.AnyTopic)); // news/* and every news/{room}
 });
+app.MapLiveTemplate<SlamHandler>("/slam/{room}", endpoint => endpoint.ResolveGroup = http => "slam:" + http.Request.RouteValues["room"]);
 app.MapLiveTemplateClient();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine("listening"));
 await app.RunAsync();

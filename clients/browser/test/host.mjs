@@ -53,6 +53,7 @@ export async function startHost({ port, redis, noHistory } = {}) {
   return {
     port,
     url: (room) => `ws://127.0.0.1:${port}/live/${room}`,
+    slam: (room) => `ws://127.0.0.1:${port}/slam/${room}`,      // closes each connection right after its hello
     http: `http://127.0.0.1:${port}`,
     kill: () => stop(child, "SIGKILL"),
     stop: () => stop(child, "SIGTERM"),
@@ -83,6 +84,51 @@ export function next(what, register, timeoutMs = 10000) {
     const timer = setTimeout(() => { off(); reject(new Error(`no ${what} within ${timeoutMs} ms`)); }, timeoutMs);
     off = register((value) => { clearTimeout(timer); off(); resolve(value); });
   });
+}
+
+/** Resolves after `ms`. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with `check()`'s first truthy value, polled every 10 ms, or rejects after `timeoutMs`. */
+export async function eventually(what, check, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`not ${what} within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}
+
+/**
+ * A real WebSocket class that records when each socket was made, what it sent and what it received, and may rewrite
+ * what it received before the client reads it (`rewrite(data, socket)`): the host's own frames, tampered with in between.
+ */
+export function tap({ rewrite } = {}) {
+  const sockets = [];
+  class Tapped extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.at = Date.now();
+      this.sent = [];
+      this.received = [];
+      sockets.push(this);
+    }
+    send(data) {
+      this.sent.push(String(data));
+      super.send(data);
+    }
+    get onmessage() { return super.onmessage; }
+    set onmessage(handler) {
+      super.onmessage = handler && ((event) => {
+        this.received.push(String(event.data));
+        handler(rewrite ? new MessageEvent("message", { data: rewrite(String(event.data), this) }) : event);
+      });
+    }
+    /** Every frame this socket received, parsed. */
+    frames() { return this.received.flatMap((m) => m.split("\x1e").filter(Boolean).map((t) => JSON.parse(t))); }
+  }
+  return { WebSocket: Tapped, sockets };
 }
 
 /** Resolves once the client's state is `state`. */

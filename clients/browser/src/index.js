@@ -47,6 +47,8 @@
  * @property {number} [maxDelay] Largest reconnect delay, ms (default 10000).
  * @property {typeof WebSocket} [WebSocket] A WebSocket constructor (default: the global one).
  * @property {() => number} [random] Random source in [0, 1) for the jitter (default Math.random).
+ * @property {number} [healthyAfter] How long, ms, a connection must stay open after its hello to reset the backoff
+ *   (default 5000): a server that sends its hello and closes at once is retried ever more slowly.
  */
 
 /** The close code and reason `onState` reports with `reconnecting` and `closed`. @typedef {{ code: number, reason: string }} CloseDetail */
@@ -56,6 +58,16 @@
 
 // Close codes after which a retry would fail again at once (docs/aspnetcore.md: 1008 policy, 1009 too large).
 const FINAL_CLOSES = [1008, 1009];
+
+// StreamPosition.TryParse's text (src/LiveTemplate.Typed/PubSub/StreamPosition.cs): "none", or an epoch of 1 to 64
+// characters from A-Z a-z 0-9 _ -, a colon and an offset that is a ulong in plain digits.
+const POSITION = /^[\w-]{1,64}:(\d+)$/;
+
+/** @param {unknown} pos */
+const isPosition = (pos) => {
+  const offset = typeof pos === "string" && POSITION.exec(pos)?.[1];
+  return pos === "none" || (!!offset && BigInt(offset) < 2n ** 64n);
+};
 
 // The string members each frame type carries (docs/aspnetcore.md#frame-protocol): a frame without one is malformed.
 /** @type {Record<string, string[]>} */
@@ -68,6 +80,7 @@ const REQUIRED = {
   unsubscribed: ["name"],
   error: ["code", "message"],
   "not-recovered": ["stream", "reason"],
+  position: ["stream"],
   presence: ["event", "member"],
 };
 
@@ -130,6 +143,10 @@ export class LiveClient {
   socket = null;
   /** @private */
   attempt = 0;
+  /** @private When the current connection's hello arrived (0: none yet). */
+  openedAt = 0;
+  /** @private @type {Set<string>} The streams the last hello announced: a frame naming another is malformed. */
+  streams = new Set();
   /** @private @type {ReturnType<typeof setTimeout> | undefined} */
   timer = undefined;
   /** @private @type {{ track?: A["presence"], list?: boolean }} */
@@ -154,6 +171,7 @@ export class LiveClient {
       maxDelay: options.maxDelay ?? 10000,
       WebSocket: options.WebSocket ?? WebSocket,
       random: options.random ?? Math.random,
+      healthyAfter: options.healthyAfter ?? 5000,
     };
     this.open();
   }
@@ -241,6 +259,7 @@ export class LiveClient {
    * @param {string} name
    */
   subscribe(name) {
+    topic(name);
     this.topics.add(name);
     this.writeIfOpen({ topic: "subscribe", name });
   }
@@ -250,6 +269,7 @@ export class LiveClient {
    * @param {string} name
    */
   unsubscribe(name) {
+    topic(name);
     this.topics.delete(name);
     this.writeIfOpen({ topic: "unsubscribe", name });
   }
@@ -283,10 +303,12 @@ export class LiveClient {
   }
 
   /**
-   * Replaces this connection's metadata (before the connection is open: the metadata the hello tracks).
+   * Replaces this connection's metadata (before the connection is open: the metadata the hello tracks); throws a
+   * `LiveError` ("not-allowed") and sends nothing when the connection is not tracked (no `track`, or after `untrack`).
    * @param {A["presence"]} metadata
    */
   update(metadata) {
+    if (this.presence.track === undefined) throw new LiveError("not-allowed", "update() needs track() first: this connection is not tracked.");
     this.presence.track = metadata;
     this.writeIfOpen({ presence: "update", data: metadata });
   }
@@ -306,9 +328,11 @@ export class LiveClient {
   }
 
   /**
-   * Closes the connection for good.
+   * Closes the connection for good: no handler runs after it but those of the one `closed` state (a second call does
+   * nothing), and no retry follows, even when called from a handler.
    */
   close() {
+    if (this.state === "closed") return;
     clearTimeout(this.timer);
     const socket = this.socket;
     this.socket = null;
@@ -327,7 +351,9 @@ export class LiveClient {
     this.socket = socket;
     socket.onmessage = (event) => {
       for (const text of String(event.data).split("\x1e")) {
-        if (text) this.receiveText(text);
+        // A handler may have closed the client (or a malformed hello this socket): the rest of the message is dropped.
+        if (this.socket !== socket) return;
+        if (text) this.receiveText(text, socket);
       }
     };
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);
@@ -348,31 +374,52 @@ export class LiveClient {
     }
 
     this.socket = null;
+    // Only a connection that stayed open healthyAfter ms after its hello resets the backoff.
+    if (this.openedAt && Date.now() - this.openedAt >= this.options.healthyAfter) this.attempt = 0;
+    this.openedAt = 0;
     if (FINAL_CLOSES.includes(code)) {
       this.setState("closed", { code, reason });
       return;
     }
 
     this.setState("reconnecting", { code, reason });
+    // A reconnecting handler may have closed the client: then no retry.
+    if (this.state !== "reconnecting") return;
     this.timer = setTimeout(() => this.open(), backoff(this.attempt++, this.options.minDelay, this.options.maxDelay, this.options.random));
   }
 
   /**
    * One frame's text: a frame that is not a JSON object with a string `type`, or whose members are not what its type
-   * carries, is skipped and reported as a `malformed-frame` LiveError; the frames after it are handled.
+   * carries, or that names a stream the hello did not announce or a position StreamPosition.TryParse would refuse, is
+   * skipped and reported as a `malformed-frame` LiveError; the frames after it are handled. A malformed hello also
+   * closes its socket (4002), and the client retries with its backoff.
    * @private
    * @param {string} text
+   * @param {WebSocket} socket
    */
-  receiveText(text) {
+  receiveText(text, socket) {
+    /** @type {any} */
+    let frame;
     try {
-      const frame = JSON.parse(text);
+      frame = JSON.parse(text);
       if (typeof frame?.type !== "string") throw new TypeError("no type");
       for (const member of REQUIRED[frame.type] ?? []) {
         if (typeof frame[member] !== "string") throw new TypeError("no " + member);
       }
+      if (frame.type === "hello") {
+        const streams = frame.streams ?? {};
+        if (typeof streams !== "object" || Array.isArray(streams) || (frame.userId != null && typeof frame.userId !== "string")
+          || !Object.values(streams).every((pos) => pos === null || isPosition(pos))) throw new TypeError("bad hello");
+      } else if (frame.stream !== undefined && (!this.streams.has(frame.stream) || (frame.pos != null && !isPosition(frame.pos)))) {
+        throw new TypeError("bad position");
+      }
       this.receive(frame);
     } catch {
       this.emit("error", new LiveError("malformed-frame", "The server sent a frame the client cannot read: " + text.slice(0, 200)));
+      if (frame?.type === "hello" && this.socket === socket) {
+        socket.close(4002, "malformed hello");
+        this.closed(socket, 4002, "malformed hello");
+      }
     }
   }
 
@@ -395,6 +442,7 @@ export class LiveClient {
         const unresumed = this.resumed ? [] : Object.keys(this.positions);
         // hello lists the streams this connection has; a stream whose history could not be read has no position (null).
         const streams = frame.streams ?? {};
+        this.streams = new Set(Object.keys(streams));
         for (const stream of Object.keys(this.positions)) {
           if (!(stream in streams)) delete this.positions[stream];
         }
@@ -402,7 +450,7 @@ export class LiveClient {
           if (typeof pos === "string") this.positions[stream] = pos;
           else delete this.positions[stream];
         }
-        this.attempt = 0;
+        this.openedAt = Date.now();
         this.setState("open");
         for (const stream of unresumed) this.emit("not-recovered", { stream, reason: "no_history", pos: null });
         // An onState handler may have closed the client: then nothing is sent.
@@ -470,7 +518,7 @@ export class LiveClient {
    */
   setState(state, detail) {
     this.state = state;
-    this.emit("state", { state, detail });
+    this.emit("state", { state, detail }, state === "closed");
   }
 
   /**
@@ -482,18 +530,24 @@ export class LiveClient {
   add(key, handler) {
     let set = this.handlers.get(key);
     if (!set) this.handlers.set(key, (set = new Set()));
-    set.add(handler);
-    return () => set.delete(handler);
+    // One entry per registration: the same function registered twice runs twice, and each remover removes its own.
+    /** @type {Handler<any>} */
+    const entry = (value) => handler(value);
+    set.add(entry);
+    return () => set.delete(entry);
   }
 
   /**
    * @private
    * @param {string} key
    * @param {unknown} value
+   * @param {boolean} [closing] The `closed` state itself: every handler gets it.
    */
-  emit(key, value) {
-    // A page's handler that throws is reported (as an uncaught error, asynchronously) and the others still run.
-    for (const handler of this.handlers.get(key) ?? []) {
+  emit(key, value, closing = false) {
+    // A page's handler that throws is reported (as an uncaught error, asynchronously) and the others still run. The
+    // handlers are those registered when the emit starts; once the client is closed, no more of them run.
+    for (const handler of [...(this.handlers.get(key) ?? [])]) {
+      if (this.state === "closed" && !closing) return;
       try {
         handler(value);
       } catch (error) {
@@ -501,6 +555,14 @@ export class LiveClient {
       }
     }
   }
+}
+
+/**
+ * Refuses a topic that is not a string where it is given: a `LiveError` ("invalid-topic").
+ * @param {unknown} name
+ */
+function topic(name) {
+  if (typeof name !== "string") throw new LiveError("invalid-topic", "A topic is a string, not " + typeof name + ".", undefined, String(name));
 }
 
 /**

@@ -226,13 +226,11 @@ describe("one instance", () => {
       '{"type":"not-recovered","reason":"trimmed"}',
       '{"type":"presence","event":"join"}',
       '{"type":"update","data":{}}',
-      '{"type":"hello"}',
     ];
     socket.dispatchEvent(new MessageEvent("message", { data: [good("a"), ...hostile, good("b")].join("\x1e") }));
     assert.deepEqual(seen, ["said a", "said b"]);
     assert.deepEqual(errors.map((e) => e instanceof LiveError && e.code), hostile.map(() => "malformed-frame"));
     assert.equal(client.state, "open");
-    assert.equal(typeof client.connectionId, "string", "a hello without connectionId changed nothing");
     client.close();
   });
 
@@ -445,6 +443,8 @@ describe("two instances over Redis", () => {
     await Promise.all([until(alice, "open"), until(bob, "open")]);
     const seen = [];
     alice.on("said", (data) => seen.push(data.text));
+    const errors = [];
+    alice.onError((e) => errors.push(e.code));
     const firstSaid = next("first said", (done) => alice.on("said", done));
     bob.send("say", { text: "one", tags: [] });
     await firstSaid;
@@ -463,6 +463,10 @@ describe("two instances over Redis", () => {
     await last;
     assert.equal(alice.resumed, true);
     assert.deepEqual(seen, ["one", "two", "three", "four"]);
+    // Redis epochs (HistoryScripts: NewEpochPrefix's 6 hex digits, then the server time in hex, microseconds in 5):
+    // the client's position check accepts the real ones, in hello and in every stamped frame.
+    assert.match(alice.positions["group-action"], /^[0-9a-f]{6}[0-9a-f]+[0-9a-f]{5}:\d+$/);
+    assert.deepEqual(errors, []);
     alice.close();
     bob.close();
   });

@@ -90,7 +90,8 @@ public sealed class ScopeIdAnalyzer : LiveTemplateAnalyzer
 
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.Explicit && DefaultIdType(argument.Value, symbols) is { } idType)
+            // In an expression tree (a mock's Verify) a default id is a value to match, not one handed to the runtime.
+            if (argument.ArgumentKind == ArgumentKind.Explicit && DefaultIdType(argument.Value, symbols) is { } idType && !ExpressionTrees.Contain(argument))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DefaultScopeId,

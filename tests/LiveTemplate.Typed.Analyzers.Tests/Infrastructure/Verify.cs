@@ -48,6 +48,15 @@ internal static class Verify
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     ];
 
+    /// <summary>
+    /// LiveTemplate.Typed.AspNetCore (<c>LiveConnection</c>), for tests that use it: its public members only need types of
+    /// the runtime and of .NET, which <see cref="References"/> has.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> AspNetCore { get; } =
+    [
+        MetadataReference.CreateFromFile(typeof(LiveTemplate.Typed.AspNetCore.LiveConnection).Assembly.Location),
+    ];
+
     /// <summary>Analyzes <paramref name="source"/> (after <see cref="Usings"/>) and expects exactly the marked diagnostics and <paramref name="expected"/>.</summary>
     public static Task AnalyzersAsync(string source, params DiagnosticResult[] expected)
         => AnalyzersAsync(source, [], expected);

@@ -50,9 +50,10 @@ public sealed class ScopeIdAnalyzer : LiveTemplateAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name == "TryCreate" && symbols.IsScopeId(method.ContainingType) && invocation.Arguments.Length == 2)
+        if (method.Name == "TryCreate" && symbols.IsScopeId(method.ContainingType) && invocation.Arguments.Length == 2
+            && Arguments.ForParameter(invocation.Arguments, 0) is { } value)
         {
-            AnalyzeValue(context, invocation.Arguments[0], method.ContainingType.Name, method.ContainingType.Name + ".TryCreate");
+            AnalyzeValue(context, value, method.ContainingType.Name, method.ContainingType.Name + ".TryCreate");
         }
 
         AnalyzeArguments(context, symbols, method, invocation.Arguments);

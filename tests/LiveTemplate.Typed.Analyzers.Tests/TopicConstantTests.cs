@@ -263,6 +263,24 @@ public class TopicConstantTests
 
     private const string Publish = "a publish goes to one exact topic and publishing to a pattern is refused: publish to each topic the message is for";
 
+    [Fact]
+    public Task LTT0010_and_LTT0011_read_TryCreate_by_parameter_with_named_and_reordered_arguments()
+        => Verify.AnalyzersAsync(
+            """
+            public static class Topics
+            {
+                public static void Create()
+                {
+                    _ = Topic.TryCreate(topic: out _, value: {|#0:""|});
+                    _ = TopicPattern.TryCreate(pattern: out _, value: {|#1:"room/x"|});
+                    _ = Topic.TryCreate(value: {|#2:"*"|}, topic: out _);
+                }
+            }
+            """,
+            TopicProblem(0, "Topic.TryCreate(\"\")", "A topic must not be empty"),
+            PatternProblem(1, "TopicPattern.TryCreate(\"room/x\")", "A topic pattern needs at least one segment that is exactly '*' ('room/x' has none: subscribe to it as a topic)"),
+            Verify.Diagnostic("LTT0011", 2).WithArguments("Topic.TryCreate(\"*\")", "*", "subscribe with new TopicPattern(\"*\") to receive every topic it matches"));
+
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult TopicProblem(int location, string call, string problem)
         => Verify.Diagnostic("LTT0010", location).WithArguments(call, problem, "topic", " (or a connection's own Topic.ForUser/Topic.ForSession)");
 

@@ -98,6 +98,26 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>
+    /// As <see cref="CodeFixAsync{TFix}"/>, and requires that one Fix All (in the document, the project and the solution)
+    /// fixes every marked diagnostic at once, as an IDE's "Fix all occurrences" does.
+    /// </summary>
+    public static async Task FixAllAsync<TFix>(string source, string fixedSource, int actionIndex = 0, bool withUsings = true)
+        where TFix : CodeFixProvider, new()
+    {
+        var prefix = withUsings ? Usings : string.Empty;
+        var test = new CodeFixTest<TFix>
+        {
+            TestCode = prefix + source,
+            FixedCode = prefix + fixedSource,
+            BatchFixedCode = prefix + fixedSource,
+            CodeActionIndex = actionIndex,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
     /// <summary>Requires that <typeparamref name="TFix"/> offers nothing for the marked diagnostics of <paramref name="source"/>.</summary>
     public static async Task NoCodeFixAsync<TFix>(string source, IEnumerable<MetadataReference>? references = null, bool program = false)
         where TFix : CodeFixProvider, new()

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LiveTemplate.Typed.Analyzers;
 
 /// <summary>
-/// LTT0005: an <c>IHandle&lt;T&gt;.HandleAsync</c> that publishes <c>T</c> again, typed or by its name: every connection
-/// that receives it runs the handler, which publishes it once more.
+/// LTT0005: an <c>IHandle&lt;T&gt;.HandleAsync</c> that publishes <c>T</c> again, typed (<c>TriggerAsync</c>,
+/// <c>BroadcastAsync</c>, the topic <c>PublishAsync</c>, <c>LiveConnection</c>'s publishes) or by its name (a raw server,
+/// group or topic publish): every connection that receives it runs the handler, which publishes it once more.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FeedbackLoopAnalyzer : LiveTemplateAnalyzer
@@ -31,7 +32,7 @@ public sealed class FeedbackLoopAnalyzer : LiveTemplateAnalyzer
         var method = invocation.TargetMethod;
         var isTyped = symbols.IsTypedPublish(method);
         var raw = isTyped ? null : RawActionPublishAnalyzer.ConstantActionName(invocation, symbols);
-        if ((!isTyped && raw is null) || HandledAction(context.ContainingSymbol, handle) is not { } handled)
+        if ((!isTyped && raw is null) || HandledAction(context.ContainingSymbol, handle) is not { } handled || ExpressionTrees.Contain(invocation))
         {
             return;
         }

@@ -19,6 +19,10 @@ internal sealed class LiveTemplateSymbols
         Handle = compilation.GetTypeByMetadataName("LiveTemplate.Typed.IHandle`1");
         ServerAction = compilation.GetTypeByMetadataName("LiveTemplate.Typed.IServerAction`1");
         GroupAction = compilation.GetTypeByMetadataName("LiveTemplate.Typed.IGroupAction`1");
+        TopicAction = compilation.GetTypeByMetadataName("LiveTemplate.Typed.ITopicAction`1");
+        TopicBroadcaster = compilation.GetTypeByMetadataName("LiveTemplate.Typed.PubSub.ITopicBroadcaster");
+        TopicPublishExtensions = compilation.GetTypeByMetadataName("LiveTemplate.Typed.TopicPublishExtensions");
+        LiveConnection = compilation.GetTypeByMetadataName("LiveTemplate.Typed.AspNetCore.LiveConnection");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         Topic = compilation.GetTypeByMetadataName("LiveTemplate.Typed.Topic");
         TopicPattern = compilation.GetTypeByMetadataName("LiveTemplate.Typed.TopicPattern");
@@ -42,6 +46,15 @@ internal sealed class LiveTemplateSymbols
 
     public INamedTypeSymbol? GroupAction { get; }
 
+    public INamedTypeSymbol? TopicAction { get; }
+
+    public INamedTypeSymbol? TopicBroadcaster { get; }
+
+    public INamedTypeSymbol? TopicPublishExtensions { get; }
+
+    /// <summary>LiveTemplate.Typed.AspNetCore's <c>LiveConnection</c>, when the compilation references the host.</summary>
+    public INamedTypeSymbol? LiveConnection { get; }
+
     public INamedTypeSymbol? Task { get; }
 
     public INamedTypeSymbol? Topic { get; }
@@ -64,7 +77,7 @@ internal sealed class LiveTemplateSymbols
             : SymbolEqualityComparer.Default.Equals(type, TopicPattern) ? TopicKind.Pattern
             : null;
 
-    /// <summary>True when <paramref name="type"/> is <c>IBroadcaster</c> or <c>IDynamicSubscriber</c>, or implements one of them.</summary>
+    /// <summary>True when <paramref name="type"/> is <c>IBroadcaster</c>, <c>IDynamicSubscriber</c> or <c>ITopicBroadcaster</c>, or implements one of them.</summary>
     public bool IsBroadcasterType(ITypeSymbol? type)
     {
         if (type is null)
@@ -72,14 +85,14 @@ internal sealed class LiveTemplateSymbols
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type, Broadcaster) || SymbolEqualityComparer.Default.Equals(type, DynamicSubscriber))
+        if (IsBroadcasterInterface(type))
         {
             return true;
         }
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(implemented, Broadcaster) || SymbolEqualityComparer.Default.Equals(implemented, DynamicSubscriber))
+            if (IsBroadcasterInterface(implemented))
             {
                 return true;
             }
@@ -88,27 +101,51 @@ internal sealed class LiveTemplateSymbols
         return false;
     }
 
-    /// <summary>True for a method of a broadcaster (interface or implementation) or of the typed-publish extensions.</summary>
+    private bool IsBroadcasterInterface(ITypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(type, Broadcaster)
+            || SymbolEqualityComparer.Default.Equals(type, DynamicSubscriber)
+            || SymbolEqualityComparer.Default.Equals(type, TopicBroadcaster);
+
+    /// <summary>
+    /// True for a method of a broadcaster (interface or implementation), of the typed-publish extensions (group, user and
+    /// topic), or of <c>LiveConnection</c> (its publishes and subscriptions go through the broadcaster).
+    /// </summary>
     public bool IsBroadcasterMethod(IMethodSymbol method)
-        => IsBroadcasterType(method.ContainingType) || SymbolEqualityComparer.Default.Equals(method.ContainingType, BroadcasterExtensions);
+        => IsBroadcasterType(method.ContainingType)
+            || SymbolEqualityComparer.Default.Equals(method.ContainingType, BroadcasterExtensions)
+            || SymbolEqualityComparer.Default.Equals(method.ContainingType, TopicPublishExtensions)
+            || SymbolEqualityComparer.Default.Equals(method.ContainingType, LiveConnection);
 
     /// <summary>True for any overload of <c>PublishGlobalAsync</c> on a broadcaster.</summary>
     public bool IsGlobalPublish(IMethodSymbol method)
         => method.Name == "PublishGlobalAsync" && IsBroadcasterType(method.ContainingType);
 
-    /// <summary>True for the typed publishes <c>TriggerAsync</c>/<c>BroadcastAsync</c>.</summary>
+    /// <summary>
+    /// True for the typed publishes, whose type argument is the action: <c>TriggerAsync</c>/<c>BroadcastAsync</c>, the topic
+    /// <c>PublishAsync</c>, and <c>LiveConnection</c>'s <c>PublishAsync</c>/<c>BroadcastToGroupAsync</c>.
+    /// </summary>
     public bool IsTypedPublish(IMethodSymbol method)
-        => method.Name is "TriggerAsync" or "BroadcastAsync"
-            && method.IsGenericMethod
-            && SymbolEqualityComparer.Default.Equals(method.ContainingType, BroadcasterExtensions);
+        => method.IsGenericMethod
+            && method.Name switch
+            {
+                "TriggerAsync" or "BroadcastAsync" => SymbolEqualityComparer.Default.Equals(method.ContainingType, BroadcasterExtensions),
+                "PublishAsync" => SymbolEqualityComparer.Default.Equals(method.ContainingType, TopicPublishExtensions)
+                    || SymbolEqualityComparer.Default.Equals(method.ContainingType, LiveConnection),
+                "BroadcastToGroupAsync" => SymbolEqualityComparer.Default.Equals(method.ContainingType, LiveConnection),
+                _ => false,
+            };
 
-    /// <summary>The scope of a raw string-named action publish, or null when <paramref name="method"/> is not one.</summary>
+    /// <summary>
+    /// The scope of a raw string-named action publish (<c>PublishServerActionAsync</c>, <c>PublishGroupActionAsync</c>,
+    /// <c>PublishToTopicAsync</c>), or null when <paramref name="method"/> is not one.
+    /// </summary>
     public RawActionPublish? AsRawActionPublish(IMethodSymbol method)
     {
         var kind = method.Name switch
         {
             "PublishServerActionAsync" => Generators.Model.ActionKind.Server,
             "PublishGroupActionAsync" => Generators.Model.ActionKind.Group,
+            "PublishToTopicAsync" => Generators.Model.ActionKind.Topic,
             _ => (Generators.Model.ActionKind?)null,
         };
         if (kind is null || !IsBroadcasterType(method.ContainingType))
@@ -127,10 +164,16 @@ internal sealed class LiveTemplateSymbols
         return null;
     }
 
-    /// <summary>True when <paramref name="type"/> implements the generated <c>IServerAction&lt;T&gt;</c> or <c>IGroupAction&lt;T&gt;</c> of itself.</summary>
+    /// <summary>True when <paramref name="type"/> implements the generated <c>IServerAction&lt;T&gt;</c>, <c>IGroupAction&lt;T&gt;</c> or <c>ITopicAction&lt;T&gt;</c> of itself.</summary>
     public bool IsGeneratedAction(INamedTypeSymbol type, Generators.Model.ActionKind kind)
     {
-        var contract = kind == Generators.Model.ActionKind.Server ? ServerAction : GroupAction;
+        var contract = kind switch
+        {
+            Generators.Model.ActionKind.Server => ServerAction,
+            Generators.Model.ActionKind.Group => GroupAction,
+            Generators.Model.ActionKind.Topic => TopicAction,
+            _ => null,
+        };
         if (contract is null)
         {
             return false;

@@ -55,7 +55,8 @@ public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
     private static void Analyze(OperationAnalysisContext context, Compilation compilation, LiveTemplateSymbols symbols, Lazy<TypedActionIndex> index)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (ConstantActionName(invocation, symbols) is not { } raw)
+        // A raw topic publish has no typed rewrite here (LTT0005 still reads it): only server and group publishes.
+        if (ConstantActionName(invocation, symbols) is not { } raw || raw.Publish.Kind == ActionKind.Topic || ExpressionTrees.Contain(invocation))
         {
             return;
         }
@@ -64,7 +65,7 @@ public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
         TypedAction? otherScope = null;
         foreach (var action in index.Value.Named(raw.Name))
         {
-            if (!compilation.IsSymbolAccessibleWithin(action.Type, within))
+            if (action.Kind == ActionKind.Topic || !compilation.IsSymbolAccessibleWithin(action.Type, within))
             {
                 continue;
             }

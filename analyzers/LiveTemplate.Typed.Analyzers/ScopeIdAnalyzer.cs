@@ -50,9 +50,10 @@ public sealed class ScopeIdAnalyzer : LiveTemplateAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name == "TryCreate" && symbols.IsScopeId(method.ContainingType) && invocation.Arguments.Length == 2)
+        if (method.Name == "TryCreate" && symbols.IsScopeId(method.ContainingType) && invocation.Arguments.Length == 2
+            && Arguments.ForParameter(invocation.Arguments, 0) is { } value)
         {
-            AnalyzeValue(context, invocation.Arguments[0], method.ContainingType.Name, method.ContainingType.Name + ".TryCreate");
+            AnalyzeValue(context, value, method.ContainingType.Name, method.ContainingType.Name + ".TryCreate");
         }
 
         AnalyzeArguments(context, symbols, method, invocation.Arguments);
@@ -90,7 +91,8 @@ public sealed class ScopeIdAnalyzer : LiveTemplateAnalyzer
 
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.Explicit && DefaultIdType(argument.Value, symbols) is { } idType)
+            // In an expression tree (a mock's Verify) a default id is a value to match, not one handed to the runtime.
+            if (argument.ArgumentKind == ArgumentKind.Explicit && DefaultIdType(argument.Value, symbols) is { } idType && !ExpressionTrees.Contain(argument))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DefaultScopeId,

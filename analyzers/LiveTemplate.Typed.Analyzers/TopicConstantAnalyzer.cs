@@ -49,9 +49,10 @@ public sealed class TopicConstantAnalyzer : LiveTemplateAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method is { Name: "TryCreate", IsStatic: true, Parameters.Length: 2 } && symbols.AsTopicKind(method.ContainingType) is { } kind)
+        if (method is { Name: "TryCreate", IsStatic: true, Parameters.Length: 2 } && symbols.AsTopicKind(method.ContainingType) is { } kind
+            && Arguments.ForParameter(invocation.Arguments, 0) is { } value)
         {
-            Analyze(context, invocation.Arguments[0], kind, method.ContainingType.Name + ".TryCreate", published: false);
+            Analyze(context, value, kind, method.ContainingType.Name + ".TryCreate", published: false);
         }
     }
 

@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LiveTemplate.Typed.Analyzers;
 
 /// <summary>
-/// LTT0007: a broadcaster call used as a statement outside an async function, so its Task (and any
-/// <c>PublishFailedException</c>) is dropped. Inside async functions the compiler already warns (CS4014), and an
-/// explicit discard (<c>_ = ...</c>) says the drop is meant; neither is reported.
+/// LTT0007: a broadcaster call (or a typed or <c>LiveConnection</c> publish) used as a statement outside an async
+/// function, or behind <c>?.</c> anywhere, so its Task (and any <c>PublishFailedException</c>) is dropped. Inside async
+/// functions the compiler already warns (CS4014) for a plain call, an explicit discard (<c>_ = ...</c>) says the drop is
+/// meant, and an expression tree makes no call; none of them is reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnobservedTaskAnalyzer : LiveTemplateAnalyzer
@@ -31,8 +32,9 @@ public sealed class UnobservedTaskAnalyzer : LiveTemplateAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (!IsTask(invocation.TargetMethod.ReturnType, task)
             || !symbols.IsBroadcasterMethod(invocation.TargetMethod)
-            || !IsDropped(invocation)
-            || IsInAsyncFunction(invocation, context.ContainingSymbol))
+            || !IsDropped(invocation, out var conditional)
+            || (!conditional && IsInAsyncFunction(invocation, context.ContainingSymbol))
+            || ExpressionTrees.Contain(invocation))
         {
             return;
         }
@@ -53,13 +55,18 @@ public sealed class UnobservedTaskAnalyzer : LiveTemplateAnalyzer
         return false;
     }
 
-    /// <summary>True when the call is a statement of its own (possibly behind <c>?.</c>), so nothing receives its Task.</summary>
-    private static bool IsDropped(IOperation invocation)
+    /// <summary>
+    /// True when the call is a statement of its own (possibly behind <c>?.</c>, then <paramref name="conditional"/>), so
+    /// nothing receives its Task. The compiler's CS4014 does not see a call behind <c>?.</c>, even in async code.
+    /// </summary>
+    private static bool IsDropped(IOperation invocation, out bool conditional)
     {
         var current = invocation;
+        conditional = false;
         while (current.Parent is IConditionalAccessOperation access && access.WhenNotNull == current)
         {
             current = access;
+            conditional = true;
         }
 
         return current.Parent is IExpressionStatementOperation;

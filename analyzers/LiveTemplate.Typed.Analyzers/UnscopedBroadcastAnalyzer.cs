@@ -34,6 +34,7 @@ public sealed class UnscopedBroadcastAnalyzer : LiveTemplateAnalyzer
     {
         if (!symbols.IsGlobalPublish(method)
             || ForwardsGlobalPublish(context.ContainingSymbol, symbols)
+            || ExpressionTrees.Contain(context.Operation)
             || OptIn.Covers(context.Operation, context.ContainingSymbol, attribute))
         {
             return;

@@ -62,7 +62,12 @@ public sealed class UseOtherTopicKindCodeFix : CodeFixProvider
         var typeName = ParseTypeName(targetType.ToMinimalDisplayString(model, creation.SpanStart));
         var replacement = ObjectCreationExpression(Token(SyntaxKind.NewKeyword).WithTrailingTrivia(Space), typeName, arguments, initializer: null)
             .WithTriviaFrom(creation);
-        var changed = Renamed(root.ReplaceNode(creation, replacement.WithAdditionalAnnotations(Formatter.Annotation, Marker)), kind);
+        replacement = replacement.WithAdditionalAnnotations(Formatter.Annotation, Marker);
+        var changed = creation.Parent is ArgumentSyntax { NameColon: { } nameColon } named
+            && ParameterNameFor(named, targetType, kind, model) is { } parameter && parameter != nameColon.Name.Identifier.ValueText
+                ? root.ReplaceNode(named, named.WithNameColon(nameColon.WithName(IdentifierName(parameter).WithTriviaFrom(nameColon.Name))).WithExpression(replacement))
+                : root.ReplaceNode(creation, replacement);
+        changed = Renamed(changed, kind);
         var fixedDocument = document.WithSyntaxRoot(changed);
         if (!await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false))
         {
@@ -75,6 +80,47 @@ public sealed class UseOtherTopicKindCodeFix : CodeFixProvider
     }
 
     private static readonly SyntaxAnnotation Marker = new("LTT.TopicKind");
+
+    /// <summary>
+    /// The name of the parameter a named argument (<c>topic: new Topic(...)</c>) binds to once its value is the other
+    /// kind: the parameter of <paramref name="targetType"/> in the method the call becomes (renamed or another overload),
+    /// when there is exactly one such name; null otherwise (the name stays, and the compile check decides).
+    /// </summary>
+    private static string? ParameterNameFor(ArgumentSyntax argument, ITypeSymbol targetType, TopicKind from, SemanticModel model)
+    {
+        if (argument.Parent?.Parent is not InvocationExpressionSyntax call)
+        {
+            return null;
+        }
+
+        var (receiver, name) = call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => (model.GetTypeInfo(access.Expression).Type, access.Name.Identifier.ValueText),
+            SimpleNameSyntax simple => (null, simple.Identifier.ValueText),
+            _ => (null, null),
+        };
+        if (name is null)
+        {
+            return null;
+        }
+
+        var rename = Renames.FirstOrDefault(r => name == (from == TopicKind.Topic ? r.Topic : r.Pattern));
+        if (rename.Topic is not null)
+        {
+            name = from == TopicKind.Topic ? rename.Pattern : rename.Topic;
+        }
+
+        var candidates = receiver is null
+            ? model.LookupSymbols(call.SpanStart, name: name)
+            : model.LookupSymbols(call.SpanStart, receiver, name, includeReducedExtensionMethods: true);
+        var names = candidates.OfType<IMethodSymbol>()
+            .SelectMany(m => m.Parameters)
+            .Where(p => SymbolEqualityComparer.Default.Equals(p.Type, targetType))
+            .Select(p => p.Name)
+            .Distinct()
+            .ToList();
+        return names.Count == 1 ? names[0] : null;
+    }
 
     /// <summary>Renames the subscribe or unsubscribe the new value is handed to, when it is the topic- or pattern-specific one.</summary>
     private static SyntaxNode Renamed(SyntaxNode root, TopicKind from)

@@ -92,13 +92,56 @@ public sealed class UseTypedPublishCodeFix : CodeFixProvider
         }
 
         var required = constructor.Parameters.Where(p => !p.IsOptional).ToList();
-        var arguments = required.Select(p => Argument(
-            NameColon(IdentifierName(p.Name)),
-            default,
-            p.Type.IsValueType ? DefaultLiteral() : PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, DefaultLiteral())));
+        var arguments = required.Select(p => Argument(NameColon(IdentifierName(p.Name)), default, Placeholder(p.Type)));
         var creation = ObjectCreationExpression(ParseTypeName(action.Type.ToMinimalDisplayString(model, position)))
             .WithArgumentList(ArgumentList(SeparatedList(arguments)));
-        return (creation, required.Count == 0 && IsEmpty(data));
+
+        // Required members the constructor does not set get placeholders too ({ Column = default! }), so the result
+        // compiles instead of failing with CS9035; the title then says to fill them in.
+        var members = SetsRequiredMembers(constructor) ? [] : RequiredMembers(action.Type);
+        if (members.Count > 0)
+        {
+            creation = creation.WithInitializer(InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                SeparatedList<ExpressionSyntax>(members.Select(m => AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(m.Name), Placeholder(m.Type))))));
+        }
+
+        return (creation, required.Count == 0 && members.Count == 0 && IsEmpty(data));
+    }
+
+    /// <summary><c>default</c>, or <c>default!</c> for a reference type (the author fills it in; the compiler should not warn first).</summary>
+    private static ExpressionSyntax Placeholder(ITypeSymbol type)
+        => type.IsValueType ? DefaultLiteral() : PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, DefaultLiteral());
+
+    private static bool SetsRequiredMembers(IMethodSymbol constructor)
+        => constructor.GetAttributes().Any(a => a.AttributeClass is { Name: "SetsRequiredMembersAttribute", ContainingNamespace: var ns } && ns.ToDisplayString() == "System.Diagnostics.CodeAnalysis");
+
+    /// <summary>The <c>required</c> properties and fields of <paramref name="type"/> and its bases, base first, each once.</summary>
+    private static List<(string Name, ITypeSymbol Type)> RequiredMembers(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            chain.Insert(0, current);
+        }
+
+        var members = new List<(string Name, ITypeSymbol Type)>();
+        foreach (var member in chain.SelectMany(t => t.GetMembers()))
+        {
+            var found = member switch
+            {
+                IPropertySymbol { IsRequired: true } property => (property.Name, property.Type),
+                IFieldSymbol { IsRequired: true } field => (field.Name, field.Type),
+                _ => default((string Name, ITypeSymbol Type)?),
+            };
+            if (found is { } required)
+            {
+                members.RemoveAll(m => m.Name == required.Name);
+                members.Add(required);
+            }
+        }
+
+        return members;
     }
 
     private static LiteralExpressionSyntax DefaultLiteral() => LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword));
@@ -149,24 +192,27 @@ public sealed class UseTypedPublishCodeFix : CodeFixProvider
             return null;
         }
 
-        var arguments = new List<ArgumentSyntax>();
-        foreach (var argument in call.ArgumentList.Arguments)
+        // Edit the written list in place, so its commas keep their trivia: a call laid out one argument a line, with
+        // comments after the commas, stays so. The data argument goes with the comma next to it.
+        var arguments = call.ArgumentList.Arguments;
+        var data = arguments.FirstOrDefault(a => ParameterName(publish, a) == "data");
+        var actionName = arguments.FirstOrDefault(a => ParameterName(publish, a) == "action");
+        if (actionName is null)
         {
-            switch (publish.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter?.Name)
-            {
-                case "data":
-                    continue;
-                case "action":
-                    arguments.Add(argument.WithExpression(action.WithTriviaFrom(argument.Expression)));
-                    break;
-                default:
-                    arguments.Add(argument);
-                    break;
-            }
+            return null;
         }
 
-        return call.WithExpression(target).WithArgumentList(call.ArgumentList.WithArguments(SeparatedList(arguments)));
+        arguments = arguments.Replace(actionName, actionName.WithExpression(action.WithTriviaFrom(actionName.Expression)));
+        if (data is not null)
+        {
+            arguments = arguments.RemoveAt(call.ArgumentList.Arguments.IndexOf(data));
+        }
+
+        return call.WithExpression(target).WithArgumentList(call.ArgumentList.WithArguments(arguments));
     }
+
+    private static string? ParameterName(IInvocationOperation publish, ArgumentSyntax argument)
+        => publish.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter?.Name;
 
     private static async Task<bool> CompilesAsWellAsync(Document before, Document after, CancellationToken cancellationToken)
     {

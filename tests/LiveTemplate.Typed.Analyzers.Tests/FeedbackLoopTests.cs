@@ -62,4 +62,59 @@ public class FeedbackLoopTests
                     => await broadcaster.BroadcastAsync(context.GroupId!.Value, action);
             }
             """);
+
+    [Fact]
+    public Task LTT0005_a_handler_of_a_topic_action_that_publishes_it_again()
+        => Verify.AnalyzersAsync(
+            """
+            [TopicAction] public sealed partial record RoomNote(string Text);
+            [TopicAction(Topic = "room/{RoomId}")] public sealed partial record RoomJoined(string RoomId);
+            [TopicAction("room-left")] public sealed partial record RoomLeft(string RoomId);
+
+            public sealed partial class RoomHandler(ITopicBroadcaster topics) : IHandle<RoomNote>, IHandle<RoomJoined>, IHandle<RoomLeft>
+            {
+                public async ValueTask HandleAsync(RoomNote action, ActionContext context)
+                    => await topics.{|LTT0005:PublishAsync|}(new Topic("room/1"), action);
+
+                public async ValueTask HandleAsync(RoomJoined action, ActionContext context)
+                {
+                    await topics.{|LTT0005:PublishAsync|}(action with { RoomId = "r2" });
+                    await topics.PublishAsync(new Topic("room/1"), new RoomNote("joined"));
+                }
+
+                public async ValueTask HandleAsync(RoomLeft action, ActionContext context)
+                {
+                    await topics.{|LTT0005:PublishToTopicAsync|}(new Topic("room/1"), "room-left", ReadOnlyMemory<byte>.Empty);
+                    await topics.PublishToTopicAsync(new Topic("room/1"), "room-note", ReadOnlyMemory<byte>.Empty);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task LTT0005_a_handler_that_publishes_its_own_action_through_its_live_connection()
+        => Verify.AnalyzersAsync(
+            """
+            using LiveTemplate.Typed.AspNetCore;
+
+            [GroupAction] public sealed partial record CardMoved(int CardId);
+            [TopicAction] public sealed partial record RoomNote(string Text);
+            [TopicAction(Topic = "room/{RoomId}")] public sealed partial record RoomJoined(string RoomId);
+
+            public sealed partial class BrowserHandler(LiveConnection connection) : IHandle<CardMoved>, IHandle<RoomNote>, IHandle<RoomJoined>
+            {
+                public async ValueTask HandleAsync(CardMoved action, ActionContext context)
+                    => await connection.{|LTT0005:BroadcastToGroupAsync|}(action);
+
+                public async ValueTask HandleAsync(RoomNote action, ActionContext context)
+                    => await connection.{|LTT0005:PublishAsync|}(new Topic("room/1"), action);
+
+                public async ValueTask HandleAsync(RoomJoined action, ActionContext context)
+                {
+                    await connection.{|LTT0005:PublishAsync|}(action);
+                    await connection.PublishAsync(new Topic("room/1"), new RoomNote("joined"));
+                    await connection.SendAsync(action);
+                }
+            }
+            """,
+            Verify.AspNetCore);
 }

@@ -183,4 +183,118 @@ public class RawActionPublishTests
                     public int CardId { get; init; }
                 }
                 """)]);
+
+    [Fact]
+    public Task Fix_keeps_comments_blank_lines_and_the_layout_of_the_call()
+        => Verify.CodeFixAsync<UseTypedPublishCodeFix>(
+            Actions + """
+            public sealed class Sender(IBroadcaster broadcaster)
+            {
+                public async Task SendAsync(GroupId board, ReadOnlyMemory<byte> data, string sender, CancellationToken ct)
+                {
+                    // Tell the board.
+
+                    await /* raw */ broadcaster.PublishGroupActionAsync( // one board
+                        board, // where
+                        {|LTT0002:"card-moved"|} /* what */,
+                        data, // the bytes
+                        sender, // not back to the sender
+                        ct); // end
+
+                    await broadcaster.PublishGroupActionAsync(board, {|LTT0002:"card-moved"|}, data) // last
+                        .ConfigureAwait(false);
+                }
+            }
+            """,
+            Actions + """
+            public sealed class Sender(IBroadcaster broadcaster)
+            {
+                public async Task SendAsync(GroupId board, ReadOnlyMemory<byte> data, string sender, CancellationToken ct)
+                {
+                    // Tell the board.
+
+                    await /* raw */ broadcaster.BroadcastAsync( // one board
+                        board, // where
+                        new CardMoved(CardId: default, Column: default!) /* what */,
+                        sender, // not back to the sender
+                        ct); // end
+
+                    await broadcaster.BroadcastAsync(board, new CardMoved(CardId: default, Column: default!)) // last
+                        .ConfigureAwait(false);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_sets_required_members_with_placeholders_so_the_result_compiles()
+        => Verify.CodeFixAsync<UseTypedPublishCodeFix>(
+            """
+            [GroupAction]
+            public sealed partial record CardMoved
+            {
+                public required int CardId { get; init; }
+                public required string Column { get; init; }
+                public string? Note { get; init; }
+            }
+
+            [GroupAction]
+            public sealed partial record CardTagged(int CardId)
+            {
+                public required string Tag { get; init; }
+            }
+
+            public sealed class Sender(IBroadcaster broadcaster)
+            {
+                public async Task SendAsync(GroupId board)
+                {
+                    await broadcaster.PublishGroupActionAsync(board, {|LTT0002:"card-moved"|}, ReadOnlyMemory<byte>.Empty);
+                    await broadcaster.PublishGroupActionAsync(board, {|LTT0002:"card-tagged"|}, "{}"u8.ToArray());
+                }
+            }
+            """,
+            """
+            [GroupAction]
+            public sealed partial record CardMoved
+            {
+                public required int CardId { get; init; }
+                public required string Column { get; init; }
+                public string? Note { get; init; }
+            }
+
+            [GroupAction]
+            public sealed partial record CardTagged(int CardId)
+            {
+                public required string Tag { get; init; }
+            }
+
+            public sealed class Sender(IBroadcaster broadcaster)
+            {
+                public async Task SendAsync(GroupId board)
+                {
+                    await broadcaster.BroadcastAsync(board, new CardMoved() { CardId = default, Column = default! });
+                    await broadcaster.BroadcastAsync(board, new CardTagged(CardId: default) { Tag = default! });
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Fix_with_required_members_says_that_values_are_to_be_filled_in()
+    {
+        var titles = await CodeActions.FixTitlesAsync<UseTypedPublishCodeFix>(
+            Verify.Usings + """
+            [GroupAction]
+            public sealed partial record CardMoved
+            {
+                public required int CardId { get; init; }
+            }
+
+            public sealed class Sender(IBroadcaster broadcaster)
+            {
+                public Task SendAsync(GroupId board) => broadcaster.PublishGroupActionAsync(board, "card-moved", ReadOnlyMemory<byte>.Empty);
+            }
+            """,
+            "LTT0002",
+            new LiveTemplate.Typed.Analyzers.RawActionPublishAnalyzer());
+        Assert.Equal(["Use BroadcastAsync with new CardMoved(...) (fill in its values from the data)"], titles);
+    }
 }

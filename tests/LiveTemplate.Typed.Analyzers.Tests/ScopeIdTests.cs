@@ -34,6 +34,28 @@ public class ScopeIdTests
             Verify.Diagnostic("LTT0003", 6).WithArguments("new GroupId(\"\")", "GroupId must not be empty or whitespace"));
 
     [Fact]
+    public Task LTT0003_and_LTT0004_read_TryCreate_by_parameter_with_named_and_reordered_arguments()
+        => Verify.AnalyzersAsync(
+            """
+            public static class Ids
+            {
+                public static void Create()
+                {
+                    _ = GroupId.TryCreate(value: {|#0:""|}, out _);
+                    _ = UserId.TryCreate(id: out _, value: {|#1:" "|});
+                    _ = GroupId.TryCreate(id: out var board, value: {|#2:"board"|});
+                    _ = UserId.TryCreate(value: {|#3:"system"|}, id: out _);
+                    _ = new GroupId(value: {|#4:""|});
+                }
+            }
+            """,
+            Verify.Diagnostic("LTT0003", 0).WithArguments("GroupId.TryCreate(\"\")", "GroupId must not be empty or whitespace"),
+            Verify.Diagnostic("LTT0003", 1).WithArguments("UserId.TryCreate(\" \")", "UserId must not be empty or whitespace"),
+            Verify.Diagnostic("LTT0004", 2).WithArguments("GroupId", "board", "group"),
+            Verify.Diagnostic("LTT0004", 3).WithArguments("UserId", "system", "user"),
+            Verify.Diagnostic("LTT0003", 4).WithArguments("new GroupId(\"\")", "GroupId must not be empty or whitespace"));
+
+    [Fact]
     public Task LTT0003_a_constant_longer_than_the_limit()
         => Verify.AnalyzersAsync(
             $$"""

@@ -164,6 +164,68 @@ public class TopicConstantTests
             """);
 
     [Fact]
+    public Task Fix_to_a_pattern_keeps_named_arguments_and_renames_the_one_whose_parameter_changes()
+        => Verify.CodeFixAsync<UseOtherTopicKindCodeFix>(
+            """
+            public sealed class Rooms(InMemoryBroadcaster broadcaster, LiveTemplate.Typed.Connections.ConnectionRegistry registry)
+            {
+                public async Task RunAsync(LiveTemplate.Typed.Connections.LocalConnection connection, CancellationToken token)
+                {
+                    await broadcaster.SubscribeToTopicAsync(topic: new Topic(value: {|LTT0011:"room/*"|}));
+                    await broadcaster.UnsubscribeFromTopicAsync(ct: token, topic: new({|LTT0011:"room/*"|}));
+                    await registry.SubscribeAsync(topic: new Topic({|LTT0011:"*/alice"|}), connection: connection);
+                }
+            }
+            """,
+            """
+            public sealed class Rooms(InMemoryBroadcaster broadcaster, LiveTemplate.Typed.Connections.ConnectionRegistry registry)
+            {
+                public async Task RunAsync(LiveTemplate.Typed.Connections.LocalConnection connection, CancellationToken token)
+                {
+                    await broadcaster.SubscribeToPatternAsync(pattern: new TopicPattern(value: "room/*"));
+                    await broadcaster.UnsubscribeFromPatternAsync(ct: token, pattern: new TopicPattern("room/*"));
+                    await registry.SubscribeAsync(pattern: new TopicPattern("*/alice"), connection: connection);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_to_a_topic_keeps_named_arguments_and_renames_the_one_whose_parameter_changes()
+        => Verify.CodeFixAsync<UseOtherTopicKindCodeFix>(
+            """
+            public sealed class Rooms(InMemoryBroadcaster broadcaster)
+            {
+                public Task RunAsync(CancellationToken token) => broadcaster.SubscribeToPatternAsync(ct: token, pattern: new TopicPattern(value: {|LTT0010:"room/lobby"|}));
+            }
+            """,
+            """
+            public sealed class Rooms(InMemoryBroadcaster broadcaster)
+            {
+                public Task RunAsync(CancellationToken token) => broadcaster.SubscribeToTopicAsync(ct: token, topic: new Topic(value: "room/lobby"));
+            }
+            """);
+
+    [Fact]
+    public Task Fix_drops_empty_segments_of_a_named_argument()
+        => Verify.CodeFixAsync<RemoveEmptyTopicSegmentsCodeFix>(
+            """
+            public static class Topics
+            {
+                public static bool Create(out Topic topic) => Topic.TryCreate(topic: out topic, value: {|LTT0010:"room//1"|});
+
+                public static Topic Other() => new(value: {|LTT0010:"/room/2/"|});
+            }
+            """,
+            """
+            public static class Topics
+            {
+                public static bool Create(out Topic topic) => Topic.TryCreate(topic: out topic, value: "room/1");
+
+                public static Topic Other() => new(value: "room/2");
+            }
+            """);
+
+    [Fact]
     public Task No_pattern_fix_where_the_value_must_stay_a_topic()
         => Verify.NoCodeFixAsync<UseOtherTopicKindCodeFix>(
             """
@@ -262,6 +324,24 @@ public class TopicConstantTests
     }
 
     private const string Publish = "a publish goes to one exact topic and publishing to a pattern is refused: publish to each topic the message is for";
+
+    [Fact]
+    public Task LTT0010_and_LTT0011_read_TryCreate_by_parameter_with_named_and_reordered_arguments()
+        => Verify.AnalyzersAsync(
+            """
+            public static class Topics
+            {
+                public static void Create()
+                {
+                    _ = Topic.TryCreate(topic: out _, value: {|#0:""|});
+                    _ = TopicPattern.TryCreate(pattern: out _, value: {|#1:"room/x"|});
+                    _ = Topic.TryCreate(value: {|#2:"*"|}, topic: out _);
+                }
+            }
+            """,
+            TopicProblem(0, "Topic.TryCreate(\"\")", "A topic must not be empty"),
+            PatternProblem(1, "TopicPattern.TryCreate(\"room/x\")", "A topic pattern needs at least one segment that is exactly '*' ('room/x' has none: subscribe to it as a topic)"),
+            Verify.Diagnostic("LTT0011", 2).WithArguments("Topic.TryCreate(\"*\")", "*", "subscribe with new TopicPattern(\"*\") to receive every topic it matches"));
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult TopicProblem(int location, string call, string problem)
         => Verify.Diagnostic("LTT0010", location).WithArguments(call, problem, "topic", " (or a connection's own Topic.ForUser/Topic.ForSession)");

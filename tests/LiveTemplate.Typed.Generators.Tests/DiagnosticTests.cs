@@ -165,9 +165,9 @@ public class DiagnosticTests
             Expect("LTT1005", 0).WithArguments("Value", "Saved", "Opaque", "'Opaque' has no public or internal constructor whose parameters all match its public properties by name and type"));
 
     [Theory]
-    [InlineData("\"\"", "", "it is empty")]
-    [InlineData("\"card moved\"", "card moved", "it contains whitespace")]
-    [InlineData("\"tab\\tname\"", "tab\tname", "it contains the control character U+0009")]
+    [InlineData("\"\"", "\"\"", "it is empty")]
+    [InlineData("\"card moved\"", "\"card moved\"", "it contains whitespace")]
+    [InlineData("\"tab\\tname\"", "\"tab\\tname\"", "it contains the control character U+0009")]
     public Task LTT1006_an_invalid_action_name(string literal, string name, string reason)
         => VerifyAsync(
             $$"""
@@ -175,6 +175,19 @@ public class DiagnosticTests
             public sealed partial record Named(int Items);
             """,
             Expect("LTT1006").WithArguments(name, "Named", reason));
+
+    [Fact]
+    public Task LTT1006_a_null_action_name_says_that_it_is_null_and_what_the_argument_is()
+        => VerifyAsync(
+            """
+            [{|#0:GroupAction(null)|}]
+            public sealed partial record CardMoved(int CardId);
+
+            [{|#1:TopicAction(null!, Topic = "room/{Room}")|}]
+            public sealed partial record RoomNote(string Room);
+            """,
+            Expect("LTT1006", 0).WithArguments("null", "CardMoved", "the attribute's argument is the action name, and it is null; leave the argument out for the default name \"card-moved\""),
+            Expect("LTT1006", 1).WithArguments("null", "RoomNote", "the attribute's argument is the action name, and it is null; leave the argument out for the default name \"room-note\""));
 
     [Fact]
     public Task LTT1007_an_action_nested_in_a_type_that_is_not_partial()

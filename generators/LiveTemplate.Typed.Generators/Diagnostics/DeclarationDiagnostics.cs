@@ -28,6 +28,11 @@ internal static class DeclarationDiagnostics
             return found;
         }
 
+        if (type.Name.Length == 0)
+        {
+            return found; // A declaration still being typed (`record (int Id)`): the compiler says what is missing.
+        }
+
         var marked = attributes[0];
         var location = type.Locations.FirstOrDefault() ?? Location.None;
         var attributeName = ActionKinds.Of(marked.Kind).AttributeName;
@@ -78,12 +83,20 @@ internal static class DeclarationDiagnostics
         }
 
         var actionName = ActionAttributes.ActionNameOf(type, marked.Attribute);
-        if (ActionNaming.Explain(actionName) is { } problem)
+        // [GroupAction(Names.Moved)] before Names exists, [GroupAction(42)]: the compiler reports the argument, and no
+        // name can be read from it yet (nor checked for duplicates).
+        var unfinished = ShapeProblem.IsUnfinished(marked.Attribute);
+        if (!unfinished && ActionNaming.Explain(actionName) is { } problem)
         {
             var attributeLocation = marked.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
-            Report(DiagnosticDescriptors.InvalidActionName, attributeLocation, actionName ?? string.Empty, type.Name, problem);
+            // Shown as written in C#: a null ([GroupAction(null)]) is not an empty name, and says what the argument is.
+            var shown = actionName is null ? "null" : SymbolDisplay.FormatLiteral(actionName, quote: true);
+            var why = actionName is null
+                ? $"the attribute's argument is the action name, and it is null; leave the argument out for the default name \"{ActionNaming.DefaultActionName(type.Name)}\""
+                : problem;
+            Report(DiagnosticDescriptors.InvalidActionName, attributeLocation, shown, type.Name, why);
         }
-        else if (marked.Kind != ActionKind.Presence)
+        else if (!unfinished && marked.Kind != ActionKind.Presence)
         {
             // Presence metadata has no name on the wire: it cannot clash with an action's.
             name = (actionName!, marked.Kind);
@@ -107,7 +120,7 @@ internal static class DeclarationDiagnostics
             }
         }
 
-        found.AddRange(shapes.Problems.Select(p => (Diagnostic.Create(p.Descriptor, p.Location ?? location, p.Arguments), p.Location is not null)));
+        found.AddRange(shapes.Problems.Where(p => !p.Unfinished).Select(p => (Diagnostic.Create(p.Descriptor, p.Location ?? location, p.Arguments), p.Location is not null)));
         return found;
     }
 

@@ -36,7 +36,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidActionName = Create(
         "LTT1006",
         "Action name is not valid",
-        "Action name \"{0}\" of '{1}' is not valid: {2}; use a non-empty name without whitespace or control characters, such as \"card-moved\"");
+        "Action name {0} of '{1}' is not valid: {2}; use a non-empty name without whitespace or control characters, such as \"card-moved\"");
 
     public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Create(
         "LTT1007",

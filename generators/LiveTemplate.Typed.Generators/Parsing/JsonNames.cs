@@ -20,7 +20,7 @@ internal static class JsonNames
             return name;
         }
 
-        problems.Add(new ShapeProblem(DiagnosticDescriptors.InvalidJsonName, LocationOf(attribute, symbol), [symbol.Name, owner.Name, why, attributeName]));
+        problems.Add(new ShapeProblem(DiagnosticDescriptors.InvalidJsonName, LocationOf(attribute, symbol), [symbol.Name, owner.Name, why, attributeName], ShapeProblem.IsUnfinished(attribute)));
         return null;
     }
 

@@ -211,7 +211,7 @@ internal sealed partial class PayloadShapeReader
     {
         var location = _member is null ? _anchor : DataMembers.LocationOf(_member) ?? _anchor;
         _problems.Add(new ShapeProblem(DiagnosticDescriptors.UnsupportedMemberType, location, [
-            _member?.Name ?? "?", _owner?.Name ?? "?", type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), reason]));
+            _member?.Name ?? "?", _owner?.Name ?? "?", type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), reason], ShapeProblem.IsUnfinished(type)));
         return null;
     }
 

@@ -11,7 +11,12 @@ namespace LiveTemplate.Typed.Analyzers.Tests.Infrastructure;
 /// <summary>The titles of the code actions a fix offers for a diagnostic, as an IDE lists them.</summary>
 internal static class CodeActions
 {
-    public static async Task<List<string>> TitlesAsync<TFix>(string source, string id)
+    public static Task<List<string>> TitlesAsync<TFix>(string source, string id)
+        where TFix : CodeFixProvider, new()
+        => FixTitlesAsync<TFix>(source, id, new ActionDeclarationAnalyzer());
+
+    /// <summary>As <see cref="TitlesAsync"/>, for a diagnostic of <paramref name="analyzer"/>, with the generator's output in the project.</summary>
+    public static async Task<List<string>> FixTitlesAsync<TFix>(string source, string id, DiagnosticAnalyzer analyzer)
         where TFix : CodeFixProvider, new()
     {
         using var workspace = new AdhocWorkspace();
@@ -24,9 +29,10 @@ internal static class CodeActions
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: Verify.References));
+        Assert.True(workspace.TryApplyChanges(workspace.CurrentSolution.AddAnalyzerReference(project.Id, GeneratorReference.Instance)));
         var document = workspace.AddDocument(project.Id, "Test.cs", Microsoft.CodeAnalysis.Text.SourceText.From(source));
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ActionDeclarationAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
         var diagnostic = diagnostics.Single(d => d.Id == id);
 
         var titles = new List<string>();

@@ -48,6 +48,15 @@ internal static class Verify
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     ];
 
+    /// <summary>
+    /// LiveTemplate.Typed.AspNetCore (<c>LiveConnection</c>), for tests that use it: its public members only need types of
+    /// the runtime and of .NET, which <see cref="References"/> has.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> AspNetCore { get; } =
+    [
+        MetadataReference.CreateFromFile(typeof(LiveTemplate.Typed.AspNetCore.LiveConnection).Assembly.Location),
+    ];
+
     /// <summary>Analyzes <paramref name="source"/> (after <see cref="Usings"/>) and expects exactly the marked diagnostics and <paramref name="expected"/>.</summary>
     public static Task AnalyzersAsync(string source, params DiagnosticResult[] expected)
         => AnalyzersAsync(source, [], expected);
@@ -86,6 +95,26 @@ internal static class Verify
             CodeActionIndex = actionIndex,
         };
         test.TestState.AdditionalReferences.AddRange(references ?? []);
+        await test.RunAsync();
+    }
+
+    /// <summary>
+    /// As <see cref="CodeFixAsync{TFix}"/>, and requires that one Fix All (in the document, the project and the solution)
+    /// fixes every marked diagnostic at once, as an IDE's "Fix all occurrences" does.
+    /// </summary>
+    public static async Task FixAllAsync<TFix>(string source, string fixedSource, int actionIndex = 0, bool withUsings = true)
+        where TFix : CodeFixProvider, new()
+    {
+        var prefix = withUsings ? Usings : string.Empty;
+        var test = new CodeFixTest<TFix>
+        {
+            TestCode = prefix + source,
+            FixedCode = prefix + fixedSource,
+            BatchFixedCode = prefix + fixedSource,
+            CodeActionIndex = actionIndex,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
         await test.RunAsync();
     }
 

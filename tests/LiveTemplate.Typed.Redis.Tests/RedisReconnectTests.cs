@@ -167,6 +167,14 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
 
         var reconnected = await log.WaitForAsync(e => e.Message.StartsWith("Reconnected successfully", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
+        Assert.Equal(5, reconnected.EventId.Id);
+
+        // docs/pubsub.md#troubleshooting: the loss itself is a warning, event 100, naming the endpoint.
+        var lost = Assert.Single(log.Entries, e => e.EventId.Id == 100);
+        Assert.Equal(LogLevel.Warning, lost.Level);
+        Assert.StartsWith("Lost the Redis subscription connection", lost.Message, StringComparison.Ordinal);
+        Assert.Equal(_server.Endpoint, lost.Fields["endpoint"]);
+        Assert.Equal(1, subscriber.GetStatistics().Reconnects);
         await publisher.PublishGroupActionAsync(new GroupId("kept"), "back", default);
         Assert.Equal("back", (await arrived.WaitAsync(TimeSpan.FromSeconds(10))).Action);
     }

@@ -195,6 +195,41 @@ public sealed class OutageExactnessTests(ITestOutputHelper output) : IAsyncLifet
         Assert.All(got.Values, v => Assert.Equal(1, v));
     }
 
+    [Fact]
+    public async Task A_channel_released_the_moment_redis_died_before_the_loss_was_reported_is_not_subscribed_again_when_redis_returns()
+    {
+        // StackExchange.Redis stops being connected before it raises ConnectionFailed; an unsubscribe in between completed
+        // at once, was taken as done while Redis was up, and the client subscribed the channel again on reconnect: about
+        // one outage in two left a channel nobody wanted on Redis (and its messages flowing to the instance) for good.
+        var multiplexer = Own(await _server.ConnectAsync());
+        var (broadcaster, log) = await StartBroadcasterAsync(multiplexer);
+        Own(broadcaster);
+        await broadcaster.SubscribeToGroupActionAsync(new GroupId("kept"));
+        const int rounds = 5;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var leaving = new GroupId($"left-{round}");
+            await broadcaster.SubscribeToGroupActionAsync(leaving).WaitAsync(TimeSpan.FromSeconds(30));
+            await _server.KillAsync();
+            var noticed = Stopwatch.StartNew();
+            while (multiplexer.IsConnected && noticed.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Yield(); // the window: the client no longer connected, the loss perhaps not yet reported
+            }
+
+            var joining = broadcaster.SubscribeToGroupActionAsync(new GroupId($"joined-{round}"));
+            await broadcaster.UnsubscribeFromGroupActionAsync(leaving).WaitAsync(TimeSpan.FromSeconds(10));
+            await _server.StartAgainAsync();
+            await joining.WaitAsync(TimeSpan.FromSeconds(30));
+            await broadcaster.UnsubscribeFromGroupActionAsync(new GroupId($"joined-{round}")).WaitAsync(TimeSpan.FromSeconds(10));
+            var reconnects = round;
+            await Eventually.UntilAsync(() => Task.FromResult(log.Entries.Count(e => e.EventId.Id == 5) >= reconnects), TimeSpan.FromSeconds(30), $"reconnect {round} reported");
+
+            await Eventually.UntilAsync(async () => !(await SubscribedOnRedisAsync()).Contains(_names.GroupAction(new GroupId($"joined-{round}"))), TimeSpan.FromSeconds(10), "the joined group released");
+            Assert.Equal([_names.GroupAction(new GroupId("kept"))], await SubscribedOnRedisAsync());
+        }
+    }
+
     /// <summary>The channels of this test's prefix with a subscriber on the server, sorted.</summary>
     private async Task<IReadOnlyList<string>> SubscribedOnRedisAsync()
     {

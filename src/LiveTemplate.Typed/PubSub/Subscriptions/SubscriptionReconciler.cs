@@ -315,6 +315,10 @@ internal sealed class SubscriptionReconciler
             return (null, null);
         }
 
+        // StackExchange.Redis reports the loss (ConnectionFailed) after it stopped being connected: a release in between
+        // completes at once without reaching Redis, and the client subscribes the channel again when it reconnects. So
+        // a change made while the transport says it is unreachable counts as made while away, reported or not.
+        var reachableBefore = _transport.IsReachable;
         try
         {
             if (change.Subscribe && _history.Tracks(entry.Kind))
@@ -333,23 +337,24 @@ internal sealed class SubscriptionReconciler
                 _history.Forget(entry);
             }
             _table.Complete(entry, change, succeeded: true);
-            RememberIfAway(entry, change);
+            RememberIfAway(entry, change, reachableBefore);
             return (change, null);
         }
         catch (Exception ex)
         {
             _table.Complete(entry, change, succeeded: false);
-            RememberIfAway(entry, change);
+            RememberIfAway(entry, change, reachableBefore);
             return (change, ex);
         }
     }
 
     /// <summary>A channel let go of while the transport is away may be revived by the client when it comes back.</summary>
-    private void RememberIfAway(ChannelSubscription entry, TransportChange change)
+    private void RememberIfAway(ChannelSubscription entry, TransportChange change, bool reachableBefore)
     {
+        var away = !reachableBefore || !_transport.IsReachable;
         lock (_gate)
         {
-            if (_lost && _releasedWhileAway.Count < MaxRememberedReleases && (!change.Subscribe || !entry.TransportActive))
+            if ((_lost || away) && _releasedWhileAway.Count < MaxRememberedReleases && (!change.Subscribe || !entry.TransportActive))
             {
                 _releasedWhileAway[entry.Channel] = entry;
             }

@@ -63,11 +63,13 @@ internal sealed class BroadcasterMetrics : IDisposable
 
     /// <summary>
     /// Records how long <paramref name="message"/> took from its publisher to this instance (when anyone listens): the
-    /// clock is read only then (a clock read is a few percent of the whole receive path).
+    /// clock is read only then (a clock read is a few percent of the whole receive path). A message without a publish
+    /// time (no <c>timestamp</c>, or Go's zero time) has no lag: recorded, it would be one of two thousand years, and a
+    /// single one would ruin the histogram's sum and mean.
     /// </summary>
     public void Delivered(PubSubMessage message, TimeProvider time)
     {
-        if (_lag.Enabled)
+        if (_lag.Enabled && message.Timestamp != default)
         {
             _lag.Record((time.GetUtcNow() - message.Timestamp).TotalMilliseconds, new KeyValuePair<string, object?>(LiveTemplateMeter.KindTag, BroadcasterTracing.KindOf(message)));
         }

@@ -48,6 +48,50 @@ public sealed class TopicTests
         Assert.Equal(32, new Topic(string.Join('/', Enumerable.Repeat("a", 32))).Value.Split('/').Length);
     }
 
+    [Fact]
+    public void Limits_hold_for_patterns_too_and_the_bounds_themselves_are_accepted()
+    {
+        Assert.Equal(512, new Topic(new string('a', 512)).Value.Length);
+        Assert.Contains("at most 512 characters", Assert.Throws<ArgumentException>(() => new TopicPattern("*/" + new string('a', 511))).Message, StringComparison.Ordinal);
+        Assert.Contains("at most 32 segments", Assert.Throws<ArgumentException>(() => new TopicPattern(string.Join('/', Enumerable.Repeat("*", 33)))).Message, StringComparison.Ordinal);
+
+        // 32 wildcards: the broadest pattern the grammar allows matches 32 segments and nothing shorter or longer.
+        var widest = new TopicPattern(string.Join('/', Enumerable.Repeat("*", 32)));
+        Assert.True(widest.Matches(new Topic(string.Join('/', Enumerable.Repeat("x", 32)))));
+        Assert.False(widest.Matches(new Topic(string.Join('/', Enumerable.Repeat("x", 31)))));
+        Assert.False(widest.Matches(new Topic("x")));
+    }
+
+    [Fact]
+    public void Non_ascii_text_is_refused_in_a_topic_and_a_pattern_and_named_by_code_unit()
+    {
+        // A non-BMP character: its high surrogate is the first code unit found, printed as U+ (never raw).
+        Assert.Contains("found 'U+D83D' at index 5", Assert.Throws<ArgumentException>(() => new Topic("room/\U0001F600")).Message, StringComparison.Ordinal);
+        Assert.Contains("found 'U+D800' at index 5", Assert.Throws<ArgumentException>(() => new TopicPattern("room/\uD800/*")).Message, StringComparison.Ordinal);
+        Assert.Contains("found 'U+0000' at index 4", Assert.Throws<ArgumentException>(() => new Topic("room\0")).Message, StringComparison.Ordinal);
+        // Full-width letters and digits are letters and digits to Unicode, not to the grammar.
+        Assert.False(Topic.TryCreate("room/\uFF14\uFF12", out _));
+        Assert.False(TopicPattern.TryCreate("\uFF52oom/*", out _));
+        // Case is kept: a pattern matches ordinally.
+        Assert.False(new TopicPattern("Room/*").Matches(new Topic("room/1")));
+    }
+
+    [Fact]
+    public void A_reserved_topic_s_id_follows_the_scope_id_rules_and_a_pattern_never_enters_the_namespace()
+    {
+        Assert.Contains("at most 256 characters", Assert.Throws<ArgumentException>(() => new Topic("lvt:user:" + new string('a', 257))).Message, StringComparison.Ordinal);
+        Assert.Equal("lvt:user:" + new string('a', 256), new Topic("lvt:user:" + new string('a', 256)).Value);
+        Assert.Contains("control characters", Assert.Throws<ArgumentException>(() => new Topic("lvt:user:a\nb")).Message, StringComparison.Ordinal);
+        Assert.Contains("unpaired surrogate", Assert.Throws<ArgumentException>(() => new Topic("lvt:session:a\uD800")).Message, StringComparison.Ordinal);
+        Assert.Contains("empty or whitespace", Assert.Throws<ArgumentException>(() => new Topic("lvt:session:   ")).Message, StringComparison.Ordinal);
+        Assert.True(new Topic("lvt:user:z\u00F6e \U0001F600").IsReserved);
+
+        Assert.False(TopicPattern.TryCreate("lvt:*", out _));
+        Assert.False(TopicPattern.TryCreate("lvt:session:*", out _));
+        Assert.False(new TopicPattern("*").Matches(Topic.ForSession(new GroupId("g"))));
+        Assert.False(new TopicPattern("*").Matches(Topic.ForUser(new UserId("x"))));
+    }
+
     [Theory]
     [InlineData("room/*", "room/42", true)]
     [InlineData("room/*", "room/42/x", false)]

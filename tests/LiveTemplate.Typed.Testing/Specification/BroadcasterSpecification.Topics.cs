@@ -166,6 +166,28 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
+    public async Task A_reserved_topic_whose_id_holds_glob_characters_is_subscribed_literally_and_matches_no_other_id()
+    {
+        // docs/topics.md: a reserved topic's id follows the scope id rules, and its channel is as literal as every
+        // other: a user "st*r" must not receive "stXr"'s messages, nor a session "b?[x]" those of "bX[x]" or "bx".
+        var (a, b) = await TwoInstancesAsync();
+        var star = await b.ConnectAsync("b?[x]", "st*r");
+        await b.Registry.SubscribeAsync(star, Topic.ForUser(new UserId("st*r")));
+        await b.Registry.SubscribeAsync(star, Topic.ForSession(new GroupId("b?[x]")));
+        Assert.Equal(0, await Harness.CountPatternSubscriptionsAsync());
+
+        await a.Broadcaster.PublishToTopicAsync(Topic.ForUser(new UserId("stXr")), "other-user", default);
+        await a.Broadcaster.PublishToTopicAsync(Topic.ForUser(new UserId("st*r*")), "longer-user", default);
+        await a.Broadcaster.PublishToTopicAsync(Topic.ForSession(new GroupId("bX[x]")), "other-session", default);
+        await a.Broadcaster.PublishToTopicAsync(Topic.ForSession(new GroupId("bx")), "bracket-class", default);
+        await a.Broadcaster.PublishToTopicAsync(Topic.ForUser(new UserId("st*r")), "own", default);
+
+        var own = AsTopicAction(await star.Outbound.NextAsync(what: "its own user topic"));
+        Assert.Equal(("lvt:user:st*r", "own"), (own.Topic.Value, own.Action));
+        await TopicBarrierAsync(a, "lvt:session:b?[x]", star);
+    }
+
+    [Fact]
     public async Task A_topic_action_on_another_topics_channel_is_dropped_as_a_scope_mismatch()
     {
         var b = await Harness.StartInstanceAsync();

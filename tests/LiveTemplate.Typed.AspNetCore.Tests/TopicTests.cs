@@ -184,6 +184,31 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
     }
 
     [Fact]
+    public async Task Hostile_names_too_long_too_deep_non_ascii_or_a_bad_reserved_id_are_each_answered_invalid_topic_with_its_reason()
+    {
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t16"));
+        var hostile = new (string Json, string Reason)[]
+        {
+            (new string('a', 513), "at most 512 characters"),
+            (string.Join('/', Enumerable.Repeat("*", 33)), "at most 32 segments"),
+            ("news/\\u00e9t\\u00e9", "found '\u00e9' at index 5"),
+            ("lvt:user:" + new string('u', 257), "at most 256 characters"),
+        };
+        foreach (var (json, reason) in hostile)
+        {
+            await browser.SendAsync($$"""{"topic":"subscribe","name":"{{json}}"}""");
+            var error = await browser.NextAsync("the error frame");
+            Assert.Equal(("error", LiveErrorCodes.InvalidTopic), (error.Type, error.Code));
+            Assert.Contains(reason, error.Get("message"), StringComparison.Ordinal);
+        }
+
+        // The fifth invalid frame (a non-BMP character inside a pattern) is the last one allowed: 1008.
+        await browser.SendAsync("""{"topic":"subscribe","name":"news/*/\ud83d\ude00"}""");
+        var (status, _) = await browser.ClosedAsync();
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, status);
+    }
+
+    [Fact]
     public async Task The_browsers_subscriptions_end_with_the_connection_and_release_the_instances_redis_subscriptions()
     {
         const string channel = "livetemplate:topic:news/closing";
@@ -238,6 +263,13 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
         await browser.SendAsync("""{"topic":"subscribe","name":"news/one-more"}""");
         Assert.Equal((LiveErrorCodes.TooManyTopics, "news/one-more"), Refusal(await browser.NextAsync("the refusal")));
         await SubscribeAsync(browser, "news/n0"); // one it holds is answered again
+
+        // "unsubscribe one first": an unsubscribe frees its slot, and only one.
+        await browser.SendAsync("""{"topic":"unsubscribe","name":"news/n1"}""");
+        Assert.Equal(("unsubscribed", "news/n1"), Answer(await browser.NextAsync("unsubscribed")));
+        await SubscribeAsync(browser, "news/one-more");
+        await browser.SendAsync("""{"topic":"subscribe","name":"news/n1"}""");
+        Assert.Equal((LiveErrorCodes.TooManyTopics, "news/n1"), Refusal(await browser.NextAsync("the limit again")));
     }
 
     [Fact]

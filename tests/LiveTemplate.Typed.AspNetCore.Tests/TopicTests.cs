@@ -186,7 +186,7 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
     [Fact]
     public async Task Hostile_names_too_long_too_deep_non_ascii_or_a_bad_reserved_id_are_each_answered_invalid_topic_with_its_reason()
     {
-        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t16"));
+        await using var browser = await LiveClient.ConnectAsync(instances.B.Board("t19"));
         var hostile = new (string Json, string Reason)[]
         {
             (new string('a', 513), "at most 512 characters"),
@@ -331,6 +331,27 @@ public sealed class TopicTests(TwoInstances instances) : IClassFixture<TwoInstan
         }
 
         await SubscribeAsync(browser, "feed/t16");
+        Assert.False(browser.IsClosed);
+    }
+
+    [Fact]
+    public async Task Without_AllowOwnReservedTopics_even_ones_own_reserved_topic_is_refused_and_no_rule_is_asked_about_a_reserved_one()
+    {
+        // /strict/{board}: AllowOwnReservedTopics = false, a MaySubscribeTopic that allows everything it is asked
+        // about (and records it), a MaySubscribePattern that throws.
+        await using var browser = await LiveClient.ConnectAsync(instances.B.WebSocketUri("/strict/s1", user: "dana-s1"));
+        foreach (var name in new[] { "lvt:user:dana-s1", "lvt:session:board:s1", "lvt:user:erin-s1" })
+        {
+            await browser.SendAsync($$"""{"topic":"subscribe","name":"{{name}}"}""");
+            Assert.Equal((LiveErrorCodes.TopicForbidden, name), Refusal(await browser.NextAsync("the refusal of " + name)));
+        }
+
+        await SubscribeAsync(browser, "any/thing");
+        await browser.SendAsync("""{"topic":"subscribe","name":"any/*"}""");
+        var failed = await browser.NextAsync("the pattern rule's failure");
+        Assert.Equal(("error", LiveErrorCodes.HandlerFailed, "any/*"), (failed.Type, failed.Code, failed.Get("topic")));
+
+        Assert.Equal(["any/thing"], TestApp.StrictTopicsAsked); // never a reserved one
         Assert.False(browser.IsClosed);
     }
 

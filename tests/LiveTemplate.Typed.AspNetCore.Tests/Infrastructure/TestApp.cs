@@ -33,6 +33,9 @@ public sealed class TestApp : IAsyncDisposable
         Log = log;
     }
 
+    /// <summary>Every topic the <c>/strict/{board}</c> endpoint's MaySubscribeTopic was asked about, on every instance.</summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<string> StrictTopicsAsked { get; } = new();
+
     public Uri BaseUri { get; }
 
     public RecordingLogger Log { get; }
@@ -127,6 +130,22 @@ public sealed class TestApp : IAsyncDisposable
                     : topic.Value == "feed/" + connection.GroupId.Value["board:".Length..];
             });
             AllowBrowserActions(endpoint);
+        });
+        // A strict policy: not even a browser's own reserved topics; a topic rule that allows (and records) what it
+        // is asked, and a pattern rule that fails.
+        app.MapLiveTemplate<TestHandler>("/strict/{board}", endpoint =>
+        {
+            endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
+            endpoint.UseTopics(topics =>
+            {
+                topics.AllowOwnReservedTopics = false;
+                topics.MaySubscribeTopic = (_, topic) =>
+                {
+                    StrictTopicsAsked.Enqueue(topic.Value);
+                    return true;
+                };
+                topics.MaySubscribePattern = (_, _) => throw new InvalidOperationException("the pattern rule exploded on purpose");
+            });
         });
         // Browsers of a watched board list and receive presence, but may not change it (the server tracks them).
         app.MapLiveTemplate<TestHandler>("/watched/{board}", endpoint =>

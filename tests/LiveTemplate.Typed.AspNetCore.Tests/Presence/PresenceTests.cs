@@ -71,6 +71,60 @@ public sealed class PresenceTests(TwoInstances instances) : IClassFixture<TwoIns
     }
 
     [Fact]
+    public async Task Update_before_track_is_not_allowed_track_again_is_an_update_and_the_fifth_refusal_closes_and_leaves()
+    {
+        await using var watcherOnB = await LiveClient.ConnectAsync(instances.B.Board("p4", user: "bob-p4"));
+        await watcherOnB.SendAsync("""{"presence":"list"}""");
+        Assert.Equal("presence-list", (await watcherOnB.NextAsync("the empty list")).Type);
+        await using var ann = await LiveClient.ConnectAsync(instances.A.Board("p4", user: "ann-p4"));
+
+        await ann.SendAsync("""{"presence":"update","data":{"name":"Ann"}}""");
+        Assert.Equal(("error", LiveErrorCodes.NotAllowed), ErrorOf(await ann.NextAsync("update before track"))); // invalid frame 1
+
+        await ann.SendAsync("""{"presence":"track","data":{"name":"Ann"}}""");
+        Assert.Equal("presence-list", (await ann.NextAsync("her list")).Type);
+        var join = await watcherOnB.NextAsync("ann's join");
+        Assert.Equal(("join", "u:ann-p4"), (join.Get("event"), join.Get("member")));
+
+        await ann.SendAsync("""{"presence":"track","data":{"name":"Ann","editingCardId":3}}""");
+        var update = await watcherOnB.NextAsync("the second track, as an update");
+        Assert.Equal(("update", "u:ann-p4", 3), (update.Get("event"), update.Get("member"), update.Data.GetProperty("editingCardId").GetInt32()));
+
+        for (var i = 2; i <= 4; i++)
+        {
+            await ann.SendAsync("""{"presence":"update","data":{"name":42}}""");
+            Assert.Equal(("error", LiveErrorCodes.InvalidPresence), ErrorOf(await NextErrorAsync(ann, $"refusal {i}")));
+        }
+
+        await ann.SendAsync("""{"presence":"update","data":{"name":42}}""");
+        var (status, _) = await ann.ClosedAsync();
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, status);
+
+        // Closed by the server: its presence goes with it, no ghost left behind.
+        var leave = await watcherOnB.NextAsync("ann's leave after the 1008");
+        Assert.Equal(("leave", "u:ann-p4"), (leave.Get("event"), leave.Get("member")));
+        await watcherOnB.SendAsync("""{"presence":"list"}""");
+        Assert.Equal(0, (await watcherOnB.NextAsync("the list, empty again")).Root.GetProperty("members").GetArrayLength());
+    }
+
+    private static (string?, string?) ErrorOf(Frame frame) => (frame.Type, frame.Code);
+
+    // A tracked browser also receives its group's presence events: the next frame that is not one.
+    private static async Task<Frame> NextErrorAsync(LiveClient browser, string what)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            var frame = await browser.NextAsync(what);
+            if (frame.Type != "presence")
+            {
+                return frame;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No frame but presence events while waiting for {what}.");
+    }
+
+    [Fact]
     public async Task An_endpoint_without_presence_refuses_presence_frames()
     {
         await using var browser = await LiveClient.ConnectAsync(instances.A.WebSocketUri("/live"));

@@ -57,3 +57,7 @@ public sealed partial record Leave(string Reason);
 /// <summary>From the browser: the handler waits until its action's cancellation token is cancelled (the connection closes), then says so.</summary>
 [GroupAction]
 public sealed partial record Hang;
+
+/// <summary>From the browser: the handler lists a presence scope (the user <c>User</c>'s when set, else the group <c>Group</c>) through its connection's policy, and answers how many members it has or that the policy refused.</summary>
+[GroupAction]
+public sealed partial record ListScope(string? Group, string? User);

@@ -4,7 +4,7 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 
 /// <summary>The handler of the test app: one instance per connection, created with its connection and app services.</summary>
 public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadcaster, HandlerProbe probe)
-    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IHandle<Leave>, IHandle<Hang>, IConnectionLifecycle
+    : IHandle<Post>, IHandle<Posted>, IHandle<Slow>, IHandle<Explode>, IHandle<Notify>, IHandle<Whisper>, IHandle<GrantAdmin>, IHandle<Follow>, IHandle<Note>, IHandle<Announce>, IHandle<SendUpdate>, IHandle<Leave>, IHandle<Hang>, IHandle<ListScope>, IConnectionLifecycle
 {
     public async ValueTask HandleAsync(Post action, ActionContext context)
     {
@@ -86,6 +86,20 @@ public sealed partial class TestHandler(LiveConnection live, IBroadcaster broadc
         finally
         {
             probe.Cancelled.Enqueue(live.Id);
+        }
+    }
+
+    public async ValueTask HandleAsync(ListScope action, ActionContext context)
+    {
+        var scope = action.User is { } user ? Typed.Presence.PresenceScope.Of(new UserId(user)) : Typed.Presence.PresenceScope.Of(new GroupId(action.Group!));
+        try
+        {
+            var members = await live.Presence.ListAsync(scope, context.CancellationToken);
+            await live.SendAsync(new Posted("listed " + members.Count, scope.Key));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            await live.SendAsync(new Posted("unauthorized", scope.Key));
         }
     }
 

@@ -151,7 +151,12 @@ public sealed class TestApp : IAsyncDisposable
         app.MapLiveTemplate<TestHandler>("/watched/{board}", endpoint =>
         {
             endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
-            endpoint.UsePresence<TestPresence>(policy => policy.BrowserMayTrack = false);
+            endpoint.UsePresence<TestPresence>(policy =>
+            {
+                policy.BrowserMayTrack = false;
+                policy.MayListOther = (_, scope) => scope.Key == "g:board:public";
+            });
+            endpoint.AllowFromBrowser<ListScope>();
         });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");
@@ -162,5 +167,5 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private static void AllowBrowserActions(LiveEndpointOptions endpoint)
-        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>().AllowFromBrowser<Leave>().AllowFromBrowser<Hang>();
+        => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>().AllowFromBrowser<Explode>().AllowFromBrowser<Whisper>().AllowFromBrowser<Follow>().AllowFromBrowser<Announce>().AllowFromBrowser<SendUpdate>().AllowFromBrowser<Leave>().AllowFromBrowser<Hang>().AllowFromBrowser<ListScope>();
 }

@@ -36,4 +36,32 @@ public sealed class PresencePolicyTests : IAsyncLifetime
         Assert.Equal("Guest", listed.GetProperty("data").GetProperty("name").GetString());
         Assert.True(presence.IsTracked(browser.ConnectionId));
     }
+    [Fact]
+    public async Task A_handler_lists_only_its_own_group_and_user_unless_MayListOther_allows_the_scope()
+    {
+        var presence = _app.Services.GetRequiredService<IPresence>();
+        await presence.TrackAsync(new GroupId("board:secret"), "secret-conn", new UserId("mallory"), default);
+        await presence.TrackAsync(new GroupId("board:public"), "public-conn", null, default);
+
+        // /boards: no MayListOther, deny by default. /watched: MayListOther allows g:board:public only.
+        await using var onBoards = await LiveClient.ConnectAsync(_app.Board("own", user: "olive"));
+        await using var onWatched = await LiveClient.ConnectAsync(_app.WebSocketUri("/watched/own", user: "olive"));
+        var asked = new (LiveClient Browser, string Data, string Expected)[]
+        {
+            (onBoards, """{"group":"board:own"}""", "listed 0"),
+            (onBoards, """{"user":"olive"}""", "listed 0"),
+            (onBoards, """{"group":"board:secret"}""", "unauthorized"),
+            (onBoards, """{"user":"mallory"}""", "unauthorized"),
+            (onBoards, """{"group":"board:public"}""", "unauthorized"),
+            (onWatched, """{"group":"board:public"}""", "listed 1"),
+            (onWatched, """{"group":"board:secret"}""", "unauthorized"),
+            (onWatched, """{"user":"mallory"}""", "unauthorized"),
+        };
+        foreach (var (browser, data, expected) in asked)
+        {
+            await browser.SendActionAsync("list-scope", data);
+            var answer = await browser.NextAsync("the answer to " + data);
+            Assert.True(answer.Text == expected, $"{data}: expected '{expected}', got '{answer.Text}' ({answer.Raw})");
+        }
+    }
 }

@@ -146,6 +146,38 @@ public abstract partial class BroadcasterSpecification
     }
 
     [Fact]
+    public async Task Subscribing_twice_is_once_one_unsubscribe_ends_it_and_another_connection_keeps_the_channel()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        var twice = await b.ConnectAsync("g1");
+        var other = await b.ConnectAsync("g2");
+        for (var i = 0; i < 2; i++)
+        {
+            await b.Registry.SubscribeAsync(twice, new Topic("room/2"));
+            await b.Registry.SubscribeAsync(twice, new TopicPattern("room/*"));
+        }
+
+        await b.Registry.SubscribeAsync(other, new Topic("room/2"));
+        await a.Broadcaster.PublishToTopicAsync(new Topic("room/2"), "one", default);
+        Assert.Equal("one", AsTopicAction(await twice.Outbound.NextAsync(what: "one")).Action);
+        Assert.Equal("one", AsTopicAction(await other.Outbound.NextAsync(what: "one")).Action);
+        await TopicBarrierAsync(a, "room/2", twice, other); // no second "one" before it
+        Assert.Equal(1, await Harness.CountPatternSubscriptionsAsync());
+
+        // One unsubscribe each ends the connection's subscription (it was held once); the other connection keeps the channel.
+        await b.Registry.UnsubscribeAsync(twice, new Topic("room/2"));
+        await b.Registry.UnsubscribeAsync(twice, new TopicPattern("room/*"));
+        Assert.Empty(twice.TopicPatterns);
+        Assert.Equal(0, await Harness.CountPatternSubscriptionsAsync());
+        Assert.Contains(Names.Topic(new Topic("room/2")), await Harness.ActiveChannelsAsync());
+
+        await b.Registry.SubscribeAsync(twice, new Topic("room/3"));
+        await a.Broadcaster.PublishToTopicAsync(new Topic("room/2"), "two", default);
+        Assert.Equal("two", AsTopicAction(await other.Outbound.NextAsync(what: "two")).Action);
+        await TopicBarrierAsync(a, "room/3", twice); // nothing of room/2 before it
+    }
+
+    [Fact]
     public async Task Another_users_or_sessions_reserved_topic_is_refused_and_ones_own_is_delivered()
     {
         var (a, b) = await TwoInstancesAsync();

@@ -71,4 +71,49 @@ public abstract partial class PresenceSpecification
         Assert.Empty(await b.ListAsync(PresenceScope.Of(group)));
         Assert.Equal(default, await b.CountAsync(PresenceScope.Of(user)));
     }
+    [Fact]
+    public async Task Concurrent_changes_from_two_instances_reach_every_watcher_on_every_instance_once_in_one_order()
+    {
+        var a = await Harness.StartAsync();
+        var b = await Harness.StartAsync();
+        var c = await Harness.StartAsync();
+        var group = NewGroup();
+        await using var onA = await PresenceWatcher.StartAsync(a, PresenceScope.Of(group));
+        await using var onB = await PresenceWatcher.StartAsync(b, PresenceScope.Of(group));
+        await using var onC = await PresenceWatcher.StartAsync(c, PresenceScope.Of(group));
+        const int perInstance = 10;
+
+        async Task ChurnAsync(PresenceTracker tracker, string name)
+        {
+            for (var i = 0; i < perInstance; i++)
+            {
+                var id = $"{name}-{i}";
+                await tracker.TrackAsync(group, id, null, Json("""{"v":0}"""));
+                await tracker.UpdateAsync(id, Json("""{"v":1}"""));
+                await tracker.UntrackAsync(id);
+            }
+        }
+
+        await Task.WhenAll(ChurnAsync(a, "a"), ChurnAsync(b, "b"));
+
+        const int expected = 2 * perInstance * 3; // join, update, leave of each connection (each its own member)
+        var seen = new List<List<string>>();
+        foreach (var watcher in new[] { onA, onB, onC })
+        {
+            var events = new List<string>();
+            for (var i = 0; i < expected; i++)
+            {
+                var e = await watcher.NextAsync(what: $"event {i}");
+                events.Add($"{e.Kind} {e.ConnectionId} {Text(e.Metadata)}");
+            }
+
+            await Assert.ThrowsAsync<TimeoutException>(() => watcher.NextAsync(TimeSpan.FromMilliseconds(200)));
+            seen.Add(events);
+        }
+
+        Assert.Equal(expected, seen[0].Distinct().Count()); // each change once
+        Assert.Equal(seen[0], seen[1]);
+        Assert.Equal(seen[0], seen[2]);
+        Assert.Equal(default, await c.CountAsync(PresenceScope.Of(group)));
+    }
 }

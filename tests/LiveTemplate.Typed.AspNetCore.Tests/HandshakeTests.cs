@@ -23,6 +23,8 @@ public sealed class HandshakeTests
     [Theory]
     [InlineData("/boards/%01bell")]
     [InlineData("/boards/team?user=with%0Anewline")]
+    [InlineData("/boards/" + Over256)]                  // board:{board} is over 256 characters
+    [InlineData("/boards/team?user=" + Over256)]
     public async Task An_invalid_group_or_user_id_is_refused_with_400_before_the_upgrade(string pathAndQuery)
     {
         await using var app = await TestApp.StartAsync();
@@ -30,7 +32,40 @@ public sealed class HandshakeTests
         var status = await LiveClient.RefusedAsync(new Uri($"ws://{app.BaseUri.Authority}{pathAndQuery}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(app.Log.Entries, e => e.EventId.Id == 102 && e.Message.Contains("400", StringComparison.Ordinal));
+        var refused = Assert.Single(app.Log.Entries, e => e.EventId.Id == 102);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)400), (refused.Level, refused.Fields["status_code"]));
+        Assert.Matches("^Invalid (group|user): ", (string)refused.Fields["reason"]!);
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 100);
+    }
+
+    private const string Over256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    [Fact]
+    public async Task An_authenticated_user_without_the_user_id_claim_connects_without_a_user_and_warning_111_says_which_claim()
+    {
+        // The test app authenticates ?user= with a NameIdentifier claim only: with another claim type it has none.
+        await using var app = await TestApp.StartAsync(configure: o => o.UserIdClaimType = "sub");
+
+        await using var client = await LiveClient.ConnectAsync(app.Board("claimless", user: "alice"));
+
+        Assert.False(client.Hello.Root.TryGetProperty("userId", out _));
+        var warning = Assert.Single(app.Log.Entries, e => e.EventId.Id == 111);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)"sub"), (warning.Level, warning.Fields["claim_type"]));
+
+        // Without a user, a server action from the browser is refused, as on an anonymous connection.
+        await client.SendActionAsync("whisper", """{"text":"psst"}""");
+        Assert.Equal(LiveErrorCodes.NotAllowed, (await client.NextAsync("the refusal")).Code);
+    }
+
+    [Fact]
+    public async Task A_request_without_an_Origin_header_is_not_checked_against_AllowedOrigins()
+    {
+        await using var app = await TestApp.StartAsync(args: ["--LiveTemplate:AllowedOrigins:0=https://board.example"]);
+
+        // ClientWebSocket sends no Origin unless told to: a client that is not a page.
+        await using var client = await LiveClient.ConnectAsync(app.Board("no-origin"));
+
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 102);
     }
 
     [Fact]

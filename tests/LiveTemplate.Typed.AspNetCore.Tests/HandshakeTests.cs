@@ -144,4 +144,21 @@ public sealed class HandshakeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_readiness_checks_data_reports_the_transport_and_the_open_connections_and_114_names_the_broadcaster()
+    {
+        await using var app = await TestApp.StartAsync();
+        var health = app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        await using var first = await LiveClient.ConnectAsync(app.Board("counted"));
+        await using var second = await LiveClient.ConnectAsync(app.Board("counted"));
+
+        var entry = (await health.CheckHealthAsync()).Entries[LiveTemplateServiceCollectionExtensions.HealthCheckName];
+
+        Assert.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag, entry.Tags);
+        Assert.Equal(("in-memory", (object)2), (entry.Data["transport"], entry.Data["connections"]));
+        var chosen = Assert.Single(app.Log.Entries, e => e.EventId.Id == 114);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Information, (object?)"in-memory"), (chosen.Level, chosen.Fields["transport"]));
+        Assert.Contains(((LiveTemplate.Typed.PubSub.ChannelBroadcaster)app.Broadcaster).InstanceId, (string)chosen.Fields["detail"]!, StringComparison.Ordinal);
+    }
 }

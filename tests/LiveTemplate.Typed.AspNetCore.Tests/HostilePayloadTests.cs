@@ -72,6 +72,28 @@ public sealed class HostilePayloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_browser_that_keeps_under_MessagesPerSecond_is_never_rate_limited_beyond_its_burst()
+    {
+        // A burst of 3 refilled at 20 a second; the browser sends 12 frames at about 10 a second: the bucket refills
+        // faster than it empties, so every frame is handled although 4 times the burst arrive.
+        await using var app = await TestApp.StartAsync(configure: o =>
+        {
+            o.MessageBurst = 3;
+            o.MessagesPerSecond = 20;
+        });
+        await using var client = await LiveClient.ConnectAsync(app.Board("paced"));
+
+        for (var i = 0; i < 12; i++)
+        {
+            await client.SendActionAsync("post", $$"""{"text":"{{i}}"}""");
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), (await client.NextAsync("answer " + i)).Text);
+            await Task.Delay(100);
+        }
+
+        Assert.False(client.IsClosed);
+    }
+
+    [Fact]
     public async Task A_server_action_from_an_anonymous_browser_is_not_allowed_and_counts_as_invalid()
     {
         await using var anonymous = await LiveClient.ConnectAsync(_app.Board("anonymous"));

@@ -100,6 +100,8 @@ public sealed class TracingTests
         Assert.Equal("handled", (await tab.NextAsync("the answer")).Text);
         await tab.SendActionAsync("explode", "{}");
         Assert.Equal(LiveErrorCodes.HandlerFailed, (await tab.NextAsync("handler-failed")).Code);
+        await tab.SendActionAsync("drop-tables", "{}");                         // refused before any dispatch: no span
+        Assert.Equal(LiveErrorCodes.UnknownAction, (await tab.NextAsync("unknown-action")).Code);
         await app.Broadcaster.PublishToGroupAsync(new GroupId("board:outcomes"), """{"n":1}"""u8.ToArray());
         Assert.Equal("broadcast", (await tab.NextAsync("the broadcast")).Type);
         await app.Broadcaster.BroadcastAsync(new GroupId("board:outcomes"), new Fixtures.Posted("from the server", "test"));

@@ -113,6 +113,16 @@ public sealed class TracingTests
             [("post", ActivityKind.Server, "Handled"), ("explode", ActivityKind.Server, "HandlerFailed"), ("posted", ActivityKind.Internal, "Handled")],
             dispatches.Select(s => ((string?)s.GetTagItem(LiveTemplateTracing.ActionAttribute), s.Kind, (string?)s.GetTagItem(LiveTemplateTracing.OutcomeAttribute))));
         Assert.All(dispatches, s => Assert.Equal("livetemplate", s.GetTagItem(LiveTemplateTracing.SystemAttribute)));
+
+        // The server's group action is a child of its local publish (a producer span), which had no parent here.
+        Activity publish;
+        lock (spans)
+        {
+            publish = spans.Single(s => s.DisplayName == LiveTemplateTracing.Publish && Equals(s.GetTagItem(LiveTemplateTracing.ActionAttribute), "posted") && s.ParentSpanId == default);
+        }
+
+        Assert.Equal(ActivityKind.Producer, publish.Kind);
+        Assert.Equal((publish.TraceId, publish.SpanId), (dispatches[2].TraceId, dispatches[2].ParentSpanId));
     }
 
     private static int SpanCount(List<Activity> spans, string name)

@@ -62,6 +62,19 @@ public sealed class CloseCodeTests : IAsyncLifetime
         await using var next = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
     }
 
+    [Fact]
+    public async Task An_action_allowed_from_the_browser_that_the_handler_does_not_handle_is_refused_as_unknown_and_warned_108()
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
+
+        await client.SendActionAsync("slow", """{"seq":1,"delayMs":0}""");
+
+        var refused = await client.NextAsync("the refusal");
+        Assert.Equal((LiveErrorCodes.UnknownAction, "slow"), (refused.Code, refused.Action));
+        var warning = Assert.Single(_app.Log.Entries, e => e.EventId.Id == 108);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)"slow", (object?)nameof(Fixtures.FailingOnDisconnectHandler)), (warning.Level, warning.Fields["action"], warning.Fields["handler"]));
+    }
+
     [Theory]
     [InlineData("no-such-action", """{"text":"x"}""")]   // no handler knows it
     [InlineData("post", """{"text":42}""")]              // known, but its data does not decode

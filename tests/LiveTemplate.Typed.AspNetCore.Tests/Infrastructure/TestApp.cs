@@ -137,7 +137,8 @@ public sealed class TestApp : IAsyncDisposable
         });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");
-        app.MapLiveTemplate<FailingOnDisconnectHandler>("/failing-on-disconnect", endpoint => endpoint.AllowFromBrowser<Post>());
+        // Slow is allowed but this handler has no IHandle for it (warning 108).
+        app.MapLiveTemplate<FailingOnDisconnectHandler>("/failing-on-disconnect", endpoint => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>());
         app.MapLiveTemplateClient();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
         await app.StartAsync();

@@ -69,6 +69,19 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public async Task A_ResolveGroup_that_returns_null_is_refused_with_400_saying_the_endpoint_needs_a_group()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, await LiveClient.RefusedAsync(app.WebSocketUri("/grouped")));
+
+        var refused = Assert.Single(app.Log.Entries, e => e.EventId.Id == 102);
+        Assert.Contains("needs a group", (string)refused.Fields["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 100);
+        await using var grouped = await LiveClient.ConnectAsync(new Uri(app.WebSocketUri("/grouped") + "?group=7"));
+    }
+
+    [Fact]
     public async Task A_new_browser_gets_a_session_cookie_on_the_upgrade_and_its_tabs_are_one_group()
     {
         await using var app = await TestApp.StartAsync();

@@ -135,6 +135,12 @@ public sealed class TestApp : IAsyncDisposable
             endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
             endpoint.UsePresence<TestPresence>(policy => policy.BrowserMayTrack = false);
         });
+        // The group comes from ?group=, and a request without one resolves none (null: refused with 400).
+        app.MapLiveTemplate<TestHandler>("/grouped", endpoint =>
+        {
+            endpoint.ResolveGroup = http => http.Request.Query["group"] is [{ } group] ? "room:" + group : null;
+            AllowBrowserActions(endpoint);
+        });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");
         // Slow is allowed but this handler has no IHandle for it (warning 108).

@@ -49,6 +49,17 @@ public sealed class HostilePayloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_of_data_the_action_does_not_have_is_ignored_as_the_doc_says_the_known_ones_are_read()
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.Board("extra"));
+
+        await client.SendActionAsync("post", """{"isAdmin":true,"text":"kept","from":"forged"}""");
+
+        var answer = await client.NextAsync("the answer");
+        Assert.Equal(("posted", "kept", client.ConnectionId), answer.Posted);
+    }
+
+    [Fact]
     public async Task Invalid_data_counts_as_invalid_and_the_MaxInvalidFrames_th_closes_with_1008_after_its_error_frame()
     {
         await using var client = await LiveClient.ConnectAsync(_app.Board("undecodable"));

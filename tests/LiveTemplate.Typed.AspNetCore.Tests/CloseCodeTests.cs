@@ -43,6 +43,58 @@ public sealed class CloseCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handler_whose_OnDisconnectedAsync_throws_is_logged_as_error_115_and_the_connection_still_ends_normally()
+    {
+        var client = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
+        var id = client.ConnectionId;
+        await client.SendActionAsync("post", """{"text":"served"}""");
+        Assert.Equal("served", (await client.NextAsync("the answer")).Text);
+
+        await client.DisposeAsync();
+
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Log.Entries.Any(e => e.EventId.Id == 115 && Equals(e.Fields["connection_id"], id))), LiveClient.Timeout, "the failed hook logged (115)");
+        var failed = _app.Log.Entries.Single(e => e.EventId.Id == 115 && Equals(e.Fields["connection_id"], id));
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Error, (object?)"OnDisconnectedAsync", true), (failed.Level, failed.Fields["hook"], failed.Exception is InvalidOperationException));
+        Assert.Equal(1000, _app.Log.Entries.Single(e => e.EventId.Id == 101 && Equals(e.Fields["connection_id"], id)).Fields["close_status"]);
+        Assert.DoesNotContain(_app.Log.Entries, e => e.EventId.Id == 109);
+
+        // The app goes on: a new connection to the same endpoint is served.
+        await using var next = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
+    }
+
+    [Fact]
+    public async Task An_action_allowed_from_the_browser_that_the_handler_does_not_handle_is_refused_as_unknown_and_warned_108()
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
+
+        await client.SendActionAsync("slow", """{"seq":1,"delayMs":0}""");
+
+        var refused = await client.NextAsync("the refusal");
+        Assert.Equal((LiveErrorCodes.UnknownAction, "slow"), (refused.Code, refused.Action));
+        var warning = Assert.Single(_app.Log.Entries, e => e.EventId.Id == 108);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)"slow", (object?)nameof(Fixtures.FailingOnDisconnectHandler)), (warning.Level, warning.Fields["action"], warning.Fields["handler"]));
+    }
+
+    [Theory]
+    [InlineData("no-such-action", """{"text":"x"}""")]   // no handler knows it
+    [InlineData("post", """{"text":42}""")]              // known, but its data does not decode
+    [InlineData("grant-admin", """{"reason":"x"}""")]    // a server action arriving as a group action: wrong scope
+    public async Task A_group_action_from_the_broadcaster_the_handler_cannot_run_is_logged_as_107_and_runs_nothing(string action, string data)
+    {
+        await using var client = await LiveClient.ConnectAsync(_app.Board("forwarded-junk"));
+        var board = new GroupId("board:forwarded-junk");
+
+        await _app.Broadcaster.PublishGroupActionAsync(board, action, Encoding.UTF8.GetBytes(data));
+
+        // Nothing reaches the browser (the marker is its next frame) and the connection stays open.
+        await Absence.ProveAsync(client, _app.Broadcaster, board);
+        var notHandled = Assert.Single(_app.Log.Entries, e => e.EventId.Id == 107 && Equals(e.Fields["connection_id"], client.ConnectionId));
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Debug, (object?)action), (notHandled.Level, notHandled.Fields["action"]));
+        Assert.False(string.IsNullOrEmpty((string?)notHandled.Fields["detail"]));
+        Assert.DoesNotContain(_app.Probe.Ran, r => r.ConnectionId == client.ConnectionId && r.Action == action);
+    }
+
+    [Fact]
     public async Task Close_closes_with_1000_and_the_reason_once_the_current_action_returns()
     {
         await using var client = await LiveClient.ConnectAsync(_app.Board("leaving"));

@@ -23,6 +23,8 @@ public sealed class HandshakeTests
     [Theory]
     [InlineData("/boards/%01bell")]
     [InlineData("/boards/team?user=with%0Anewline")]
+    [InlineData("/boards/" + Over256)]                  // board:{board} is over 256 characters
+    [InlineData("/boards/team?user=" + Over256)]
     public async Task An_invalid_group_or_user_id_is_refused_with_400_before_the_upgrade(string pathAndQuery)
     {
         await using var app = await TestApp.StartAsync();
@@ -30,7 +32,53 @@ public sealed class HandshakeTests
         var status = await LiveClient.RefusedAsync(new Uri($"ws://{app.BaseUri.Authority}{pathAndQuery}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(app.Log.Entries, e => e.EventId.Id == 102 && e.Message.Contains("400", StringComparison.Ordinal));
+        var refused = Assert.Single(app.Log.Entries, e => e.EventId.Id == 102);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)400), (refused.Level, refused.Fields["status_code"]));
+        Assert.Matches("^Invalid (group|user): ", (string)refused.Fields["reason"]!);
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 100);
+    }
+
+    private const string Over256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    [Fact]
+    public async Task An_authenticated_user_without_the_user_id_claim_connects_without_a_user_and_warning_111_says_which_claim()
+    {
+        // The test app authenticates ?user= with a NameIdentifier claim only: with another claim type it has none.
+        await using var app = await TestApp.StartAsync(configure: o => o.UserIdClaimType = "sub");
+
+        await using var client = await LiveClient.ConnectAsync(app.Board("claimless", user: "alice"));
+
+        Assert.False(client.Hello.Root.TryGetProperty("userId", out _));
+        var warning = Assert.Single(app.Log.Entries, e => e.EventId.Id == 111);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)"sub"), (warning.Level, warning.Fields["claim_type"]));
+
+        // Without a user, a server action from the browser is refused, as on an anonymous connection.
+        await client.SendActionAsync("whisper", """{"text":"psst"}""");
+        Assert.Equal(LiveErrorCodes.NotAllowed, (await client.NextAsync("the refusal")).Code);
+    }
+
+    [Fact]
+    public async Task A_request_without_an_Origin_header_is_not_checked_against_AllowedOrigins()
+    {
+        await using var app = await TestApp.StartAsync(args: ["--LiveTemplate:AllowedOrigins:0=https://board.example"]);
+
+        // ClientWebSocket sends no Origin unless told to: a client that is not a page.
+        await using var client = await LiveClient.ConnectAsync(app.Board("no-origin"));
+
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 102);
+    }
+
+    [Fact]
+    public async Task A_ResolveGroup_that_returns_null_is_refused_with_400_saying_the_endpoint_needs_a_group()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, await LiveClient.RefusedAsync(app.WebSocketUri("/grouped")));
+
+        var refused = Assert.Single(app.Log.Entries, e => e.EventId.Id == 102);
+        Assert.Contains("needs a group", (string)refused.Fields["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Log.Entries, e => e.EventId.Id == 100);
+        await using var grouped = await LiveClient.ConnectAsync(new Uri(app.WebSocketUri("/grouped") + "?group=7"));
     }
 
     [Fact]
@@ -108,5 +156,22 @@ public sealed class HandshakeTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_readiness_checks_data_reports_the_transport_and_the_open_connections_and_114_names_the_broadcaster()
+    {
+        await using var app = await TestApp.StartAsync();
+        var health = app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        await using var first = await LiveClient.ConnectAsync(app.Board("counted"));
+        await using var second = await LiveClient.ConnectAsync(app.Board("counted"));
+
+        var entry = (await health.CheckHealthAsync()).Entries[LiveTemplateServiceCollectionExtensions.HealthCheckName];
+
+        Assert.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag, entry.Tags);
+        Assert.Equal(("in-memory", (object)2), (entry.Data["transport"], entry.Data["connections"]));
+        var chosen = Assert.Single(app.Log.Entries, e => e.EventId.Id == 114);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Information, (object?)"in-memory"), (chosen.Level, chosen.Fields["transport"]));
+        Assert.Contains(((LiveTemplate.Typed.PubSub.ChannelBroadcaster)app.Broadcaster).InstanceId, (string)chosen.Fields["detail"]!, StringComparison.Ordinal);
     }
 }

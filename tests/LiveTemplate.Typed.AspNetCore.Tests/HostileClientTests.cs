@@ -74,6 +74,56 @@ public sealed class HostileClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_frame_sent_in_fragments_is_one_frame_and_fragments_that_together_pass_MaxFrameBytes_close_with_1009()
+    {
+        await using var hostile = await LiveClient.ConnectAsync(_app.Board("fragments"));
+
+        await hostile.SendFragmentsAsync("{\"action\":\"po", "st\",\"data\":{\"te", "xt\":\"joined\"}}");
+        Assert.Equal("joined", (await hostile.NextAsync("the answer to a fragmented frame")).Text);
+
+        // Each fragment is under the limit; together they are not.
+        var quarter = new string('x', MaxFrameBytes / 4);
+        await hostile.SendFragmentsAsync("{\"action\":\"post\",\"data\":{\"text\":\"" + quarter, quarter, quarter, quarter, "\"}}");
+        Assert.Equal(LiveErrorCodes.FrameTooLarge, Assert.Single(await hostile.FramesUntilClosedAsync()).Code);
+        Assert.Equal((WebSocketCloseStatus.MessageTooBig, "frame too large"), await hostile.ClosedAsync());
+        Assert.Single(_app.Probe.Ran, r => r.ConnectionId == hostile.ConnectionId); // the joined post only
+        await AssertBystandersStillWorkAsync();
+    }
+
+    [Fact]
+    public async Task An_oversized_binary_frame_closes_with_1009_too()
+    {
+        await using var hostile = await LiveClient.ConnectAsync(_app.Board("shared"));
+
+        await hostile.SendAsync(new byte[MaxFrameBytes * 4], WebSocketMessageType.Binary);
+
+        Assert.Equal(LiveErrorCodes.FrameTooLarge, Assert.Single(await hostile.FramesUntilClosedAsync()).Code);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, (await hostile.ClosedAsync()).Status);
+        await AssertBystandersStillWorkAsync();
+    }
+
+    private const string LongName = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{\"action\":\"" + LongName + "\"}")]                   // no valid action name: over 256 characters
+    [InlineData("{\"action\":\"post\",\"data\":{\"text\":\"x\"}}{\"action\":\"post\",\"data\":{\"text\":\"y\"}}")]
+    public async Task A_frame_that_is_not_one_action_object_gets_malformed_frame_and_runs_nothing(string frame)
+    {
+        await using var hostile = await LiveClient.ConnectAsync(_app.Board("odd-frames"));
+
+        await hostile.SendAsync(frame);
+
+        var error = await hostile.NextAsync("the malformed-frame error");
+        Assert.Equal(("error", LiveErrorCodes.MalformedFrame), (error.Type, error.Code));
+        Assert.False(string.IsNullOrWhiteSpace(error.Get("message")));
+        Assert.DoesNotContain(_app.Probe.Ran, r => r.ConnectionId == hostile.ConnectionId);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_answered_with_error_frames_and_repeated_it_closes_with_1008()
     {
         await using var hostile = await LiveClient.ConnectAsync(_app.Board("shared"));

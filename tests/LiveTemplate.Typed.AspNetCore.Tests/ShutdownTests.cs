@@ -37,6 +37,45 @@ public sealed class ShutdownTests
     }
 
     [Fact]
+    public async Task On_shutdown_a_running_action_has_its_token_cancelled_its_connection_closes_with_1001_and_no_new_connection_is_taken()
+    {
+        await using var app = await TestApp.StartAsync(configure: o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(3);
+            o.CloseTimeout = TimeSpan.FromMinutes(5);
+        });
+        var busy = await LiveClient.ConnectAsync(app.Board("busy"));
+        await busy.SendActionAsync("hang", "{}");
+        await Eventually.UntilAsync(() => Task.FromResult(app.Probe.Ran.Contains((busy.ConnectionId, "hang"))), LiveClient.Timeout, "the waiting action runs");
+
+        // A browser that never answers the close keeps the drain going, so the server is still listening meanwhile.
+        using var silent = new ClientWebSocket();
+        using (var bound = new CancellationTokenSource(LiveClient.Timeout))
+        {
+            await silent.ConnectAsync(app.Board("silent"), bound.Token);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Count(e => e.EventId.Id == 100) == 2), LiveClient.Timeout, "both connections open");
+        var stopping = app.StopAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 112)), LiveClient.Timeout, "shutdown started (112)");
+        var started = app.Log.Entries.Single(e => e.EventId.Id == 112);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Information, (object?)2), (started.Level, started.Fields["connections"]));
+
+        Assert.Equal((WebSocketCloseStatus.EndpointUnavailable, "server shutting down"), await busy.ClosedAsync());
+        Assert.Contains(busy.ConnectionId, app.Probe.Cancelled);
+        await Eventually.UntilAsync(() => Task.FromResult(app.Probe.Disconnected.Contains(busy.ConnectionId)), LiveClient.Timeout, "OnDisconnectedAsync ran");
+
+        // The server takes no new connections while it drains (a request already under way would get 503).
+        await LiveClient.RefusedAsync(app.Board("latecomer"));
+        Assert.Equal(2, app.Log.Entries.Count(e => e.EventId.Id == 100));
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+        var aborted = Assert.Single(app.Log.Entries, e => e.EventId.Id == 113);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning, (object?)1), (aborted.Level, aborted.Fields["connections"]));
+        await busy.DisposeAsync();
+    }
+
+    [Fact]
     public async Task While_the_connections_drain_the_readiness_check_is_unhealthy_and_says_why()
     {
         await using var app = await TestApp.StartAsync(configure: o =>

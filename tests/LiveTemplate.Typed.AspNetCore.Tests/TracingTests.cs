@@ -81,6 +81,50 @@ public sealed class TracingTests
         Assert.False(JsonDocument.Parse(await envelope.Task.WaitAsync(LiveClient.Timeout)).RootElement.TryGetProperty("traceparent", out _));
     }
 
+    [Fact]
+    public async Task A_dispatch_spans_outcome_says_what_the_handler_did_and_a_broadcast_that_runs_no_handler_is_no_handler_failure()
+    {
+        var spans = new List<Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(LiveTemplateTracing.SourceName).AddInMemoryExporter(spans).Build();
+        await using var app = await TestApp.StartAsync();
+        await using var tab = await LiveClient.ConnectAsync(app.Board("outcomes"));
+        List<Activity> DispatchesOfTab()
+        {
+            lock (spans)
+            {
+                return [.. spans.Where(s => s.DisplayName == LiveTemplateTracing.Dispatch && Equals(s.GetTagItem(LiveTemplateTracing.ConnectionAttribute), tab.ConnectionId))];
+            }
+        }
+
+        await tab.SendActionAsync("post", """{"text":"handled"}""");
+        Assert.Equal("handled", (await tab.NextAsync("the answer")).Text);
+        await tab.SendActionAsync("explode", "{}");
+        Assert.Equal(LiveErrorCodes.HandlerFailed, (await tab.NextAsync("handler-failed")).Code);
+        await tab.SendActionAsync("drop-tables", "{}");                         // refused before any dispatch: no span
+        Assert.Equal(LiveErrorCodes.UnknownAction, (await tab.NextAsync("unknown-action")).Code);
+        await app.Broadcaster.PublishToGroupAsync(new GroupId("board:outcomes"), """{"n":1}"""u8.ToArray());
+        Assert.Equal("broadcast", (await tab.NextAsync("the broadcast")).Type);
+        await app.Broadcaster.BroadcastAsync(new GroupId("board:outcomes"), new Fixtures.Posted("from the server", "test"));
+        Assert.Equal("from the server", (await tab.NextAsync("the group action")).Text);
+
+        await Eventually.UntilAsync(() => Task.FromResult(DispatchesOfTab().Count >= 3), LiveClient.Timeout, "the dispatch spans exported");
+        var dispatches = DispatchesOfTab();
+        Assert.Equal(
+            [("post", ActivityKind.Server, "Handled"), ("explode", ActivityKind.Server, "HandlerFailed"), ("posted", ActivityKind.Internal, "Handled")],
+            dispatches.Select(s => ((string?)s.GetTagItem(LiveTemplateTracing.ActionAttribute), s.Kind, (string?)s.GetTagItem(LiveTemplateTracing.OutcomeAttribute))));
+        Assert.All(dispatches, s => Assert.Equal("livetemplate", s.GetTagItem(LiveTemplateTracing.SystemAttribute)));
+
+        // The server's group action is a child of its local publish (a producer span), which had no parent here.
+        Activity publish;
+        lock (spans)
+        {
+            publish = spans.Single(s => s.DisplayName == LiveTemplateTracing.Publish && Equals(s.GetTagItem(LiveTemplateTracing.ActionAttribute), "posted") && s.ParentSpanId == default);
+        }
+
+        Assert.Equal(ActivityKind.Producer, publish.Kind);
+        Assert.Equal((publish.TraceId, publish.SpanId), (dispatches[2].TraceId, dispatches[2].ParentSpanId));
+    }
+
     private static int SpanCount(List<Activity> spans, string name)
     {
         lock (spans)

@@ -27,6 +27,9 @@ internal sealed class ActionRunner
     private readonly ILogger _logger;
     private int _invalidFrames;
 
+    // Whether the last DispatchAsync caught the handler's exception (the loop runs one item at a time: no race).
+    private bool _handlerFailed;
+
     public ActionRunner(IActionDispatcher handler, LocalConnection connection, BrowserActionRules browserActions, ConnectionSession session, int maxInvalidFrames, ILogger logger)
     {
         _handler = handler;
@@ -85,7 +88,7 @@ internal sealed class ActionRunner
 
         using var activity = DispatchTracing.StartForBrowser(action, _connection.Id);
         var dispatched = await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false);
-        DispatchTracing.Outcome(activity, dispatched);
+        DispatchTracing.Outcome(activity, dispatched, _handlerFailed);
         if (dispatched is not { IsHandled: false } result)
         {
             return;
@@ -173,8 +176,10 @@ internal sealed class ActionRunner
 
     private async ValueTask RunMessageAsync(PubSubMessage message)
     {
-        using var activity = DispatchTracing.StartForMessage(message, _connection.Id);
+        // A broadcast is forwarded to the browser and runs no handler: it makes no dispatch span.
+        using var activity = message is BroadcastMessage ? null : DispatchTracing.StartForMessage(message, _connection.Id);
         ActionDispatchResult? result;
+        _handlerFailed = false;
         _session.Sender.Delivering = message;
         try
         {
@@ -191,7 +196,7 @@ internal sealed class ActionRunner
             _session.Sender.Delivering = null;
         }
 
-        DispatchTracing.Outcome(activity, result);
+        DispatchTracing.Outcome(activity, result, _handlerFailed);
         if (message is BroadcastMessage broadcast)
         {
             await _session.Sender.SendEncodedAsync(broadcast.EncodeOnce(BroadcastFrame), _session.Stopping).ConfigureAwait(false);
@@ -226,9 +231,13 @@ internal sealed class ActionRunner
     private bool HeldThroughRegistry(Topic topic)
         => _connection.Topics.Contains(topic) || _connection.TopicPatterns.Any(pattern => pattern.Matches(topic));
 
-    /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and returns null.</summary>
+    /// <summary>
+    /// Runs the handler; its failure is logged (and told to the browser, for a browser action), returns null and sets
+    /// <see cref="_handlerFailed"/> (a null result alone also means that no handler ran, as for a browser's topic action).
+    /// </summary>
     private async ValueTask<ActionDispatchResult?> DispatchAsync(string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)
     {
+        _handlerFailed = false;
         try
         {
             return await _handler.DispatchAsync(action, data, context).ConfigureAwait(false);
@@ -239,6 +248,7 @@ internal sealed class ActionRunner
         }
         catch (Exception ex)
         {
+            _handlerFailed = true;
             LiveLog.HandlerFailed(_logger, ex, _connection.Id, action);
             if (fromBrowser)
             {

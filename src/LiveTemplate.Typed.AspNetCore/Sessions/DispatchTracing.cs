@@ -54,11 +54,15 @@ internal static class DispatchTracing
         }
     }
 
-    public static void Outcome(Activity? activity, ActionDispatchResult? result)
+    /// <summary>
+    /// Tags the outcome: the dispatch's status, or <c>HandlerFailed</c> when the handler threw; none when no handler ran
+    /// (a topic action only the browser's subscription brought, which goes to the browser alone).
+    /// </summary>
+    public static void Outcome(Activity? activity, ActionDispatchResult? result, bool handlerFailed)
     {
-        if (activity is { IsAllDataRequested: true })
+        if (activity is { IsAllDataRequested: true } && (handlerFailed ? "HandlerFailed" : result?.Status.ToString()) is { } outcome)
         {
-            activity.SetTag(LiveTemplateTracing.OutcomeAttribute, result?.Status.ToString() ?? "HandlerFailed");
+            activity.SetTag(LiveTemplateTracing.OutcomeAttribute, outcome);
         }
     }
 

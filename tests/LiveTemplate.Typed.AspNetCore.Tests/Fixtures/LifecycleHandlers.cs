@@ -18,3 +18,13 @@ public sealed partial class FailingOnConnectHandler(LiveConnection live) : IHand
 
     public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
+
+/// <summary>A handler whose <see cref="IConnectionLifecycle.OnDisconnectedAsync"/> throws.</summary>
+public sealed partial class FailingOnDisconnectHandler(LiveConnection live) : IHandle<Post>, IConnectionLifecycle
+{
+    public ValueTask HandleAsync(Post action, ActionContext context) => live.SendAsync(new Posted(action.Text, live.Id));
+
+    public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("failed on purpose");
+}

@@ -75,6 +75,16 @@ public sealed class LiveClient : IAsyncDisposable
         await _socket.SendAsync(bytes, type, endOfMessage: true, bound.Token);
     }
 
+    /// <summary>Sends one text message as several WebSocket fragments (continuation frames), one per part.</summary>
+    public async Task SendFragmentsAsync(params string[] parts)
+    {
+        using var bound = new CancellationTokenSource(Timeout);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(parts[i]), WebSocketMessageType.Text, endOfMessage: i == parts.Length - 1, bound.Token);
+        }
+    }
+
     /// <summary>The next frame, failing after <see cref="Timeout"/> or when the server closed first.</summary>
     public async Task<Frame> NextAsync(string? what = null)
     {

@@ -19,7 +19,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>), and at
 /// <c>/watched/{board}</c> (the same group, presence the browser may list but not change). A request
 /// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). Two endpoints whose
-/// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close. The browser client
+/// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close, and one whose
+/// <c>OnDisconnectedAsync</c> throws (<c>/failing-on-disconnect</c>) the 115 log. The browser client
 /// is served at its default path.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
@@ -158,8 +159,16 @@ public sealed class TestApp : IAsyncDisposable
             });
             endpoint.AllowFromBrowser<ListScope>();
         });
+        // The group comes from ?group=, and a request without one resolves none (null: refused with 400).
+        app.MapLiveTemplate<TestHandler>("/grouped", endpoint =>
+        {
+            endpoint.ResolveGroup = http => http.Request.Query["group"] is [{ } group] ? "room:" + group : null;
+            AllowBrowserActions(endpoint);
+        });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");
+        // Slow is allowed but this handler has no IHandle for it (warning 108).
+        app.MapLiveTemplate<FailingOnDisconnectHandler>("/failing-on-disconnect", endpoint => endpoint.AllowFromBrowser<Post>().AllowFromBrowser<Slow>());
         app.MapLiveTemplateClient();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(LiveTemplateServiceCollectionExtensions.ReadinessTag) });
         await app.StartAsync();

@@ -10,6 +10,35 @@ namespace LiveTemplate.Typed.AspNetCore.Tests;
 /// <summary>Shutdown is bounded in time, whatever the browsers do.</summary>
 public sealed class ShutdownTests
 {
+    // Event 100 of the host ("Connection … opened"), not the health checks' own event 100 ("Running health checks").
+    private static bool Opened(LogEntry entry) => entry.EventId is { Id: 100, Name: "Connected" };
+
+    [Fact]
+    public async Task A_connection_whose_handshake_was_under_way_when_shutdown_began_is_closed_and_cannot_hold_the_shutdown()
+    {
+        await using var app = await TestApp.StartAsync(configure: o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(1);
+            o.CloseTimeout = TimeSpan.FromMinutes(5);
+        });
+
+        // Past the accepting check, held in ResolveGroup while the shutdown begins (and finds no connection to drain).
+        using var late = new ClientWebSocket();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        var connecting = late.ConnectAsync(app.WebSocketUri("/gated"), bound.Token);
+        await app.Probe.Resolving.Task.WaitAsync(LiveClient.Timeout);
+        var stopwatch = Stopwatch.StartNew();
+        var stopping = app.StopAsync();
+        await app.Log.WaitForAsync(e => e.EventId.Id == 112, LiveClient.Timeout);
+        app.Probe.ResolveGate.Set();
+        await connecting;
+
+        // It never reads, so it never answers the close: only the shutdown's deadline ends it, not CloseTimeout.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Equal(1, app.Log.Entries.Count(Opened));
+    }
+
     [Fact]
     public async Task A_browser_that_never_answers_the_close_is_aborted_after_the_shutdown_timeout()
     {
@@ -26,7 +55,7 @@ public sealed class ShutdownTests
             await silent.ConnectAsync(app.Board("silent"), bound.Token);
         }
 
-        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 100)), LiveClient.Timeout, "the connection is open");
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(Opened)), LiveClient.Timeout, "the connection is open");
 
         var stopping = Stopwatch.StartNew();
         await app.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
@@ -55,7 +84,7 @@ public sealed class ShutdownTests
             await silent.ConnectAsync(app.Board("silent"), bound.Token);
         }
 
-        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Count(e => e.EventId.Id == 100) == 2), LiveClient.Timeout, "both connections open");
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Count(Opened) == 2), LiveClient.Timeout, "both connections open");
         var stopping = app.StopAsync();
         await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 112)), LiveClient.Timeout, "shutdown started (112)");
         var started = app.Log.Entries.Single(e => e.EventId.Id == 112);
@@ -67,7 +96,7 @@ public sealed class ShutdownTests
 
         // The server takes no new connections while it drains (a request already under way would get 503).
         await LiveClient.RefusedAsync(app.Board("latecomer"));
-        Assert.Equal(2, app.Log.Entries.Count(e => e.EventId.Id == 100));
+        Assert.Equal(2, app.Log.Entries.Count(Opened));
 
         await stopping.WaitAsync(TimeSpan.FromSeconds(20));
         var aborted = Assert.Single(app.Log.Entries, e => e.EventId.Id == 113);
@@ -93,7 +122,7 @@ public sealed class ShutdownTests
             await silent.ConnectAsync(app.Board("silent"), bound.Token);
         }
 
-        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 100)), LiveClient.Timeout, "the connection is open");
+        await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(Opened)), LiveClient.Timeout, "the connection is open");
         var stopping = app.StopAsync();
         await Eventually.UntilAsync(() => Task.FromResult(app.Log.Entries.Any(e => e.EventId.Id == 112)), LiveClient.Timeout, "shutdown started (112)");
 

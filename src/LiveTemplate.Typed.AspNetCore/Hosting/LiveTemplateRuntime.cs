@@ -28,6 +28,11 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     private readonly Lazy<Task<ConnectionRegistry>> _registry;
     private readonly ConcurrentDictionary<ConnectionSession, byte> _sessions = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Cancelled ShutdownTimeout after the stopping signal: a connection the upgrade brought in after shutdown began
+    // (refused by TryTrack, closed with 1001) is aborted then too, so that one that never answers the close cannot
+    // hold the shutdown for CloseTimeout after the drain of the others has ended.
+    private readonly CancellationTokenSource _deadline = new();
     private CancellationTokenRegistration _onStopping;
     private readonly Lazy<Task> _draining;
     private int _shuttingDown;
@@ -75,7 +80,10 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         return _draining.Value.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Tracks a new session; false once shutdown has begun (the caller closes it with 1001).</summary>
+    /// <summary>
+    /// Tracks a new session; false once shutdown has begun (the caller closes it with 1001; it is aborted at the
+    /// shutdown's deadline if it is still open then).
+    /// </summary>
     public bool TryTrack(ConnectionSession session)
     {
         _sessions.TryAdd(session, 0);
@@ -85,6 +93,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
         }
 
         Untrack(session);
+        _deadline.Token.UnsafeRegister(static state => ((ConnectionSession)state!).Abort(), session);
         return false;
     }
 
@@ -99,6 +108,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _onStopping.DisposeAsync().ConfigureAwait(false);
+        _deadline.Dispose();
         if (_registry.IsValueCreated)
         {
             var attaching = _registry.Value;
@@ -117,6 +127,7 @@ internal sealed class LiveTemplateRuntime : IHostedService, IAsyncDisposable
             return;
         }
 
+        _deadline.CancelAfter(_options.ShutdownTimeout);
         LiveLog.ShutdownStarted(_logger, _sessions.Count);
         foreach (var session in _sessions.Keys)
         {

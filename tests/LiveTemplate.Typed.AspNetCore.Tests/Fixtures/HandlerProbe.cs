@@ -16,6 +16,12 @@ public sealed class HandlerProbe
     /// <summary>Connections whose waiting action (<see cref="Hang"/>) saw its cancellation token cancelled.</summary>
     public ConcurrentQueue<string> Cancelled { get; } = new();
 
+    /// <summary>Set when the <c>/gated</c> endpoint's ResolveGroup is entered: it then waits for <see cref="ResolveGate"/>.</summary>
+    public TaskCompletionSource Resolving { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Holds the <c>/gated</c> endpoint's ResolveGroup (at most 30 s) until a test sets it.</summary>
+    public ManualResetEventSlim ResolveGate { get; } = new(false);
+
     public IDisposable Enter(string connectionId, string action)
     {
         Ran.Enqueue((connectionId, action));

@@ -20,7 +20,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// <c>/watched/{board}</c> (the same group, presence the browser may list but not change). A request
 /// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). Two endpoints whose
 /// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close, and one whose
-/// <c>OnDisconnectedAsync</c> throws (<c>/failing-on-disconnect</c>) the 115 log. The browser client
+/// <c>OnDisconnectedAsync</c> throws (<c>/failing-on-disconnect</c>) the 115 log; <c>/gated</c> holds its handshake
+/// until the test lets it go (<see cref="HandlerProbe.ResolveGate"/>). The browser client
 /// is served at its default path.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
@@ -164,6 +165,14 @@ public sealed class TestApp : IAsyncDisposable
         {
             endpoint.ResolveGroup = http => http.Request.Query["group"] is [{ } group] ? "room:" + group : null;
             AllowBrowserActions(endpoint);
+        });
+        // A handshake held in ResolveGroup until the test lets it go: an upgrade under way when shutdown begins.
+        app.MapLiveTemplate<TestHandler>("/gated", endpoint => endpoint.ResolveGroup = http =>
+        {
+            var probe = http.RequestServices.GetRequiredService<HandlerProbe>();
+            probe.Resolving.TrySetResult();
+            probe.ResolveGate.Wait(TimeSpan.FromSeconds(30));
+            return "board:gated";
         });
         app.MapLiveTemplate<UncreatableHandler>("/uncreatable");
         app.MapLiveTemplate<FailingOnConnectHandler>("/failing-on-connect");

@@ -27,9 +27,6 @@ internal sealed class ActionRunner
     private readonly ILogger _logger;
     private int _invalidFrames;
 
-    // Whether the last DispatchAsync caught the handler's exception (the loop runs one item at a time: no race).
-    private bool _handlerFailed;
-
     public ActionRunner(IActionDispatcher handler, LocalConnection connection, BrowserActionRules browserActions, ConnectionSession session, int maxInvalidFrames, ILogger logger)
     {
         _handler = handler;
@@ -87,9 +84,9 @@ internal sealed class ActionRunner
         }
 
         using var activity = DispatchTracing.StartForBrowser(action, _connection.Id);
-        var dispatched = await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false);
-        DispatchTracing.Outcome(activity, dispatched, _handlerFailed);
-        if (dispatched is not { IsHandled: false } result)
+        var outcome = await DispatchAsync(action, frame.Data, context, fromBrowser: true).ConfigureAwait(false);
+        DispatchTracing.Outcome(activity, outcome);
+        if (outcome.Result is not { IsHandled: false } result)
         {
             return;
         }
@@ -178,17 +175,16 @@ internal sealed class ActionRunner
     {
         // A broadcast is forwarded to the browser and runs no handler: it makes no dispatch span.
         using var activity = message is BroadcastMessage ? null : DispatchTracing.StartForMessage(message, _connection.Id);
-        ActionDispatchResult? result;
-        _handlerFailed = false;
+        HandlerOutcome outcome;
         _session.Sender.Delivering = message;
         try
         {
-            result = message switch
+            outcome = message switch
             {
                 GroupActionMessage group => await DispatchAsync(group.Action, group.Data, ActionContext.From(group, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
                 ServerActionMessage server => await DispatchAsync(server.Action, server.Data, ActionContext.From(server, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false),
                 TopicActionMessage topic => await RunTopicActionAsync(topic).ConfigureAwait(false),
-                _ => null,
+                _ => HandlerOutcome.None,
             };
         }
         finally
@@ -196,12 +192,12 @@ internal sealed class ActionRunner
             _session.Sender.Delivering = null;
         }
 
-        DispatchTracing.Outcome(activity, result, _handlerFailed);
+        DispatchTracing.Outcome(activity, outcome);
         if (message is BroadcastMessage broadcast)
         {
             await _session.Sender.SendEncodedAsync(broadcast.EncodeOnce(BroadcastFrame), _session.Stopping).ConfigureAwait(false);
         }
-        else if (result is { IsHandled: false } notHandled)
+        else if (outcome.Result is { IsHandled: false } notHandled)
         {
             // Normal when groups are shared by endpoints with different handlers; visible when debugging.
             LiveLog.MessageNotHandled(_logger, _connection.Id, notHandled.Action, message.InstanceId, notHandled.Detail ?? string.Empty);
@@ -212,7 +208,7 @@ internal sealed class ActionRunner
     /// A topic action goes to the browser when it holds the topic or a matching pattern, and runs the handler unless only
     /// the browser's subscriptions brought it here (so the handler sees what it subscribed to, the browser what it did).
     /// </summary>
-    private async ValueTask<ActionDispatchResult?> RunTopicActionAsync(TopicActionMessage message)
+    private async ValueTask<HandlerOutcome> RunTopicActionAsync(TopicActionMessage message)
     {
         var holders = _session.Topics.HoldersOf(message.Topic);
         if (holders.HasFlag(TopicHolder.Browser))
@@ -223,7 +219,7 @@ internal sealed class ActionRunner
         // None: the message was queued before the last holder let go (a browser's unsubscribe ran in between); the
         // handler runs only while it, or the app through the registry, still holds the topic.
         return holders == TopicHolder.Browser || (holders == TopicHolder.None && !HeldThroughRegistry(message.Topic))
-            ? null
+            ? HandlerOutcome.None
             : await DispatchAsync(message.Action, message.Data, ActionContext.From(message, _connection, _session.Stopping), fromBrowser: false).ConfigureAwait(false);
     }
 
@@ -231,16 +227,12 @@ internal sealed class ActionRunner
     private bool HeldThroughRegistry(Topic topic)
         => _connection.Topics.Contains(topic) || _connection.TopicPatterns.Any(pattern => pattern.Matches(topic));
 
-    /// <summary>
-    /// Runs the handler; its failure is logged (and told to the browser, for a browser action), returns null and sets
-    /// <see cref="_handlerFailed"/> (a null result alone also means that no handler ran, as for a browser's topic action).
-    /// </summary>
-    private async ValueTask<ActionDispatchResult?> DispatchAsync(string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)
+    /// <summary>Runs the handler; its failure is logged (and told to the browser, for a browser action) and is the outcome.</summary>
+    private async ValueTask<HandlerOutcome> DispatchAsync(string action, ReadOnlyMemory<byte> data, ActionContext context, bool fromBrowser)
     {
-        _handlerFailed = false;
         try
         {
-            return await _handler.DispatchAsync(action, data, context).ConfigureAwait(false);
+            return HandlerOutcome.Ran(await _handler.DispatchAsync(action, data, context).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (_session.Stopping.IsCancellationRequested)
         {
@@ -248,14 +240,13 @@ internal sealed class ActionRunner
         }
         catch (Exception ex)
         {
-            _handlerFailed = true;
             LiveLog.HandlerFailed(_logger, ex, _connection.Id, action);
             if (fromBrowser)
             {
                 await _session.Sender.SendAsync(new ErrorFrame(LiveErrorCodes.HandlerFailed, $"Action '{action}' failed on the server.", action), Frames.WriteError, _session.Stopping).ConfigureAwait(false);
             }
 
-            return null;
+            return HandlerOutcome.Failed;
         }
     }
 

@@ -58,11 +58,11 @@ internal static class DispatchTracing
     /// Tags the outcome: the dispatch's status, or <c>HandlerFailed</c> when the handler threw; none when no handler ran
     /// (a topic action only the browser's subscription brought, which goes to the browser alone).
     /// </summary>
-    public static void Outcome(Activity? activity, ActionDispatchResult? result, bool handlerFailed)
+    public static void Outcome(Activity? activity, HandlerOutcome outcome)
     {
-        if (activity is { IsAllDataRequested: true } && (handlerFailed ? "HandlerFailed" : result?.Status.ToString()) is { } outcome)
+        if (activity is { IsAllDataRequested: true } && outcome.Name is { } name)
         {
-            activity.SetTag(LiveTemplateTracing.OutcomeAttribute, outcome);
+            activity.SetTag(LiveTemplateTracing.OutcomeAttribute, name);
         }
     }
 

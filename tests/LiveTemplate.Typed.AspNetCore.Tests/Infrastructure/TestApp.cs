@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Security.Claims;
 using LiveTemplate.Typed.AspNetCore.Tests.Fixtures;
 using LiveTemplate.Typed.PubSub;
@@ -98,6 +99,25 @@ public sealed class TestApp : IAsyncDisposable
     public HttpClient Http() => new() { BaseAddress = BaseUri, Timeout = LiveClient.Timeout };
 
     public Task StopAsync() => _app.StopAsync();
+
+    /// <summary>The host's event 100, "Connection … opened"; the health checks log an event 100 of their own ("Running health checks").</summary>
+    public static bool Opened(LogEntry entry) => entry.EventId is { Id: 100, Name: "Connected" };
+
+    /// <summary>
+    /// A browser on <paramref name="board"/> that never reads, so it never answers a close frame; returned once the host
+    /// has logged <paramref name="opened"/> connections as opened in all (this one included).
+    /// </summary>
+    public async Task<ClientWebSocket> ConnectSilentAsync(string board, int opened = 1)
+    {
+        var silent = new ClientWebSocket();
+        using (var bound = new CancellationTokenSource(LiveClient.Timeout))
+        {
+            await silent.ConnectAsync(Board(board), bound.Token);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(Log.Entries.Count(Opened) == opened), LiveClient.Timeout, $"{opened} connection(s) open");
+        return silent;
+    }
 
     public async ValueTask DisposeAsync()
     {

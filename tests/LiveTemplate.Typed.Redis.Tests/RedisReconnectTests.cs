@@ -169,8 +169,8 @@ public sealed class RedisReconnectTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(1, reconnected.Fields["dynamic_channels"]);
         Assert.Equal(5, reconnected.EventId.Id);
 
-        // docs/pubsub.md#troubleshooting: the loss itself is a warning, event 100, naming the endpoint.
-        var lost = Assert.Single(log.Entries, e => e.EventId.Id == 100);
+        // docs/pubsub.md#troubleshooting: the loss itself is a warning, event 200, naming the endpoint.
+        var lost = Assert.Single(log.Entries, e => e.EventId.Id == 200);
         Assert.Equal(LogLevel.Warning, lost.Level);
         Assert.StartsWith("Lost the Redis subscription connection", lost.Message, StringComparison.Ordinal);
         Assert.Equal(_server.Endpoint, lost.Fields["endpoint"]);

@@ -60,7 +60,7 @@ public sealed class SharedMultiplexerTests : IAsyncLifetime
             },
             TimeSpan.FromSeconds(20),
             "the second broadcaster receives the channel again");
-        Assert.Contains(secondLog.Entries, e => e.EventId.Id == 101 && (string?)e.Fields["channel"] == second.Channels.GroupAction(new GroupId("board")));
+        Assert.Contains(secondLog.Entries, e => e.EventId.Id == 201 && (string?)e.Fields["channel"] == second.Channels.GroupAction(new GroupId("board")));
     }
 
     private T Own<T>(T disposable)

@@ -55,4 +55,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 117, Level = LogLevel.Debug, Message = "Connection {connection_id}: a topic subscription was refused ({error_code}): {topic}")]
     public static partial void TopicRefused(ILogger logger, string connection_id, string error_code, string topic);
+
+    [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "Connection {connection_id} left a keep-alive ping unanswered for {timeout}: aborted as dead")]
+    public static partial void PingUnanswered(ILogger logger, string connection_id, TimeSpan timeout);
 }

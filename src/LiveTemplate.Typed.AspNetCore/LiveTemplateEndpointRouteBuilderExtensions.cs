@@ -57,7 +57,12 @@ public static class LiveTemplateEndpointRouteBuilderExtensions
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveTemplateEndpointRouteBuilderExtensions).Namespace + ".LiveEndpoint");
         var endpoint = new LiveEndpoint<THandler>(runtime, settings, options, logger);
         // The endpoint checks AllowedOrigins itself, so that a refused origin is logged (102) and told why, as every refusal.
-        var webSockets = new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval };
+        // A positive timeout makes the keep-alive frames pings the browser must answer; without it they are unsolicited pongs.
+        var webSockets = new WebSocketOptions
+        {
+            KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.PingTimeout ?? Timeout.InfiniteTimeSpan,
+        };
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets(webSockets);
         pipeline.Run(endpoint.HandleAsync);

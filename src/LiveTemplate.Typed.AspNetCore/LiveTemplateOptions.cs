@@ -62,8 +62,22 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
     /// <summary>How long shutdown waits for open connections to close (with 1001) before it aborts the rest (default 10 s).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the server pings an idle browser to keep proxies from dropping the socket (default 30 s).</summary>
+    /// <summary>
+    /// How often the server sends a browser a keep-alive frame, which keeps proxies from dropping an idle socket (default
+    /// 30 s); zero sends none, and then <see cref="KeepAliveTimeout"/> is off too.
+    /// </summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the server waits for a browser's answer (a pong) to each keep-alive ping before it aborts the connection
+    /// as dead (default 30 s): a browser whose network went away without a close leaves within about
+    /// <see cref="KeepAliveInterval"/> plus this, and its presence with it. Zero sends unanswered keep-alive frames
+    /// (unsolicited pongs) instead, and a dead browser stays until a send to it fails.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a ping may go unanswered, when the server sends pings at all; null when it sends none.</summary>
+    internal TimeSpan? PingTimeout => KeepAliveInterval > TimeSpan.Zero && KeepAliveTimeout > TimeSpan.Zero ? KeepAliveTimeout : null;
 
     /// <summary>
     /// The origins (<c>https://board.example.com</c>: scheme, host and port as a browser sends them, no path) whose pages

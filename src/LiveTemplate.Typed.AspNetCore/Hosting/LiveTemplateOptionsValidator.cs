@@ -19,7 +19,8 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, IsWait(options.SendTimeout), "SendTimeout must be positive and at most 1 day.");
         Check(failures, IsWait(options.CloseTimeout), "CloseTimeout must be positive and at most 1 day.");
         Check(failures, IsWait(options.ShutdownTimeout), "ShutdownTimeout must be positive and at most 1 day.");
-        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= BroadcasterOptions.MaxWait, "KeepAliveInterval must not be negative (zero turns pings off) and at most 1 day.");
+        Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= BroadcasterOptions.MaxWait, "KeepAliveInterval must not be negative (zero sends no keep-alive frame) and at most 1 day.");
+        Check(failures, options.KeepAliveTimeout >= TimeSpan.Zero && options.KeepAliveTimeout <= BroadcasterOptions.MaxWait, "KeepAliveTimeout must not be negative (zero waits for no answer) and at most 1 day.");
         Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
         Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
         Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");

@@ -18,6 +18,7 @@ internal sealed class BrowserReceiver
     private readonly ChannelWriter<InboxItem> _inbox;
     private readonly int _maxFrameBytes;
     private readonly TokenBucket _rate;
+    private readonly TimeSpan? _pingTimeout;
 
     public BrowserReceiver(WebSocket socket, ConnectionSession session, ChannelWriter<InboxItem> inbox, LiveTemplateOptions options)
     {
@@ -26,6 +27,7 @@ internal sealed class BrowserReceiver
         _inbox = inbox;
         _maxFrameBytes = options.MaxFrameBytes;
         _rate = new TokenBucket(options.MessageBurst, options.MessagesPerSecond, TimeProvider.System);
+        _pingTimeout = options.PingTimeout;
     }
 
     /// <summary>
@@ -97,7 +99,11 @@ internal sealed class BrowserReceiver
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
-            // The browser went away without a close frame, or the socket was aborted.
+            // The browser went away without a close frame, or the socket was aborted: by the server, or by the keep-alive.
+            if (_pingTimeout is { } timeout && await LeftAPingUnansweredAsync().ConfigureAwait(false))
+            {
+                _session.PingUnanswered(timeout);
+            }
         }
         finally
         {
@@ -108,6 +114,32 @@ internal sealed class BrowserReceiver
 
             _session.BrowserLeft();
             await PostAsync(InboxItem.PeerClosed).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether the WebSocket aborted itself because a keep-alive ping went unanswered for the timeout. It keeps that
+    /// failure and gives it, as the inner exception, to any call made on the socket after it: no other abort leaves one.
+    /// </summary>
+    private async ValueTask<bool> LeftAPingUnansweredAsync()
+    {
+        if (_socket.State != WebSocketState.Aborted)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+            return false;
+        }
+        catch (WebSocketException ex)
+        {
+            return ex.InnerException is WebSocketException;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            return false;
         }
     }
 

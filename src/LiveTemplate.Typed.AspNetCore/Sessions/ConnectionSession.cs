@@ -172,6 +172,9 @@ internal sealed class ConnectionSession
         }
     }
 
+    /// <summary>The WebSocket aborted the connection: a keep-alive ping went unanswered for <paramref name="timeout"/>.</summary>
+    public void PingUnanswered(TimeSpan timeout) => LiveLog.PingUnanswered(_logger, _connection.Id, timeout);
+
     // The loop reads both sources itself (no task moves messages from one queue into the other: that was a second
     // thread-pool hop per delivery). It takes at most one item from each in turn, so that neither starves the other,
     // and waits only when both are empty.

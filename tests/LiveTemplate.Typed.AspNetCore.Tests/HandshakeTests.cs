@@ -101,6 +101,18 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public async Task On_https_the_session_cookie_is_Secure_as_behind_a_load_balancer_that_terminated_tls()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        // The load balancer says the browser came over https (the app uses UseForwardedHeaders, as aspnetcore.md says).
+        await using var client = await LiveClient.ConnectAsync(app.WebSocketUri("/live"), new CookieContainer(), o => o.SetRequestHeader("X-Forwarded-Proto", "https"));
+
+        var issued = Assert.Single(client.ResponseHeaders!.Single(h => h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)).Value);
+        Assert.Matches("^livetemplate-id=[0-9a-f]{32}; path=/; secure; samesite=lax; httponly$", issued);
+    }
+
+    [Fact]
     public async Task A_forged_session_cookie_is_refused_with_400()
     {
         await using var app = await TestApp.StartAsync();

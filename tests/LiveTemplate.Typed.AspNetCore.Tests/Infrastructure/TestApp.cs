@@ -7,6 +7,7 @@ using LiveTemplate.Typed.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -129,6 +130,9 @@ public sealed class TestApp : IAsyncDisposable
     private static async Task<TestApp> StartAsync(WebApplicationBuilder builder, RecordingLogger log)
     {
         var app = builder.Build();
+
+        // As an app behind a load balancer that terminates TLS: X-Forwarded-Proto from a loopback proxy sets the scheme.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         app.Use((http, next) =>
         {
             if (http.Request.Query["user"] is [{ } user])

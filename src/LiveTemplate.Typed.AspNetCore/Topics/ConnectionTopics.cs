@@ -45,11 +45,11 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     /// </summary>
     /// <exception cref="TopicForbiddenException">Another user's or session's reserved topic.</exception>
     public Task SubscribeAsync(Topic topic, TopicHolder holder, CancellationToken ct)
-        => Add(ref _topics, topic, holder, () => registry.SubscribeAsync(connection, topic, CancellationToken.None), ct);
+        => Add(ref _topics, topic, holder, () => registry.SubscribeAsync(connection, topic, CancellationToken.None), () => connection.Topics.Contains(topic), ct);
 
     /// <summary>Adds <paramref name="holder"/> to the pattern, as <see cref="SubscribeAsync(Topic, TopicHolder, CancellationToken)"/>.</summary>
     public Task SubscribeAsync(TopicPattern pattern, TopicHolder holder, CancellationToken ct)
-        => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, CancellationToken.None), ct);
+        => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, CancellationToken.None), () => connection.TopicPatterns.Contains(pattern), ct);
 
     /// <summary>Removes <paramref name="holder"/> from the topic; the last holder releases the connection's subscription.</summary>
     /// <exception cref="ArgumentException">The topic is default (as the registry refuses it).</exception>
@@ -92,46 +92,55 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     // so the order of subscribe and release here is the order the registry sees; the wait for Redis is outside the lock.
     // The registry's wait is not the caller's: bounded by its SubscribeTimeout, it is shared by every holder that comes
     // while it runs, and each holder's own token ends only its own wait.
-    private Task Add<T>(ref Dictionary<T, Hold>? table, T key, TopicHolder holder, Func<Task> subscribe, CancellationToken ct)
+    private Task Add<T>(ref Dictionary<T, Hold>? table, T key, TopicHolder holder, Func<Task> subscribe, Func<bool> registryHolds, CancellationToken ct)
         where T : notnull
     {
         Task subscribed;
         lock (_gate)
         {
             var held = table ??= [];
+            var holders = holder;
             if (held.TryGetValue(key, out var hold))
             {
                 // Held already: a subscribe still in flight is this holder's too (it is not done before the first one is).
-                Join(hold, holder);
-                subscribed = hold.Subscribed;
-            }
-            else
-            {
-                var registering = subscribe(); // a refusal it throws (lvt:, default) records nothing
-                hold = new Hold();
-                held.Add(key, hold);
-                Join(hold, holder);
+                if (!hold.Subscribed.IsCompletedSuccessfully || registryHolds())
+                {
+                    Join(hold, holder);
+                    return hold.Subscribed.WaitAsync(ct);
+                }
 
-                // Last, under the lock: a subscribe that has already failed lets go at once (the lock is re-entrant).
-                subscribed = hold.Subscribed = LetGoIfFailedAsync(held, key, hold, registering);
+                // Confirmed here, but the registry let go since: its subscribe failed after its SubscribeTimeout (event
+                // 23), or the app unsubscribed the connection through the registry itself. The hold is stale: subscribed
+                // again, for its holders and this one.
+                held.Remove(key);
+                if (hold.Holders.HasFlag(TopicHolder.Browser))
+                {
+                    _browserHeld--;
+                }
+
+                holders |= hold.Holders;
             }
+
+            var registering = subscribe(); // a refusal it throws (lvt:, default) records nothing
+            hold = new Hold();
+            held.Add(key, hold);
+            Join(hold, holders);
+
+            // Last, under the lock: a subscribe that has already failed lets go at once (the lock is re-entrant).
+            subscribed = hold.Subscribed = LetGoIfFailedAsync(held, key, hold, registering);
         }
 
         return subscribed.WaitAsync(ct);
     }
 
-    private void Join(Hold hold, TopicHolder holder)
+    private void Join(Hold hold, TopicHolder holders)
     {
-        if (hold.Holders.HasFlag(holder))
-        {
-            return;
-        }
-
-        hold.Holders |= holder;
-        if (holder == TopicHolder.Browser)
+        if (holders.HasFlag(TopicHolder.Browser) && !hold.Holders.HasFlag(TopicHolder.Browser))
         {
             _browserHeld++;
         }
+
+        hold.Holders |= holders;
     }
 
     // The registry's subscribe failed (the broadcaster is disposed, or an app's broadcaster threw): the registry no longer

@@ -93,4 +93,27 @@ public sealed class ConnectionTopicsTests
         await topics.SubscribeAsync(topic, TopicHolder.Handler, CancellationToken.None);
         Assert.Equal((TopicHolder.Handler, 1), (topics.HoldersOf(topic), broadcaster.Forwarded(topic.Value)));
     }
+
+    [Fact]
+    public async Task A_hold_the_registry_let_go_after_its_timeout_is_subscribed_again_by_the_next_subscribe()
+    {
+        var log = new RecordingLogger<ConnectionRegistry>();
+        await using var broadcaster = new FaultingTopicBroadcaster();
+        await using var registry = await ConnectionRegistry.AttachAsync(broadcaster, new ConnectionRegistryOptions { SubscribeTimeout = TimeSpan.FromMilliseconds(50) }, log);
+        var connection = await registry.RegisterAsync("c5", new GroupId("g5"));
+        var topics = new ConnectionTopics(connection, registry);
+        var topic = new Topic("room/5");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broadcaster.FailNext(topic.Value, gate.Task);
+
+        await topics.SubscribeAsync(topic, TopicHolder.Browser, CancellationToken.None); // answered after the registry's timeout
+        gate.SetResult();
+        await log.WaitForAsync(entry => entry.EventId.Id == 23, Eventually.MessageTimeout);
+        Assert.Empty(connection.Topics);
+
+        await topics.SubscribeAsync(topic, TopicHolder.Browser, CancellationToken.None);
+        Assert.Equal((TopicHolder.Browser, 1, 1), (topics.HoldersOf(topic), topics.BrowserHeld, broadcaster.Forwarded(topic.Value)));
+        await broadcaster.Inner.PublishToTopicAsync(topic, "note", "{}"u8.ToArray());
+        Assert.Equal(topic, Assert.IsType<TopicActionMessage>(await connection.Outbound.NextAsync(what: "the action after the renewed subscribe")).Topic);
+    }
 }

@@ -116,4 +116,21 @@ public sealed class ConnectionTopicsTests
         await broadcaster.Inner.PublishToTopicAsync(topic, "note", "{}"u8.ToArray());
         Assert.Equal(topic, Assert.IsType<TopicActionMessage>(await connection.Outbound.NextAsync(what: "the action after the renewed subscribe")).Topic);
     }
+
+    [Fact]
+    public async Task A_subscribe_after_the_broadcaster_is_disposed_fails_and_neither_the_host_nor_the_registry_holds_it()
+    {
+        var broadcaster = new InMemoryBroadcaster();
+        await using var registry = await ConnectionRegistry.AttachAsync(broadcaster);
+        var connection = await registry.RegisterAsync("c6", new GroupId("g6"));
+        var topics = new ConnectionTopics(connection, registry);
+        await broadcaster.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => topics.SubscribeAsync(new Topic("room/6"), TopicHolder.Browser, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => topics.SubscribeAsync(new TopicPattern("room/*"), TopicHolder.Handler, CancellationToken.None));
+
+        Assert.Equal((TopicHolder.None, 0), (topics.HoldersOf(new Topic("room/6")), topics.BrowserHeld));
+        Assert.Empty(connection.Topics);
+        Assert.Empty(connection.TopicPatterns);
+    }
 }

@@ -115,11 +115,15 @@ public sealed class LiveConnection
     /// any instance. The subscription ends with the connection (or <see cref="UnsubscribeAsync(Topic, CancellationToken)"/>).
     /// The handler is app code: the endpoint's <see cref="TopicPolicy"/> (for browsers) does not apply, the <c>lvt:</c> rule does.
     /// It is the handler's own, apart from the browser's: each ends only its own (docs/topics.md#from-the-browser).
+    /// The task completes once the instance's subscription is confirmed (or after the registry's <c>SubscribeTimeout</c>),
+    /// also when the browser's subscribe to it is still in flight: it waits for that one. When the broadcaster fails it (it
+    /// is disposed, or an app's broadcaster throws), the task fails with that exception and the handler does not hold the
+    /// topic: subscribing again subscribes again. <paramref name="cancellationToken"/> ends the wait, not the subscription.
     /// </summary>
     /// <exception cref="TopicForbiddenException">The topic is another user's or session's reserved <c>lvt:</c> topic.</exception>
     public Task SubscribeAsync(Topic topic, CancellationToken cancellationToken = default) => _session.Topics.SubscribeAsync(topic, TopicHolder.Handler, cancellationToken);
 
-    /// <summary>Subscribes this connection to every topic <paramref name="pattern"/> matches, until it unsubscribes or closes.</summary>
+    /// <summary>Subscribes this connection to every topic <paramref name="pattern"/> matches, until it unsubscribes or closes; it completes and fails as <see cref="SubscribeAsync(Topic, CancellationToken)"/>.</summary>
     public Task SubscribeAsync(TopicPattern pattern, CancellationToken cancellationToken = default) => _session.Topics.SubscribeAsync(pattern, TopicHolder.Handler, cancellationToken);
 
     /// <summary>Ends the handler's subscription to <paramref name="topic"/> (the browser's, if it holds one too, stays); one it does not hold does nothing.</summary>

@@ -39,6 +39,9 @@ public static class LiveErrorCodes
     /// <summary>The browser already holds <see cref="TopicPolicy.MaxBrowserSubscriptions"/> topics and patterns; the connection stays open.</summary>
     public const string TooManyTopics = "too-many-topics";
 
-    /// <summary>The handler failed while running the action (or a topic policy's delegate threw: <c>topic</c> names the topic); the connection stays open.</summary>
+    /// <summary>
+    /// The handler failed while running the action (or a topic policy's delegate threw, or the broadcaster failed a topic
+    /// frame's subscribe or unsubscribe: <c>topic</c> names the topic, which the browser then does not hold); the connection stays open.
+    /// </summary>
     public const string HandlerFailed = "handler-failed";
 }

@@ -7,7 +7,8 @@ namespace LiveTemplate.Typed.AspNetCore.Topics;
 /// Runs a browser's topic frames (<c>{"topic":"subscribe|unsubscribe","name":"…"}</c>): the name is a topic, or a pattern
 /// when a segment is <c>*</c> (a reserved <c>lvt:</c> name is always a topic); an endpoint without a policy refuses both
 /// operations, and a subscribe passes the endpoint's <see cref="TopicPolicy"/> (deny by default) and the
-/// <c>lvt:</c> rule, and is answered <c>subscribed</c> once the instance's subscription is confirmed.
+/// <c>lvt:</c> rule, and is answered <c>subscribed</c> once the instance's subscription is confirmed, or
+/// <c>handler-failed</c> naming the topic when the broadcaster fails it (the connection stays open and holds nothing).
 /// </summary>
 internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live, TopicPolicy? policy, FrameSender sender)
 {
@@ -51,6 +52,12 @@ internal sealed class BrowserTopics(ConnectionTopics topics, LiveConnection live
         catch (TopicForbiddenException forbidden)
         {
             return TopicRefusal.Kept(LiveErrorCodes.TopicForbidden, forbidden.Message, name);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The broadcaster failed it (disposed, an app's broadcaster threw): the server's failure, told as a policy's
+            // is. Nothing stays held or counted, so the browser may ask again.
+            return TopicRefusal.Failed(subscribe ? $"Subscribing to '{name}' failed on the server." : $"Unsubscribing from '{name}' failed on the server.", name, ex);
         }
 
         await sender.SendAsync((subscribe, name), TopicFrames.WriteAnswer, ct).ConfigureAwait(false);

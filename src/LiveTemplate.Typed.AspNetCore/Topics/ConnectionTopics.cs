@@ -7,12 +7,14 @@ namespace LiveTemplate.Typed.AspNetCore.Topics;
 /// connection's subscription while anyone does (the first holder subscribes, the last releases), and a topic action
 /// that arrives is for the holders of the exact topic and of every pattern that matches it. A connection that holds no
 /// topic holds no table either: each is made with its first entry (most connections of an app never use topics).
+/// A holder is told its subscribe is done once the registry's is (a holder that joins while it is in flight waits for the
+/// same one); when the registry's fails, every holder of it is let go, the browser's count too, and each is told.
 /// </summary>
 internal sealed class ConnectionTopics(LocalConnection connection, ConnectionRegistry registry)
 {
     private readonly object _gate = new();
-    private Dictionary<Topic, TopicHolder>? _topics;
-    private Dictionary<TopicPattern, TopicHolder>? _patterns;
+    private Dictionary<Topic, Hold>? _topics;
+    private Dictionary<TopicPattern, Hold>? _patterns;
     private int _browserHeld;
 
     /// <summary>How many topics and patterns the browser holds now.</summary>
@@ -23,7 +25,7 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     {
         lock (_gate)
         {
-            return _topics is not null && _topics.TryGetValue(topic, out var held) && held.HasFlag(TopicHolder.Browser);
+            return _topics is not null && _topics.TryGetValue(topic, out var held) && held.Holders.HasFlag(TopicHolder.Browser);
         }
     }
 
@@ -32,18 +34,22 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     {
         lock (_gate)
         {
-            return _patterns is not null && _patterns.TryGetValue(pattern, out var held) && held.HasFlag(TopicHolder.Browser);
+            return _patterns is not null && _patterns.TryGetValue(pattern, out var held) && held.Holders.HasFlag(TopicHolder.Browser);
         }
     }
 
-    /// <summary>Adds <paramref name="holder"/> to the topic; the first holder subscribes the connection (the registry checks the <c>lvt:</c> rule).</summary>
+    /// <summary>
+    /// Adds <paramref name="holder"/> to the topic; the first holder subscribes the connection (the registry checks the
+    /// <c>lvt:</c> rule), and the task completes once that subscribe has: it fails with the registry's failure, and then
+    /// the topic is no longer held (a retry subscribes again). <paramref name="ct"/> ends the wait, not the subscription.
+    /// </summary>
     /// <exception cref="TopicForbiddenException">Another user's or session's reserved topic.</exception>
     public Task SubscribeAsync(Topic topic, TopicHolder holder, CancellationToken ct)
-        => Add(ref _topics, topic, holder, () => registry.SubscribeAsync(connection, topic, ct));
+        => Add(ref _topics, topic, holder, () => registry.SubscribeAsync(connection, topic, CancellationToken.None), () => connection.Topics.Contains(topic), ct);
 
-    /// <summary>Adds <paramref name="holder"/> to the pattern; the first holder subscribes the connection.</summary>
+    /// <summary>Adds <paramref name="holder"/> to the pattern, as <see cref="SubscribeAsync(Topic, TopicHolder, CancellationToken)"/>.</summary>
     public Task SubscribeAsync(TopicPattern pattern, TopicHolder holder, CancellationToken ct)
-        => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, ct));
+        => Add(ref _patterns, pattern, holder, () => registry.SubscribeAsync(connection, pattern, CancellationToken.None), () => connection.TopicPatterns.Contains(pattern), ct);
 
     /// <summary>Removes <paramref name="holder"/> from the topic; the last holder releases the connection's subscription.</summary>
     /// <exception cref="ArgumentException">The topic is default (as the registry refuses it).</exception>
@@ -64,7 +70,7 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
     {
         lock (_gate)
         {
-            var holders = _topics?.GetValueOrDefault(topic) ?? TopicHolder.None;
+            var holders = _topics?.GetValueOrDefault(topic)?.Holders ?? TopicHolder.None;
             if (_patterns is null)
             {
                 return holders;
@@ -74,7 +80,7 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
             {
                 if (pattern.Matches(topic))
                 {
-                    holders |= held;
+                    holders |= held.Holders;
                 }
             }
 
@@ -84,37 +90,94 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
 
     // The registry's call runs under the lock up to its first wait: its change of the connection's set is synchronous,
     // so the order of subscribe and release here is the order the registry sees; the wait for Redis is outside the lock.
-    private Task Add<T>(ref Dictionary<T, TopicHolder>? table, T key, TopicHolder holder, Func<Task> subscribe)
+    // The registry's wait is not the caller's: bounded by its SubscribeTimeout, it is shared by every holder that comes
+    // while it runs, and each holder's own token ends only its own wait.
+    private Task Add<T>(ref Dictionary<T, Hold>? table, T key, TopicHolder holder, Func<Task> subscribe, Func<bool> registryHolds, CancellationToken ct)
         where T : notnull
     {
-        Task subscribing;
+        Task subscribed;
         lock (_gate)
         {
             var held = table ??= [];
-            var before = held.GetValueOrDefault(key);
-            if (before.HasFlag(holder))
+            var holders = holder;
+            if (held.TryGetValue(key, out var hold))
             {
-                return Task.CompletedTask;
+                // Held already: a subscribe still in flight is this holder's too (it is not done before the first one is).
+                if (!hold.Subscribed.IsCompletedSuccessfully || registryHolds())
+                {
+                    Join(hold, holder);
+                    return hold.Subscribed.WaitAsync(ct);
+                }
+
+                // Confirmed here, but the registry let go since: its subscribe failed after its SubscribeTimeout (event
+                // 23), or the app unsubscribed the connection through the registry itself. The hold is stale: subscribed
+                // again, for its holders and this one.
+                held.Remove(key);
+                if (hold.Holders.HasFlag(TopicHolder.Browser))
+                {
+                    _browserHeld--;
+                }
+
+                holders |= hold.Holders;
             }
 
-            subscribing = before == TopicHolder.None ? subscribe() : Task.CompletedTask;
-            held[key] = before | holder;
-            if (holder == TopicHolder.Browser)
-            {
-                _browserHeld++;
-            }
+            var registering = subscribe(); // a refusal it throws (lvt:, default) records nothing
+            hold = new Hold();
+            held.Add(key, hold);
+            Join(hold, holders);
+
+            // Last, under the lock: a subscribe that has already failed lets go at once (the lock is re-entrant).
+            subscribed = hold.Subscribed = LetGoIfFailedAsync(held, key, hold, registering);
         }
 
-        return subscribing;
+        return subscribed.WaitAsync(ct);
     }
 
-    private Task Remove<T>(ref Dictionary<T, TopicHolder>? table, T key, TopicHolder holder, Func<Task> release)
+    private void Join(Hold hold, TopicHolder holders)
+    {
+        if (holders.HasFlag(TopicHolder.Browser) && !hold.Holders.HasFlag(TopicHolder.Browser))
+        {
+            _browserHeld++;
+        }
+
+        hold.Holders |= holders;
+    }
+
+    // The registry's subscribe failed (the broadcaster is disposed, or an app's broadcaster threw): the registry no longer
+    // holds the topic for the connection, so nobody here does either, before anyone is told (a retry then subscribes
+    // again, and the browser's count is not spent). A hold made anew meanwhile (released and subscribed again) is another's.
+    private async Task LetGoIfFailedAsync<T>(Dictionary<T, Hold> table, T key, Hold hold, Task registering)
+        where T : notnull
+    {
+        try
+        {
+            await registering.ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (table.TryGetValue(key, out var current) && ReferenceEquals(current, hold))
+                {
+                    table.Remove(key);
+                    if (hold.Holders.HasFlag(TopicHolder.Browser))
+                    {
+                        _browserHeld--;
+                    }
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private Task Remove<T>(ref Dictionary<T, Hold>? table, T key, TopicHolder holder, Func<Task> release)
         where T : notnull
     {
         lock (_gate)
         {
             var held = table;
-            if (held is null || !held.TryGetValue(key, out var before) || !before.HasFlag(holder))
+            if (held is null || !held.TryGetValue(key, out var hold) || !hold.Holders.HasFlag(holder))
             {
                 return Task.CompletedTask;
             }
@@ -124,15 +187,22 @@ internal sealed class ConnectionTopics(LocalConnection connection, ConnectionReg
                 _browserHeld--;
             }
 
-            var after = before & ~holder;
-            if (after != TopicHolder.None)
+            hold.Holders &= ~holder;
+            if (hold.Holders != TopicHolder.None)
             {
-                held[key] = after;
                 return Task.CompletedTask;
             }
 
             held.Remove(key);
             return release();
         }
+    }
+
+    /// <summary>Who holds one topic or pattern, and the registry's subscribe that holds it for them (changed under the gate).</summary>
+    private sealed class Hold
+    {
+        public TopicHolder Holders;
+
+        public Task Subscribed = Task.CompletedTask;
     }
 }

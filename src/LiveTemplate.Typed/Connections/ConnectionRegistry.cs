@@ -163,10 +163,14 @@ public sealed class ConnectionRegistry : IAsyncDisposable
 
     /// <summary>
     /// Subscribes <paramref name="connection"/> to <paramref name="topic"/> until it unsubscribes or closes, and waits (up
-    /// to <see cref="ConnectionRegistryOptions.SubscribeTimeout"/>) for the transport. Subscribing twice does nothing more.
+    /// to <see cref="ConnectionRegistryOptions.SubscribeTimeout"/>) for the transport. Subscribing twice does nothing more:
+    /// while the first subscribe is in flight, the second waits for it and fails with it. When the broadcaster fails the
+    /// subscribe (it is disposed, or an app's <see cref="ITopicSubscriber"/> throws), the task fails with its exception and
+    /// the connection does not hold the topic: a retry subscribes again. <paramref name="ct"/> ends the wait, not the subscription.
     /// </summary>
     /// <exception cref="ArgumentException">The topic is default, or the connection is not registered here.</exception>
     /// <exception cref="TopicForbiddenException">The topic is another user's or session's reserved <c>lvt:</c> topic.</exception>
+    /// <exception cref="ObjectDisposedException">The registry is disposed (thrown), or the broadcaster is (the task fails).</exception>
     public Task SubscribeAsync(LocalConnection connection, Topic topic, CancellationToken ct = default)
     {
         RequireRegistered(connection);
@@ -176,7 +180,7 @@ public sealed class ConnectionRegistry : IAsyncDisposable
             throw new TopicForbiddenException(topic.Value, "It is the reserved topic of another user or session.");
         }
 
-        return AwaitSubscribedAsync(connection, _topics.AddAsync(connection, topic), ct);
+        return AwaitSubscribedAsync(connection, topic.Value, _topics.AddAsync(connection, topic), ct);
     }
 
     /// <summary>Subscribes <paramref name="connection"/> to every topic <paramref name="pattern"/> matches, as <see cref="SubscribeAsync(LocalConnection, Topic, CancellationToken)"/>.</summary>
@@ -185,7 +189,7 @@ public sealed class ConnectionRegistry : IAsyncDisposable
     {
         RequireRegistered(connection);
         TopicPattern.Require(pattern, nameof(pattern));
-        return AwaitSubscribedAsync(connection, _topics.AddAsync(connection, pattern), ct);
+        return AwaitSubscribedAsync(connection, pattern.Value, _topics.AddAsync(connection, pattern), ct);
     }
 
     /// <summary>Ends <paramref name="connection"/>'s subscription to <paramref name="topic"/>; one it does not hold does nothing.</summary>
@@ -241,7 +245,7 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         }
     }
 
-    private async Task AwaitSubscribedAsync(LocalConnection connection, Task subscribing, CancellationToken ct)
+    private async Task AwaitSubscribedAsync(LocalConnection connection, string name, Task subscribing, CancellationToken ct)
     {
         try
         {
@@ -249,8 +253,19 @@ public sealed class ConnectionRegistry : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // The reference is held: the transport confirms it once it is back.
+            // The reference is held: the transport confirms it once it is back. Should the broadcaster fail it later, the
+            // membership is gone (as for a failure in time) and nobody waits to be told: it is logged.
             RegistryLog.SubscribeSlow(_logger, connection.Id, _options.SubscribeTimeout);
+            _ = subscribing.ContinueWith(
+                static (failed, state) =>
+                {
+                    var (logger, id, topic) = ((ILogger, string, string))state!;
+                    RegistryLog.SubscribeFailedLate(logger, failed.Exception!.InnerException ?? failed.Exception, id, topic);
+                },
+                (_logger, connection.Id, name),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 

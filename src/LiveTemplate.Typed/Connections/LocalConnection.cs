@@ -12,8 +12,10 @@ public sealed class LocalConnection
     private readonly Channel<PubSubMessage> _outbound;
     private readonly bool _dropOldest;
     private readonly object _topicGate = new();
-    private HashSet<Topic>? _topics;          // made with the first topic: most connections never hold one
-    private HashSet<TopicPattern>? _patterns;
+    // Each membership with its subscribe (until confirmed, a later subscribe waits for the same one); made with the
+    // first topic: most connections never hold one.
+    private Dictionary<Topic, Task>? _topics;
+    private Dictionary<TopicPattern, Task>? _patterns;
     private long _dropped;
     private bool _closed;
 
@@ -88,7 +90,7 @@ public sealed class LocalConnection
         {
             lock (_topicGate)
             {
-                return _topics is null ? [] : [.. _topics];
+                return _topics is null ? [] : [.. _topics.Keys];
             }
         }
     }
@@ -100,45 +102,79 @@ public sealed class LocalConnection
         {
             lock (_topicGate)
             {
-                return _patterns is null ? [] : [.. _patterns];
+                return _patterns is null ? [] : [.. _patterns.Keys];
             }
         }
     }
 
     /// <summary>
-    /// Records the subscription and runs <paramref name="joined"/> (under the connection's lock, so that closing cannot
-    /// pass in between); false when the connection already holds it or is closed.
+    /// Records the subscription, whose broadcaster subscribe is <paramref name="subscribed"/>, and runs
+    /// <paramref name="joined"/> (under the connection's lock, so that closing cannot pass in between); returns null then.
+    /// When the connection already holds it, returns that membership's subscribe (still in flight, or done) and records
+    /// nothing; when it is closed, a completed task.
     /// </summary>
-    internal bool AddTopic(Topic topic, Action joined) => Change(ref _topics, topic, add: true, joined);
+    internal Task? AddTopic(Topic topic, Task subscribed, Action joined) => Join(ref _topics, topic, subscribed, joined);
 
-    internal bool RemoveTopic(Topic topic, Action left) => Change(ref _topics, topic, add: false, left);
+    /// <summary>Ends the subscription and runs <paramref name="left"/> under the connection's lock; false when it held none.</summary>
+    internal bool RemoveTopic(Topic topic, Action left) => Leave(_topics, topic, null, left);
 
-    internal bool AddPattern(TopicPattern pattern, Action joined) => Change(ref _patterns, pattern, add: true, joined);
+    /// <summary>As <see cref="RemoveTopic(Topic, Action)"/>, only while the membership is still the one of <paramref name="subscribed"/> (a failed subscribe's rollback).</summary>
+    internal bool RemoveTopic(Topic topic, Task subscribed, Action left) => Leave(_topics, topic, subscribed, left);
 
-    internal bool RemovePattern(TopicPattern pattern, Action left) => Change(ref _patterns, pattern, add: false, left);
+    /// <inheritdoc cref="AddTopic(Topic, Task, Action)"/>
+    internal Task? AddPattern(TopicPattern pattern, Task subscribed, Action joined) => Join(ref _patterns, pattern, subscribed, joined);
+
+    /// <inheritdoc cref="RemoveTopic(Topic, Action)"/>
+    internal bool RemovePattern(TopicPattern pattern, Action left) => Leave(_patterns, pattern, null, left);
+
+    /// <inheritdoc cref="RemoveTopic(Topic, Task, Action)"/>
+    internal bool RemovePattern(TopicPattern pattern, Task subscribed, Action left) => Leave(_patterns, pattern, subscribed, left);
 
     /// <summary>Every topic and pattern the connection held, which it no longer holds (it is closing).</summary>
     internal (Topic[] Topics, TopicPattern[] Patterns) TakeTopics()
     {
         lock (_topicGate)
         {
-            var taken = (_topics?.ToArray() ?? [], _patterns?.ToArray() ?? []);
+            var taken = (_topics?.Keys.ToArray() ?? [], _patterns?.Keys.ToArray() ?? []);
             _topics?.Clear();
             _patterns?.Clear();
             return taken;
         }
     }
 
-    private bool Change<T>(ref HashSet<T>? set, T item, bool add, Action changed)
+    private Task? Join<T>(ref Dictionary<T, Task>? members, T item, Task subscribed, Action joined)
+        where T : notnull
     {
         lock (_topicGate)
         {
-            if (!(add ? !Volatile.Read(ref _closed) && (set ??= []).Add(item) : set is not null && set.Remove(item)))
+            if (Volatile.Read(ref _closed))
+            {
+                return Task.CompletedTask;
+            }
+
+            if ((members ??= []).TryGetValue(item, out var held))
+            {
+                return held;
+            }
+
+            members.Add(item, subscribed);
+            joined();
+            return null;
+        }
+    }
+
+    private bool Leave<T>(Dictionary<T, Task>? members, T item, Task? subscribed, Action left)
+        where T : notnull
+    {
+        lock (_topicGate)
+        {
+            if (members is null || !members.TryGetValue(item, out var held) || (subscribed is not null && !ReferenceEquals(held, subscribed)))
             {
                 return false;
             }
 
-            changed();
+            members.Remove(item);
+            left();
             return true;
         }
     }

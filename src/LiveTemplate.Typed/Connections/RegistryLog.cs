@@ -13,4 +13,7 @@ internal static partial class RegistryLog
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "The global channel was not confirmed within {timeout}; starting anyway, it is confirmed once the transport is back")]
     public static partial void GlobalSubscribeSlow(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "Connection {connection_id}: the broadcaster failed its subscription to {topic} after the subscribe stopped waiting; the connection does not hold it (subscribe again)")]
+    public static partial void SubscribeFailedLate(ILogger logger, Exception exception, string connection_id, string topic);
 }

@@ -13,27 +13,35 @@ internal sealed class TopicMembers(ITopicSubscriber? subscriber)
     private readonly ConcurrentDictionary<TopicPattern, ConnectionSet> _byPattern = new();
     private int _patterns; // (connection, pattern) memberships: none means no pattern to check
 
-
-    /// <summary>Adds the connection to the topic; the task is the broadcaster's subscribe (completed when it already held it).</summary>
+    /// <summary>
+    /// Adds the connection to the topic; the task is the broadcaster's subscribe. A connection that already holds the topic
+    /// gets the same task: it waits for the confirmation (or the failure) of the subscribe still in flight.
+    /// </summary>
     public Task AddAsync(LocalConnection connection, Topic topic)
     {
-        if (!connection.AddTopic(topic, () => ConnectionSet.AddTo(_byTopic, topic, connection)))
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (connection.AddTopic(topic, subscribed.Task, () => ConnectionSet.AddTo(_byTopic, topic, connection)) is { } held)
         {
-            return Task.CompletedTask;
+            return held;
         }
 
-        return subscriber?.SubscribeToTopicAsync(topic, CancellationToken.None) ?? Task.CompletedTask;
+        return subscriber is null
+            ? Confirmed(subscribed)
+            : ConfirmAsync(subscribed, () => subscriber.SubscribeToTopicAsync(topic, CancellationToken.None), () => connection.RemoveTopic(topic, subscribed.Task, () => ConnectionSet.RemoveFrom(_byTopic, topic, connection)));
     }
 
-    /// <summary>Adds the connection to the pattern; the task is the broadcaster's subscribe.</summary>
+    /// <summary>Adds the connection to the pattern; the task is the broadcaster's subscribe, shared as for a topic.</summary>
     public Task AddAsync(LocalConnection connection, TopicPattern pattern)
     {
-        if (!connection.AddPattern(pattern, () => Join(connection, pattern)))
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (connection.AddPattern(pattern, subscribed.Task, () => Join(connection, pattern)) is { } held)
         {
-            return Task.CompletedTask;
+            return held;
         }
 
-        return subscriber?.SubscribeToPatternAsync(pattern, CancellationToken.None) ?? Task.CompletedTask;
+        return subscriber is null
+            ? Confirmed(subscribed)
+            : ConfirmAsync(subscribed, () => subscriber.SubscribeToPatternAsync(pattern, CancellationToken.None), () => connection.RemovePattern(pattern, subscribed.Task, () => Leave(connection, pattern)));
     }
 
     /// <summary>Removes the connection from the topic; the task is the broadcaster's release.</summary>
@@ -84,6 +92,35 @@ internal sealed class TopicMembers(ITopicSubscriber? subscriber)
         }
 
         return union is null ? exact : [.. union];
+    }
+
+    private static Task Confirmed(TaskCompletionSource subscribed)
+    {
+        subscribed.SetResult();
+        return subscribed.Task;
+    }
+
+    // A subscribe the broadcaster fails (it threw, or its task faulted: disposed, a transport that refused) holds no
+    // reference (ITopicSubscriber): the membership goes before the failure is told, so that a retry subscribes again.
+    // Only that membership goes: one the connection unsubscribed and made again meanwhile is another subscribe's.
+    private static Task ConfirmAsync(TaskCompletionSource subscribed, Func<Task> subscribe, Func<bool> rollBack)
+    {
+        _ = RunAsync();
+        return subscribed.Task;
+
+        async Task RunAsync()
+        {
+            try
+            {
+                await subscribe().ConfigureAwait(false);
+                subscribed.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                rollBack();
+                subscribed.TrySetException(ex);
+            }
+        }
     }
 
     private void Join(LocalConnection connection, TopicPattern pattern)

@@ -3,6 +3,9 @@ namespace LiveTemplate.Typed.PubSub;
 /// <summary>
 /// Subscribes this instance to topics and topic patterns, reference-counted as <see cref="IDynamicSubscriber"/>'s
 /// channels are: every subscribe must be matched by one unsubscribe, and only the first and the last reach the transport.
+/// A subscribe that fails (it throws, or its task faults: the broadcaster is disposed, the transport refused) holds no
+/// reference: it is not matched by an unsubscribe, and the <see cref="Connections.ConnectionRegistry"/> then lets the
+/// connection go of the topic or pattern (a retry subscribes again).
 /// </summary>
 public interface ITopicSubscriber
 {

@@ -19,7 +19,8 @@ namespace LiveTemplate.Typed.AspNetCore.Tests.Infrastructure;
 /// One app instance on real Kestrel at 127.0.0.1 on a free port, with the test handler mapped twice: at
 /// <c>/live</c> (group = browser session; no topics from the browser) and at <c>/boards/{board}</c> (group =
 /// <c>board:{board}</c>; browsers may subscribe to <c>news/main</c>, <c>news/*</c> and <c>feed/{board}</c>), and at
-/// <c>/watched/{board}</c> (the same group, presence the browser may list but not change). A request
+/// <c>/watched/{board}</c> (the same group, presence the browser may list but not change), and at <c>/limited/{board}</c>
+/// (the same group; one topic or pattern of <c>news/*</c> per browser). A request
 /// with <c>?user=alice</c> is authenticated as alice (a stand-in for the app's real authentication). Two endpoints whose
 /// handlers fail to start (<c>/uncreatable</c>, <c>/failing-on-connect</c>) test the 1011 close, and one whose
 /// <c>OnDisconnectedAsync</c> throws (<c>/failing-on-disconnect</c>) the 115 log; <c>/gated</c> holds its handshake
@@ -172,6 +173,17 @@ public sealed class TestApp : IAsyncDisposable
                 };
                 topics.MaySubscribePattern = (_, _) => throw new InvalidOperationException("the pattern rule exploded on purpose");
             });
+        });
+        // One topic or pattern per browser (news/*, news/{x}): a subscribe that failed must not spend it.
+        app.MapLiveTemplate<TestHandler>("/limited/{board}", endpoint =>
+        {
+            endpoint.ResolveGroup = http => "board:" + (string?)http.Request.RouteValues["board"];
+            endpoint.UseTopics(topics =>
+            {
+                topics.Allow(new TopicPattern("news/*"));
+                topics.MaxBrowserSubscriptions = 1;
+            });
+            AllowBrowserActions(endpoint);
         });
         // Browsers of a watched board list and receive presence, but may not change it (the server tracks them).
         app.MapLiveTemplate<TestHandler>("/watched/{board}", endpoint =>

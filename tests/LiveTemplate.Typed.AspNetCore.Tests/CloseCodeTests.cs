@@ -63,6 +63,20 @@ public sealed class CloseCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handler_whose_OnDisconnectedAsync_throws_is_still_disposed()
+    {
+        var client = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));
+        var id = client.ConnectionId;
+
+        await client.DisposeAsync();
+
+        // The handler comes from an ObjectFactory, not the container: only the endpoint can dispose it.
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Log.Entries.Any(e => e.EventId.Id == 101 && Equals(e.Fields["connection_id"], id))), LiveClient.Timeout, "the connection closed (101)");
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Probe.Disposed.Contains(id)), LiveClient.Timeout, "the handler disposed");
+        Assert.Single(_app.Log.Entries, e => e.EventId.Id == 115 && Equals(e.Fields["connection_id"], id));
+    }
+
+    [Fact]
     public async Task An_action_allowed_from_the_browser_that_the_handler_does_not_handle_is_refused_as_unknown_and_warned_108()
     {
         await using var client = await LiveClient.ConnectAsync(_app.WebSocketUri("/failing-on-disconnect"));

@@ -156,7 +156,16 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
             {
                 await lifecycle.OnDisconnectedAsync(ct).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex)
+        {
+            LiveLog.LifecycleFailed(_logger, ex, connectionId, nameof(IConnectionLifecycle.OnDisconnectedAsync));
+        }
 
+        // Disposed whatever OnDisconnectedAsync did: the factory's instance is not tracked by the container, so nothing
+        // else would release what the handler holds.
+        try
+        {
             if (handler is IAsyncDisposable asyncDisposable)
             {
                 await asyncDisposable.DisposeAsync().ConfigureAwait(false);
@@ -168,7 +177,7 @@ internal sealed class LiveEndpoint<[DynamicallyAccessedMembers(DynamicallyAccess
         }
         catch (Exception ex)
         {
-            LiveLog.LifecycleFailed(_logger, ex, connectionId, nameof(IConnectionLifecycle.OnDisconnectedAsync));
+            LiveLog.LifecycleFailed(_logger, ex, connectionId, handler is IAsyncDisposable ? nameof(IAsyncDisposable.DisposeAsync) : nameof(IDisposable.Dispose));
         }
     }
 

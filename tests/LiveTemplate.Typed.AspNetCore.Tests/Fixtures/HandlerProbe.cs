@@ -13,6 +13,9 @@ public sealed class HandlerProbe
 
     public ConcurrentQueue<string> Disconnected { get; } = new();
 
+    /// <summary>Connections whose handler was disposed.</summary>
+    public ConcurrentQueue<string> Disposed { get; } = new();
+
     /// <summary>Connections whose waiting action (<see cref="Hang"/>) saw its cancellation token cancelled.</summary>
     public ConcurrentQueue<string> Cancelled { get; } = new();
 

@@ -19,9 +19,11 @@ public sealed partial class FailingOnConnectHandler(LiveConnection live) : IHand
     public ValueTask OnDisconnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
-/// <summary>A handler whose <see cref="IConnectionLifecycle.OnDisconnectedAsync"/> throws.</summary>
-public sealed partial class FailingOnDisconnectHandler(LiveConnection live) : IHandle<Post>, IConnectionLifecycle
+/// <summary>A handler whose <see cref="IConnectionLifecycle.OnDisconnectedAsync"/> throws; it says when it is disposed.</summary>
+public sealed partial class FailingOnDisconnectHandler(LiveConnection live, HandlerProbe probe) : IHandle<Post>, IConnectionLifecycle, IDisposable
 {
+    public void Dispose() => probe.Disposed.Enqueue(live.Id);
+
     public ValueTask HandleAsync(Post action, ActionContext context) => live.SendAsync(new Posted(action.Text, live.Id));
 
     public ValueTask OnConnectedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -57,11 +57,14 @@ public static class LiveTemplateEndpointRouteBuilderExtensions
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveTemplateEndpointRouteBuilderExtensions).Namespace + ".LiveEndpoint");
         var endpoint = new LiveEndpoint<THandler>(runtime, settings, options, logger);
         // The endpoint checks AllowedOrigins itself, so that a refused origin is logged (102) and told why, as every refusal.
-        // A positive timeout makes the keep-alive frames pings the browser must answer; without it they are unsolicited pongs.
+        // A positive timeout makes the keep-alive frames pings the browser must answer; without it they are unsolicited
+        // pongs (the only kind ASP.NET Core 8 sends: the validator refuses a timeout there).
         var webSockets = new WebSocketOptions
         {
             KeepAliveInterval = options.KeepAliveInterval,
+#if NET9_0_OR_GREATER
             KeepAliveTimeout = options.PingTimeout ?? Timeout.InfiniteTimeSpan,
+#endif
         };
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets(webSockets);

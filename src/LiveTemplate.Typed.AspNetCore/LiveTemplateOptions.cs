@@ -72,9 +72,17 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
     /// How long the server waits for a browser's answer (a pong) to each keep-alive ping before it aborts the connection
     /// as dead (default 30 s): a browser whose network went away without a close leaves within about
     /// <see cref="KeepAliveInterval"/> plus this, and its presence with it. Zero sends unanswered keep-alive frames
-    /// (unsolicited pongs) instead, and a dead browser stays until a send to it fails.
+    /// (unsolicited pongs) instead, and a dead browser stays until a send to it fails. On .NET 8, whose WebSockets send
+    /// no pings, it is zero and must stay so.
     /// </summary>
-    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan KeepAliveTimeout { get; set; } = PingsSupported ? TimeSpan.FromSeconds(30) : TimeSpan.Zero;
+
+    // ASP.NET Core 9 added the ping with a timeout (WebSocketOptions.KeepAliveTimeout).
+#if NET9_0_OR_GREATER
+    internal const bool PingsSupported = true;
+#else
+    internal const bool PingsSupported = false;
+#endif
 
     /// <summary>How long a ping may go unanswered, when the server sends pings at all; null when it sends none.</summary>
     internal TimeSpan? PingTimeout => KeepAliveInterval > TimeSpan.Zero && KeepAliveTimeout > TimeSpan.Zero ? KeepAliveTimeout : null;
@@ -95,4 +103,8 @@ public sealed class LiveTemplateOptions : BroadcasterOptions
 
     /// <summary>Values of the configuration section that could not be bound, reported by the validator with the rest.</summary>
     internal List<string> ConfigurationErrors { get; } = [];
+
+    // The backplane settings (LiveTemplate:Redis, LiveTemplate:UseShardedPubSub) configuration gave, which a backplane
+    // package reads itself: with none registered they would be ignored, so the start-up refuses them.
+    internal List<string> BackplaneSettingsGiven { get; } = [];
 }

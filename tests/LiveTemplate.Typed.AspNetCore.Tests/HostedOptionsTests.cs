@@ -58,6 +58,15 @@ public sealed class HostedOptionsTests
         Assert.Contains("MaxMessageBytes is 1024", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_Redis_setting_without_AddRedis_is_no_setting_and_the_app_runs_in_memory()
+    {
+        // As the sample's own switch reads it: LiveTemplate:Redis= (empty) is the in-memory default.
+        await using var app = await TestApp.StartAsync(_ => { }, "--LiveTemplate:Redis=");
+
+        Assert.IsType<InMemoryBroadcaster>(app.Broadcaster);
+    }
+
     [Theory]
     [InlineData("--LiveTemplate:SigningKey=c2hvcnQ=", "SigningKey must be at least 16 bytes long (was 5)")]
     [InlineData("--LiveTemplate:MaxMessageBytes=10", "MaxMessageBytes must be at least 256 (was 10)")]
@@ -71,6 +80,8 @@ public sealed class HostedOptionsTests
     [InlineData("--LiveTemplate:KeepAliveInterval=60.00:00:00", "KeepAliveInterval must not be negative (zero sends no keep-alive frame) and at most 1 day")]
     [InlineData("--LiveTemplate:KeepAliveTimeout=-00:00:01", "KeepAliveTimeout must not be negative (zero waits for no answer) and at most 1 day")]
     [InlineData("--LiveTemplate:KeepAliveTimeout=2.00:00:00", "KeepAliveTimeout must not be negative (zero waits for no answer) and at most 1 day")]
+    [InlineData("--LiveTemplate:Redis=127.0.0.1:6379", "Redis is set, but no backplane reads it and the app would run in memory: add the LiveTemplate.Typed.Redis package and call AddLiveTemplate().AddRedis()")]
+    [InlineData("--LiveTemplate:UseShardedPubSub=true", "UseShardedPubSub is set, but no backplane reads it")]
     [InlineData("--LiveTemplate:AllowedOrigins:0=https://board.example/", "AllowedOrigins: 'https://board.example/' is not an origin")]
     [InlineData("--LiveTemplate:AllowedOrigins:0=board.example", "AllowedOrigins: 'board.example' is not an origin")]
     [InlineData("--LiveTemplate:Presence:Timeout=00:00:01", "Presence.Timeout must be at least twice HeartbeatInterval")]

@@ -18,8 +18,18 @@ internal static class LiveTemplateConfiguration
         var readable = new List<KeyValuePair<string, string?>>();
         foreach (var (path, value) in section.AsEnumerable())
         {
-            if (value is null || IsBackplaneSetting(section.Path, path))
+            if (value is null)
             {
+                continue;
+            }
+
+            if (BackplaneSettingOf(section.Path, path) is { } backplane)
+            {
+                if (value.Length > 0)
+                {
+                    options.BackplaneSettingsGiven.Add(backplane);
+                }
+
                 continue;
             }
 
@@ -73,6 +83,6 @@ internal static class LiveTemplateConfiguration
 
     private static bool IsSecret(string setting) => string.Equals(setting, nameof(LiveTemplateOptions.SigningKey), StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsBackplaneSetting(string sectionPath, string path)
-        => BackplaneSettings.Any(setting => string.Equals(path, ConfigurationPath.Combine(sectionPath, setting), StringComparison.OrdinalIgnoreCase));
+    private static string? BackplaneSettingOf(string sectionPath, string path)
+        => BackplaneSettings.FirstOrDefault(setting => string.Equals(path, ConfigurationPath.Combine(sectionPath, setting), StringComparison.OrdinalIgnoreCase));
 }

@@ -1,16 +1,23 @@
 using LiveTemplate.Typed.AspNetCore.Endpoint;
 using LiveTemplate.Typed.Connections;
+using LiveTemplate.Typed.Hosting;
 using LiveTemplate.Typed.PubSub;
 using Microsoft.Extensions.Options;
 
 namespace LiveTemplate.Typed.AspNetCore.Hosting;
 
 /// <summary>Rejects options that cannot work, at start-up, with the setting's name in the message.</summary>
-internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTemplateOptions>
+internal sealed class LiveTemplateOptionsValidator(IBroadcasterFactory broadcasters) : IValidateOptions<LiveTemplateOptions>
 {
     public ValidateOptionsResult Validate(string? name, LiveTemplateOptions options)
     {
         var failures = new List<string>(options.ConfigurationErrors);
+        if (broadcasters is InMemoryBroadcasterFactory)
+        {
+            failures.AddRange(options.BackplaneSettingsGiven.Select(setting =>
+                $"{setting} is set, but no backplane reads it and the app would run in memory: add the LiveTemplate.Typed.Redis package and call AddLiveTemplate().AddRedis(), or remove the setting."));
+        }
+
         Check(failures, options.MaxFrameBytes is >= 256 and <= 16 * 1024 * 1024, "MaxFrameBytes must be between 256 bytes and 16 MiB.");
         Check(failures, options.MessagesPerSecond > 0 && double.IsFinite(options.MessagesPerSecond), "MessagesPerSecond must be a positive number.");
         Check(failures, options.MessageBurst >= 1, "MessageBurst must be at least 1.");
@@ -21,6 +28,7 @@ internal sealed class LiveTemplateOptionsValidator : IValidateOptions<LiveTempla
         Check(failures, IsWait(options.ShutdownTimeout), "ShutdownTimeout must be positive and at most 1 day.");
         Check(failures, options.KeepAliveInterval >= TimeSpan.Zero && options.KeepAliveInterval <= BroadcasterOptions.MaxWait, "KeepAliveInterval must not be negative (zero sends no keep-alive frame) and at most 1 day.");
         Check(failures, options.KeepAliveTimeout >= TimeSpan.Zero && options.KeepAliveTimeout <= BroadcasterOptions.MaxWait, "KeepAliveTimeout must not be negative (zero waits for no answer) and at most 1 day.");
+        Check(failures, LiveTemplateOptions.PingsSupported || options.KeepAliveTimeout <= TimeSpan.Zero, "KeepAliveTimeout needs .NET 9 or later (ASP.NET Core 8 sends no pings to wait for): leave it zero on .NET 8.");
         Check(failures, IsCookieName(options.SessionCookieName), "SessionCookieName must be a non-empty cookie name (letters, digits, '-', '_', '.').");
         Check(failures, !string.IsNullOrWhiteSpace(options.UserIdClaimType), "UserIdClaimType must name a claim.");
         Check(failures, Enum.IsDefined(options.OutboundFullMode), $"OutboundFullMode must be {nameof(OutboundFullMode.DropIncoming)} or {nameof(OutboundFullMode.DropOldest)}.");

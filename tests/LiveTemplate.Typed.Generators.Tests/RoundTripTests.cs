@@ -203,6 +203,31 @@ public class RoundTripTests
         Assert.Equal(Json.Write(Fixture.AllTypesAt(max: false)), Json.Write(Fixture.AllTypesAt(max: false))); // the cached writer recovered
     }
 
+    public static TheoryData<string, string> NotNumbers => new()
+    {
+        { "double", "'double' is NaN" },
+        { "single", "'single' is -Infinity" },
+        { "ratios", "A number in the action is Infinity" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotNumbers))]
+    public void A_NaN_or_an_infinity_is_refused_naming_the_member_and_not_suggesting_a_number_handling_typed_actions_refuse(string member, string expected)
+    {
+        var valid = Fixture.AllTypesAt(max: false);
+        var action = member switch
+        {
+            "double" => valid with { Double = double.NaN },
+            "single" => valid with { Single = float.NegativeInfinity },
+            _ => valid with { Ratios = [1.5, double.PositiveInfinity] },
+        };
+
+        var error = Assert.IsType<ArgumentException>(Record.Exception(() => ActionJson.SerializeToUtf8Bytes(action)));
+
+        Assert.StartsWith(expected + ", which JSON has no number for", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AllowNamedFloatingPointLiterals", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serialising_returns_a_new_array_each_time()
     {

@@ -58,12 +58,12 @@ public static partial class ActionJsonWriter
     /// <summary>Writes a member that is the shortest number that reads back as the same value.</summary>
     /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteSingle(Utf8JsonWriter writer, JsonEncodedText name, float value) => writer.WriteNumber(name, value);
+    public static void WriteSingle(Utf8JsonWriter writer, JsonEncodedText name, float value) => writer.WriteNumber(name, float.IsFinite(value) ? value : throw NotANumber(name.ToString(), value));
 
     /// <summary>Writes a member that is the shortest number that reads back as the same value.</summary>
     /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteDouble(Utf8JsonWriter writer, JsonEncodedText name, double value) => writer.WriteNumber(name, value);
+    public static void WriteDouble(Utf8JsonWriter writer, JsonEncodedText name, double value) => writer.WriteNumber(name, double.IsFinite(value) ? value : throw NotANumber(name.ToString(), value));
 
     /// <summary>Writes a member that is the exact decimal number.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

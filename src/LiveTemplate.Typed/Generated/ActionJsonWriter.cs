@@ -47,11 +47,11 @@ public static partial class ActionJsonWriter
 
     /// <summary>Writes the shortest number that reads back as the same value.</summary>
     /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
-    public static void WriteSingle(Utf8JsonWriter writer, float value) => NotNull(writer).WriteNumberValue(value);
+    public static void WriteSingle(Utf8JsonWriter writer, float value) => NotNull(writer).WriteNumberValue(float.IsFinite(value) ? value : throw NotANumber(null, value));
 
     /// <summary>Writes the shortest number that reads back as the same value.</summary>
     /// <exception cref="ArgumentException">The value is NaN or infinite, which JSON cannot represent.</exception>
-    public static void WriteDouble(Utf8JsonWriter writer, double value) => NotNull(writer).WriteNumberValue(value);
+    public static void WriteDouble(Utf8JsonWriter writer, double value) => NotNull(writer).WriteNumberValue(double.IsFinite(value) ? value : throw NotANumber(null, value));
 
     /// <summary>Writes the exact decimal number.</summary>
     public static void WriteDecimal(Utf8JsonWriter writer, decimal value) => NotNull(writer).WriteNumberValue(value);
@@ -236,6 +236,16 @@ public static partial class ActionJsonWriter
     /// <returns>The exception to throw.</returns>
     public static ArgumentException NullValue(string type)
         => new($"A {type} in the action is null, but its declared type does not accept null, so every reader would refuse the data; give it a value, or declare it nullable (T?) to send null");
+
+    /// <summary>
+    /// The error of a NaN or an infinity: JSON has no such number (System.Text.Json's own message would suggest a number
+    /// handling that typed actions refuse, LTT1013), so every reader would refuse the data.
+    /// </summary>
+    /// <param name="member">The member's JSON name, or null for an item of a collection or a value of a dictionary.</param>
+    /// <param name="value">The value, as the error shows it.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static ArgumentException NotANumber(string? member, double value)
+        => new($"{(member is null ? "A number in the action" : $"'{member}'")} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which JSON has no number for (nor Go's encoding/json), so it cannot be sent; send a finite number, or null from a nullable member (double?) where there is none");
 
     /// <summary>
     /// Starts a collection: checks the element writer and the collection (a null one, where its type accepts none,

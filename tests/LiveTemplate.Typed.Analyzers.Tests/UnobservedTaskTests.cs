@@ -60,7 +60,7 @@ public class UnobservedTaskTests
                 {
                     topics.{|LTT0007:PublishAsync|}(room, new RoomNote("hi"));
                     topics.{|LTT0007:PublishAsync|}(new RoomJoined("r1"));
-                    topics.{|LTT0007:PublishToTopicAsync|}(room, "room-note", data);
+                    topics.{|LTT0007:PublishToTopicAsync|}(room, {|LTT0002:"room-note"|}, data);
                     topics.{|LTT0007:SubscribeTopicActionsAsync|}(_ => ValueTask.CompletedTask);
                 }
 

@@ -24,6 +24,8 @@ internal sealed class LiveTemplateSymbols
         TopicPublishExtensions = compilation.GetTypeByMetadataName("LiveTemplate.Typed.TopicPublishExtensions");
         LiveConnection = compilation.GetTypeByMetadataName("LiveTemplate.Typed.AspNetCore.LiveConnection");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         Topic = compilation.GetTypeByMetadataName("LiveTemplate.Typed.Topic");
         TopicPattern = compilation.GetTypeByMetadataName("LiveTemplate.Typed.TopicPattern");
     }
@@ -56,6 +58,10 @@ internal sealed class LiveTemplateSymbols
     public INamedTypeSymbol? LiveConnection { get; }
 
     public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol? Topic { get; }
 
@@ -115,6 +121,16 @@ internal sealed class LiveTemplateSymbols
             || SymbolEqualityComparer.Default.Equals(method.ContainingType, BroadcasterExtensions)
             || SymbolEqualityComparer.Default.Equals(method.ContainingType, TopicPublishExtensions)
             || SymbolEqualityComparer.Default.Equals(method.ContainingType, LiveConnection);
+
+    /// <summary>
+    /// True for a method of <c>LiveConnection</c> that returns a <c>ValueTask</c> (or <c>ValueTask&lt;T&gt;</c>): its
+    /// <c>SendAsync</c> overloads and <c>SendErrorAsync</c>, which send a frame to the browser. Only the SDK's own: the
+    /// ValueTasks of other code are not ours to judge, and a broadcaster's <c>DisposeAsync</c> sends nothing.
+    /// </summary>
+    public bool IsValueTaskSend(IMethodSymbol method)
+        => SymbolEqualityComparer.Default.Equals(method.ContainingType, LiveConnection)
+            && method.ReturnType is INamedTypeSymbol returned
+            && (SymbolEqualityComparer.Default.Equals(returned, ValueTask) || SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, ValueTaskOfT));
 
     /// <summary>True for any overload of <c>PublishGlobalAsync</c> on a broadcaster.</summary>
     public bool IsGlobalPublish(IMethodSymbol method)

@@ -10,9 +10,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LiveTemplate.Typed.Analyzers;
 
 /// <summary>
-/// <c>PublishServerActionAsync</c>/<c>PublishGroupActionAsync</c> with a constant action name that a typed action
-/// visible here carries: LTT0002 when the scopes agree (use the typed publish), LTT0008 when they do not (the
-/// handlers will reject the message as the wrong scope).
+/// <c>PublishServerActionAsync</c>/<c>PublishGroupActionAsync</c>/<c>PublishToTopicAsync</c> with a constant action name
+/// that a typed action visible here carries: LTT0002 when the scopes agree (use the typed publish), LTT0008 when a
+/// server action's name goes to a group or the other way round (the handlers will reject the message as the wrong
+/// scope). A topic publish of a server or group action's name, or a server or group publish of a topic action's, is
+/// neither (the handlers reject it as the wrong scope, but LTT0008 does not cover topics).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
@@ -55,8 +57,7 @@ public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
     private static void Analyze(OperationAnalysisContext context, Compilation compilation, LiveTemplateSymbols symbols, Lazy<TypedActionIndex> index)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        // A raw topic publish has no typed rewrite here (LTT0005 still reads it): only server and group publishes.
-        if (ConstantActionName(invocation, symbols) is not { } raw || raw.Publish.Kind == ActionKind.Topic || ExpressionTrees.Contain(invocation))
+        if (ConstantActionName(invocation, symbols) is not { } raw || ExpressionTrees.Contain(invocation))
         {
             return;
         }
@@ -65,7 +66,7 @@ public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
         TypedAction? otherScope = null;
         foreach (var action in index.Value.Named(raw.Name))
         {
-            if (action.Kind == ActionKind.Topic || !compilation.IsSymbolAccessibleWithin(action.Type, within))
+            if (!compilation.IsSymbolAccessibleWithin(action.Type, within))
             {
                 continue;
             }
@@ -84,7 +85,12 @@ public sealed class RawActionPublishAnalyzer : LiveTemplateAnalyzer
                 return;
             }
 
-            otherScope ??= action;
+            // LTT0008 (its message and its advice) is about the server and group scopes only; a name crossing between a
+            // topic and a scope, which the handlers reject as the wrong scope too, is not reported (yet).
+            if (action.Kind != ActionKind.Topic && raw.Publish.Kind != ActionKind.Topic)
+            {
+                otherScope ??= action;
+            }
         }
 
         if (otherScope is not null)

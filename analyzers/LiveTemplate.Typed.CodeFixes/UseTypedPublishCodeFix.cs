@@ -17,11 +17,12 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace LiveTemplate.Typed.CodeFixes;
 
 /// <summary>
-/// LTT0002: replaces <c>PublishServerActionAsync</c>/<c>PublishGroupActionAsync</c> with <c>TriggerAsync</c>/<c>BroadcastAsync</c>
-/// of the typed action. The data becomes the action when that is mechanical (the bytes of
-/// <c>ActionJson.SerializeToUtf8Bytes(action)</c>, or empty data for an action without required values); otherwise
-/// the fix writes <c>new TAction(Member: default, ...)</c> for the author to fill in. It is offered only when the
-/// rewritten file has no more errors than before.
+/// LTT0002: replaces <c>PublishServerActionAsync</c>/<c>PublishGroupActionAsync</c>/<c>PublishToTopicAsync</c> with
+/// <c>TriggerAsync</c>/<c>BroadcastAsync</c>/the topic <c>PublishAsync</c> of the typed action. The data becomes the action
+/// when that is mechanical (the bytes of <c>ActionJson.SerializeToUtf8Bytes(action)</c>, or empty data for an action
+/// without required values); otherwise the fix writes <c>new TAction(Member: default, ...)</c> for the author to fill in.
+/// It is offered only when the rewritten file has no more errors than before and the new call is the SDK's typed publish
+/// of that action (not a receiver's own method of the same name).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedPublishCodeFix)), Shared]
 public sealed class UseTypedPublishCodeFix : CodeFixProvider
@@ -53,10 +54,12 @@ public sealed class UseTypedPublishCodeFix : CodeFixProvider
             return;
         }
 
-        var changed = root.ReplaceNode(call, typedCall.WithAdditionalAnnotations(Formatter.Annotation));
+        var rewritten = new SyntaxAnnotation();
+        var changed = root.ReplaceNode(call, typedCall.WithAdditionalAnnotations(Formatter.Annotation, rewritten));
         changed = NamespaceImport.Ensure(changed, model, call.SpanStart, NamespaceImport.Runtime);
         var fixedDocument = document.WithSyntaxRoot(changed);
-        if (!await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false))
+        if (!await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false)
+            || !await CallsTypedPublishAsync(fixedDocument, rewritten, typeId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -220,6 +223,30 @@ public sealed class UseTypedPublishCodeFix : CodeFixProvider
         var newModel = await after.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return oldModel is not null && newModel is not null
             && Errors(newModel, cancellationToken) <= Errors(oldModel, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the rewritten call binds to the SDK's typed publish of the action (<c>BroadcasterExtensions</c> or
+    /// <c>TopicPublishExtensions</c>): a receiver with a method of its own by that name would otherwise compile and
+    /// silently call something else.
+    /// </summary>
+    private static async Task<bool> CallsTypedPublishAsync(Document document, SyntaxAnnotation rewritten, string actionTypeId, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null
+            || root.GetAnnotatedNodes(rewritten).OfType<InvocationExpressionSyntax>().FirstOrDefault() is not { } call
+            || LiveTemplateSymbols.TryCreate(model.Compilation) is not { } symbols
+            || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        return symbols.IsTypedPublish(definition)
+            && !SymbolEqualityComparer.Default.Equals(definition.ContainingType, symbols.LiveConnection)
+            && method.TypeArguments.Length == 1
+            && DocumentationCommentId.CreateDeclarationId(method.TypeArguments[0]) == actionTypeId;
     }
 
     private static int Errors(SemanticModel model, CancellationToken cancellationToken)

@@ -84,8 +84,8 @@ public class FeedbackLoopTests
 
                 public async ValueTask HandleAsync(RoomLeft action, ActionContext context)
                 {
-                    await topics.{|LTT0005:PublishToTopicAsync|}(new Topic("room/1"), "room-left", ReadOnlyMemory<byte>.Empty);
-                    await topics.PublishToTopicAsync(new Topic("room/1"), "room-note", ReadOnlyMemory<byte>.Empty);
+                    await topics.{|LTT0005:PublishToTopicAsync|}(new Topic("room/1"), {|LTT0002:"room-left"|}, ReadOnlyMemory<byte>.Empty);
+                    await topics.PublishToTopicAsync(new Topic("room/1"), {|LTT0002:"room-note"|}, ReadOnlyMemory<byte>.Empty);
                 }
             }
             """);

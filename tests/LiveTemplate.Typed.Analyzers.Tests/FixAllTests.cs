@@ -81,6 +81,50 @@ public class FixAllTests
             withUsings: false);
 
     [Fact]
+    public Task LTT0002_fix_all_rewrites_both_topic_publishes_and_adds_one_using()
+        => Verify.FixAllAsync<UseTypedPublishCodeFix>(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed.PubSub;
+
+            namespace Rooms
+            {
+                [LiveTemplate.Typed.TopicAction] public sealed partial record RoomNote(string Text);
+
+                public sealed class Sender(ITopicBroadcaster topics)
+                {
+                    public async Task SendAsync(LiveTemplate.Typed.Topic room, RoomNote note)
+                    {
+                        await topics.PublishToTopicAsync(room, {|LTT0002:"room-note"|}, LiveTemplate.Typed.Actions.ActionJson.SerializeToUtf8Bytes(note));
+                        await topics.PublishToTopicAsync(room, {|LTT0002:RoomNote.ActionName|}, LiveTemplate.Typed.Actions.ActionJson.SerializeToUtf8Bytes(note with { Text = "again" }));
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed.PubSub;
+            using LiveTemplate.Typed;
+
+            namespace Rooms
+            {
+                [LiveTemplate.Typed.TopicAction] public sealed partial record RoomNote(string Text);
+
+                public sealed class Sender(ITopicBroadcaster topics)
+                {
+                    public async Task SendAsync(LiveTemplate.Typed.Topic room, RoomNote note)
+                    {
+                        await topics.PublishAsync(room, note);
+                        await topics.PublishAsync(room, note with { Text = "again" });
+                    }
+                }
+            }
+            """,
+            withUsings: false);
+
+    [Fact]
     public Task LTT0010_fix_all_drops_the_empty_segments_of_both_literals()
         => Verify.FixAllAsync<RemoveEmptyTopicSegmentsCodeFix>(
             """

@@ -3,13 +3,21 @@ using LiveTemplate.Typed.CodeFixes;
 
 namespace LiveTemplate.Typed.Analyzers.Tests;
 
-/// <summary>LTT0002 (raw publish of a typed action), LTT0008 (in the wrong scope) and the typed-publish code fix.</summary>
+/// <summary>LTT0002 (raw publish of a typed action, to a user, a group or a topic), LTT0008 (in the wrong scope) and the typed-publish code fix.</summary>
 public class RawActionPublishTests
 {
     private const string Actions = """
         [GroupAction] public sealed partial record CardMoved(int CardId, string Column);
         [ServerAction("cart.updated")] public sealed partial record CartUpdated(int Items);
         [ServerAction] public sealed partial record HTMLExported();
+
+        """;
+
+    private const string TopicActions = """
+        [TopicAction] public sealed partial record RoomNote(string Text);
+        [TopicAction("NewMessage")] public sealed partial record NewMessage(string From, int N);
+        [TopicAction(Topic = "room/{RoomId}")] public sealed partial record RoomJoined(string RoomId);
+        [TopicAction] public sealed partial record RoomCleared;
 
         """;
 
@@ -296,5 +304,187 @@ public class RawActionPublishTests
             "LTT0002",
             new LiveTemplate.Typed.Analyzers.RawActionPublishAnalyzer());
         Assert.Equal(["Use BroadcastAsync with new CardMoved(...) (fill in its values from the data)"], titles);
+    }
+
+    [Fact]
+    public Task LTT0002_a_raw_topic_publish_of_a_typed_topic_action()
+        => Verify.AnalyzersAsync(
+            TopicActions + """
+            public sealed class Sender(ITopicBroadcaster topics, InMemoryBroadcaster broadcaster, ITopicBroadcaster? maybe)
+            {
+                public async Task SendAsync(Topic room, ReadOnlyMemory<byte> data, CancellationToken ct)
+                {
+                    await topics.PublishToTopicAsync(room, {|#0:"room-note"|}, data);
+                    await topics.PublishToTopicAsync(room, {|#1:"NewMessage"|}, data, ct);
+                    await broadcaster.PublishToTopicAsync(room, {|#2:RoomJoined.ActionName|}, data);
+                    await (maybe?.PublishToTopicAsync(room, {|#3:"room-cleared"|}, data) ?? Task.CompletedTask);
+                }
+            }
+            """,
+            Verify.Diagnostic("LTT0002", 0).WithArguments("room-note", "RoomNote", "PublishAsync", "RoomNote"),
+            Verify.Diagnostic("LTT0002", 1).WithArguments("NewMessage", "NewMessage", "PublishAsync", "NewMessage"),
+            Verify.Diagnostic("LTT0002", 2).WithArguments("room-joined", "RoomJoined", "PublishAsync", "RoomJoined"),
+            Verify.Diagnostic("LTT0002", 3).WithArguments("room-cleared", "RoomCleared", "PublishAsync", "RoomCleared"));
+
+    [Fact]
+    public Task LTT0002_a_raw_topic_publish_of_a_topic_action_of_a_referenced_contracts_assembly()
+        => Verify.AnalyzersAsync(
+            """
+            public sealed class Sender(ITopicBroadcaster topics)
+            {
+                public Task SendAsync(Topic room, ReadOnlyMemory<byte> data) => topics.PublishToTopicAsync(room, {|LTT0002:"room-note"|}, data);
+
+                public Task HiddenAsync(Topic room, ReadOnlyMemory<byte> data) => topics.PublishToTopicAsync(room, "room-hidden", data);
+            }
+            """,
+            [Contracts.Compile(
+                """
+                namespace Rooms;
+                [TopicAction] public sealed partial record RoomNote(string Text);
+                [TopicAction] internal sealed partial record RoomHidden(string Text);
+                """)]);
+
+    [Fact]
+    public Task Topic_publishes_of_names_without_a_typed_topic_action_are_not_reported()
+        => Verify.AnalyzersAsync(
+            Actions + TopicActions + """
+            public sealed class Sender(ITopicBroadcaster topics, IBroadcaster broadcaster)
+            {
+                public async Task SendAsync(Topic room, GroupId board, UserId user, string action, ReadOnlyMemory<byte> data)
+                {
+                    await topics.PublishToTopicAsync(room, "go-only-action", data);
+                    await topics.PublishToTopicAsync(room, action, data);
+                    await topics.PublishToTopicAsync(room, "card-moved", data);
+                    await topics.PublishToTopicAsync(room, "cart.updated", data);
+                    await broadcaster.PublishGroupActionAsync(board, "room-note", data);
+                    await broadcaster.PublishServerActionAsync(user, "room-note", data);
+                    await topics.PublishAsync(room, new RoomNote("hi"));
+                    System.Linq.Expressions.Expression<Func<ITopicBroadcaster, Task>> described = t => t.PublishToTopicAsync(room, "room-note", data, default);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_rewrites_a_raw_topic_publish_to_the_typed_topic_publish_keeping_the_topic_and_the_token()
+        => Verify.CodeFixAsync<UseTypedPublishCodeFix>(
+            TopicActions + """
+            public sealed class Sender(ITopicBroadcaster topics)
+            {
+                public async Task SendAsync(Topic room, RoomNote note, CancellationToken ct)
+                {
+                    await topics.PublishToTopicAsync(room, {|LTT0002:"room-note"|}, LiveTemplate.Typed.Actions.ActionJson.SerializeToUtf8Bytes(note), ct);
+                    await topics.PublishToTopicAsync(room, {|LTT0002:"room-cleared"|}, ReadOnlyMemory<byte>.Empty);
+                }
+            }
+            """,
+            TopicActions + """
+            public sealed class Sender(ITopicBroadcaster topics)
+            {
+                public async Task SendAsync(Topic room, RoomNote note, CancellationToken ct)
+                {
+                    await topics.PublishAsync(room, note, ct);
+                    await topics.PublishAsync(room, new RoomCleared());
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_of_a_topic_publish_writes_placeholders_and_keeps_the_written_topic_of_a_templated_action()
+        => Verify.CodeFixAsync<UseTypedPublishCodeFix>(
+            TopicActions + """
+            public sealed class Sender(ITopicBroadcaster? maybe)
+            {
+                public async Task SendAsync(Topic room, CancellationToken ct)
+                {
+                    await maybe!.PublishToTopicAsync(new Topic("room/7"), {|LTT0002:"room-joined"|}, "{\"roomId\":\"7\"}"u8.ToArray());
+                    await (maybe?.PublishToTopicAsync(room, {|LTT0002:"NewMessage"|}, default, ct) ?? Task.CompletedTask);
+                }
+            }
+            """,
+            TopicActions + """
+            public sealed class Sender(ITopicBroadcaster? maybe)
+            {
+                public async Task SendAsync(Topic room, CancellationToken ct)
+                {
+                    await maybe!.PublishAsync(new Topic("room/7"), new RoomJoined(RoomId: default!));
+                    await (maybe?.PublishAsync(room, new NewMessage(From: default!, N: default), ct) ?? Task.CompletedTask);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_of_a_topic_publish_adds_the_using_the_typed_publish_needs()
+        => Verify.CodeFixAsync<UseTypedPublishCodeFix>(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed.PubSub;
+
+            namespace Rooms
+            {
+                [LiveTemplate.Typed.TopicAction] public sealed partial record RoomNote(string Text);
+
+                public sealed class Sender(ITopicBroadcaster topics)
+                {
+                    public Task SendAsync(LiveTemplate.Typed.Topic room, RoomNote note)
+                        => topics.PublishToTopicAsync(room, {|LTT0002:"room-note"|}, LiveTemplate.Typed.Actions.ActionJson.SerializeToUtf8Bytes(note));
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using LiveTemplate.Typed.PubSub;
+            using LiveTemplate.Typed;
+
+            namespace Rooms
+            {
+                [LiveTemplate.Typed.TopicAction] public sealed partial record RoomNote(string Text);
+
+                public sealed class Sender(ITopicBroadcaster topics)
+                {
+                    public Task SendAsync(LiveTemplate.Typed.Topic room, RoomNote note)
+                        => topics.PublishAsync(room, note);
+                }
+            }
+            """,
+            withUsings: false);
+
+    [Fact]
+    public Task No_fix_when_the_receiver_has_a_publish_of_its_own_that_the_typed_call_would_bind_to()
+        => Verify.NoCodeFixAsync<UseTypedPublishCodeFix>(
+            TopicActions + """
+            public sealed class AuditedTopics(ITopicBroadcaster inner) : ITopicBroadcaster
+            {
+                public Task PublishToTopicAsync(Topic topic, string action, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+                    => inner.PublishToTopicAsync(topic, action, data, ct);
+
+                public Task SubscribeTopicActionsAsync(Func<TopicActionMessage, ValueTask> handler, CancellationToken ct = default)
+                    => inner.SubscribeTopicActionsAsync(handler, ct);
+
+                // Not the typed publish: an instance method wins over the extension, and this one audits an object.
+                public Task PublishAsync(Topic topic, object entry, CancellationToken ct = default) => Task.CompletedTask;
+            }
+
+            public sealed class Sender(AuditedTopics topics)
+            {
+                public Task SendAsync(Topic room, ReadOnlyMemory<byte> data) => topics.PublishToTopicAsync(room, {|LTT0002:"room-note"|}, data);
+            }
+            """);
+
+    [Fact]
+    public async Task Fix_of_a_topic_publish_says_it_uses_PublishAsync()
+    {
+        var titles = await CodeActions.FixTitlesAsync<UseTypedPublishCodeFix>(
+            Verify.Usings + TopicActions + """
+            public sealed class Sender(ITopicBroadcaster topics)
+            {
+                public Task SendAsync(Topic room, RoomNote note)
+                    => topics.PublishToTopicAsync(room, "room-note", LiveTemplate.Typed.Actions.ActionJson.SerializeToUtf8Bytes(note));
+            }
+            """,
+            "LTT0002",
+            new LiveTemplate.Typed.Analyzers.RawActionPublishAnalyzer());
+        Assert.Equal(["Use PublishAsync with the typed action 'RoomNote'"], titles);
     }
 }

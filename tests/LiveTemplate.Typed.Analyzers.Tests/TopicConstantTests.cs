@@ -72,7 +72,7 @@ public class TopicConstantTests
                 {
                     await broadcaster.SubscribeToTopicAsync(new Topic({|#0:"room/*"|}));
                     await broadcaster.PublishAsync(new Topic({|#1:"*/alice"|}), new RoomNote("hi"));
-                    await broadcaster.PublishToTopicAsync(new({|#2:"room/*"|}), "room-note", ReadOnlyMemory<byte>.Empty);
+                    await broadcaster.PublishToTopicAsync(new({|#2:"room/*"|}), {|LTT0002:"room-note"|}, ReadOnlyMemory<byte>.Empty);
                     _ = Topic.TryCreate({|#3:"*"|}, out _);
                 }
             }

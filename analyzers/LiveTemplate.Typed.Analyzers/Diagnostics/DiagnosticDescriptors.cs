@@ -55,8 +55,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnobservedBroadcasterTask = Create(
         "LTT0007",
-        "Broadcaster Task is dropped",
-        "The Task of '{0}' is dropped, so a failure (PublishFailedException, a rejected id, a lost connection) is never seen; await it, or hand it to code that observes it",
+        "Broadcaster or connection Task or ValueTask is dropped",
+        "The {1} of '{0}' is dropped, so a failure ({2}) is never seen; {3}",
         Reliability,
         DiagnosticSeverity.Warning);
 

@@ -133,13 +133,10 @@ internal sealed class BrowserReceiver
             await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
             return false;
         }
-        catch (WebSocketException ex)
+        catch (Exception ex)
         {
-            return ex.InnerException is WebSocketException;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            return false;
+            // Whatever another server's WebSocket throws here, the receive loop's contract (it never throws) holds.
+            return ex is WebSocketException { InnerException: WebSocketException };
         }
     }
 
